@@ -1,0 +1,41 @@
+// The command line's entry: a small table of commands. bin/crisis-lab.mjs calls `main`.
+import { validateCommand } from './validate-command';
+import { schemaCommand } from './schema-command';
+
+export interface Command {
+  run: (args: string[]) => Promise<number>;
+  /** One usage line, as in product.md, then a short description. */
+  help: string;
+}
+
+export const commands: Record<string, Command> = {
+  validate: {
+    run: validateCommand,
+    help: 'validate <scenario...>     check scenario files; exit 0, or one line per problem: file:line:col: message',
+  },
+  schema: {
+    run: schemaCommand,
+    help: 'schema                     print the scenario JSON Schema',
+  },
+};
+
+export function usage(): string {
+  const lines = Object.values(commands).map((c) => `  crisis-lab ${c.help}`);
+  return ['Usage: crisis-lab <command> [options]', '', 'Commands:', ...lines, '', 'crisis-lab help  shows this text.', ''].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(usage());
+    // No command at all is a usage error; asking for help is not.
+    return name === undefined ? 2 : 0;
+  }
+  // Own-property lookup only, so `crisis-lab toString` is an unknown command, not a crash.
+  const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+  if (!command) {
+    process.stderr.write(`crisis-lab: unknown command "${name}"; run \`crisis-lab help\` for the list.\n`);
+    return 2;
+  }
+  return command.run(rest);
+}
