@@ -1,0 +1,98 @@
+// The translation layer: every text a player reads goes through `t`. Scenario texts come
+// localized in the scenario file and go through `localize`.
+import type { Language, LocalizedText } from '../../engine/scenario/schema';
+import { en, type MessageKey } from './en';
+import { ru } from './ru';
+import { kk } from './kk';
+
+export type { MessageKey };
+export const dictionaries: Record<Language, Record<MessageKey, string>> = { en, ru, kk };
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ru: 'Русский', kk: 'Қазақша' };
+const STORAGE_KEY = 'crisis-lab.language';
+
+let current: Language = 'en';
+const listeners = new Set<(lang: Language) => void>();
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'en' || value === 'ru' || value === 'kk';
+}
+
+export function language(): Language {
+  return current;
+}
+
+export function setLanguage(lang: Language, remember = true): void {
+  current = lang;
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  if (remember) {
+    try {
+      localStorage.setItem(STORAGE_KEY, lang);
+    } catch {
+      // Private mode or storage full: the choice lasts for this page only.
+    }
+  }
+  for (const listener of listeners) listener(lang);
+}
+
+/** The remembered language, else the browser's if we have it, else English. */
+export function initialLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (isLanguage(saved)) return saved;
+  } catch {
+    // no storage
+  }
+  const browser = typeof navigator !== 'undefined' ? navigator.language.slice(0, 2) : 'en';
+  return isLanguage(browser) ? browser : 'en';
+}
+
+export function onLanguageChange(listener: (lang: Language) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export type Params = Record<string, string | number>;
+
+/** Fills {name} placeholders; a missing parameter stays visible as {name}, so tests catch it. */
+export function format(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export function t(key: MessageKey, params?: Params): string {
+  return format(dictionaries[current][key] ?? en[key], params);
+}
+
+/** For codes that come from the engine at run time (reasons, steps): a known key or a fallback. */
+export function tCode(prefix: string, code: string, fallback: MessageKey, params?: Params): string {
+  const key = `${prefix}.${code}`;
+  if (Object.prototype.hasOwnProperty.call(en, key)) return t(key as MessageKey, params);
+  return t(fallback, { code, ...params });
+}
+
+export function localize(text: LocalizedText | undefined): string {
+  if (!text) return '';
+  return text[current] ?? text.en;
+}
+
+/** Numbers in the reader's convention (decimal comma in Russian and Kazakh). */
+export function formatNumber(value: number, digits = 0): string {
+  const locale = current === 'kk' ? 'kk-KZ' : current === 'ru' ? 'ru-RU' : 'en-GB';
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+}
+
+export function percent(value: number): string {
+  return t('unit.percent', { value: formatNumber(Math.round(value * 100)) });
+}
+
+/** Joins names with the language's list conjunction. */
+export function formatList(items: string[]): string {
+  const locale = current === 'kk' ? 'kk' : current;
+  try {
+    return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
