@@ -1,0 +1,110 @@
+// The two rule sets behind one interface: their machines, the days their bodies need to sit,
+// what their treaty pledges, and which requests their procedures allow.
+import { initialTransition, transition, type AnyStateMachine } from 'xstate';
+import type { IntentId, RuleSetId } from '../scenario/schema';
+import type { AllianceSnapshot, RuleId, Situation, StateId } from '../game/types';
+import { NAC_MEETING_DAYS, natoRules } from './nato-rules';
+import { CFM_MEETING_DAYS, RATS_DAYS, scoRules } from './sco-rules';
+import type { AlliancePosture, RuleContext, RuleEvent } from './types';
+
+export interface RuleSet {
+  id: RuleSetId;
+  machine: AnyStateMachine;
+  /** Days from a request to the sitting of the body that decides it. */
+  meetingDays(intent: IntentId): readonly [number, number];
+  /** The treaty's pledge as ATOP codes it: a defence pledge (N3) or consultation only (S4). */
+  pledge: 'defence' | 'consultation';
+  /** The rule that governs each intent's procedure, shown next to it in the decision panel. */
+  ruleFor(intent: IntentId): RuleId;
+  /** Why a request cannot be made now under this rule set, or null when it can. */
+  refusal(intent: IntentId, posture: AlliancePosture, situation: Situation): string | null;
+}
+
+const nato: RuleSet = {
+  id: 'nato',
+  machine: natoRules,
+  meetingDays: () => NAC_MEETING_DAYS,
+  pledge: 'defence',
+  ruleFor: (intent) =>
+    ({
+      consult: 'N1',
+      'collective-defence': 'N3',
+      'joint-statement': 'N2',
+      'ct-cooperation': 'N2',
+      'suspend-member': 'N2',
+      'act-alone': 'N4',
+      'de-escalate': 'N4',
+    } as const)[intent],
+  refusal(intent, posture, situation) {
+    if (intent === 'collective-defence') {
+      if (posture.commitment === 'invoked') return 'already-invoked';
+      if (posture.commitment === 'conditional') return 'awaiting-attribution';
+      if (!isAttack(situation)) return 'no-attack';
+    }
+    if (intent === 'ct-cooperation' && posture.coordination) return 'already-active';
+    if (intent === 'suspend-member') return 'no-suspension-clause';
+    return null;
+  },
+};
+
+const sco: RuleSet = {
+  id: 'sco',
+  machine: scoRules,
+  meetingDays: (intent) => (intent === 'ct-cooperation' ? RATS_DAYS : CFM_MEETING_DAYS),
+  pledge: 'consultation',
+  ruleFor: (intent) =>
+    ({
+      consult: 'S7',
+      'collective-defence': 'S4',
+      'joint-statement': 'S1',
+      'ct-cooperation': 'S6',
+      'suspend-member': 'S3',
+      'act-alone': 'S4',
+      'de-escalate': 'S4',
+    } as const)[intent],
+  refusal(intent, posture, situation) {
+    if (intent === 'collective-defence' && !isAttack(situation)) return 'no-attack';
+    if (intent === 'ct-cooperation' && posture.coordination) return 'already-active';
+    if (intent === 'suspend-member' && !situation.clashWith) return 'no-clash';
+    return null;
+  },
+};
+
+function isAttack(situation: Situation): boolean {
+  return situation.eventKind !== null && situation.eventKind !== 'unrest' && situation.eventKind !== 'member-clash';
+}
+
+export const RULE_SET_BY_ID: Record<RuleSetId, RuleSet> = { nato, sco };
+
+export function ruleSet(id: RuleSetId): RuleSet {
+  return RULE_SET_BY_ID[id];
+}
+
+// The machine's snapshot lives in the game state as plain { value, context }, so a game can be
+// saved as JSON; `transition` is XState's pure function, so no actor runs between turns.
+export function startAlliance(rules: RuleSet, members: StateId[]): AllianceSnapshot {
+  const [snapshot] = initialTransition(rules.machine, { members });
+  return { value: snapshot.value, context: snapshot.context };
+}
+
+export function sendToAlliance(rules: RuleSet, saved: AllianceSnapshot, event: RuleEvent): AllianceSnapshot {
+  const snapshot = rules.machine.resolveState({ value: saved.value as never, context: saved.context as never });
+  const [next] = transition(rules.machine, snapshot, event);
+  return { value: next.value, context: next.context };
+}
+
+export function allianceContext(saved: AllianceSnapshot): RuleContext {
+  return saved.context as RuleContext;
+}
+
+export function readPosture(saved: AllianceSnapshot): AlliancePosture {
+  const value = saved.value as { active?: Record<string, string> } | string;
+  const regions = typeof value === 'object' && value.active ? value.active : {};
+  const forces = regions.forces;
+  return {
+    consultation: regions.consultation === 'convened',
+    commitment: regions.commitment === 'invoked' || regions.commitment === 'conditional' ? regions.commitment : 'none',
+    forces: forces === 'planning' || forces === 'ready' ? forces : 'none',
+    coordination: regions.coordination === 'active',
+  };
+}
