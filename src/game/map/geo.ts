@@ -1,0 +1,158 @@
+// Geography for the crisis map: world-atlas countries projected with a conic equidistant
+// projection fitted to the scenario. Pure functions over data, so they are tested in Node.
+import { geoArea, geoCentroid, geoConicEquidistant, geoPath, type GeoProjection } from 'd3-geo';
+import { feature } from 'topojson-client';
+import countries from 'i18n-iso-countries';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position as GeoPosition } from 'geojson';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+
+export interface Country {
+  /** ISO 3166-1 alpha-3, or the world-atlas id when there is none. */
+  iso3: string;
+  name: string;
+  /** Exterior rings only, each a polygon of [lon, lat]; largest first. */
+  polygons: GeoPosition[][];
+  /** Area in steradians of all polygons (draw order: largest first). */
+  area: number;
+}
+
+export interface ProjectedCountry {
+  iso3: string;
+  name: string;
+  /** Projected exterior rings as flat [x0, y0, x1, y1, ...] arrays. */
+  rings: number[][];
+  /** Where markers go: the centre of the largest polygon, in pixels. */
+  anchor: [number, number] | null;
+  area: number;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Reads world-atlas's countries topology into countries keyed by ISO alpha-3. */
+export function readWorld(topology: unknown): Country[] {
+  const topo = topology as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const collection = feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+  const result: Country[] = [];
+  for (const f of collection.features) {
+    if (!f.geometry) continue;
+    const numeric = f.id === undefined ? undefined : String(f.id);
+    const iso3 = (numeric && countries.numericToAlpha3(numeric)) || numeric || f.properties.name;
+    const rings = f.geometry.type === 'Polygon' ? [f.geometry.coordinates[0]] : f.geometry.coordinates.map((p) => p[0]);
+    const polygons = rings
+      .filter((r): r is GeoPosition[] => r !== undefined && r.length > 2)
+      .map((ring) => ({ ring, area: geoArea({ type: 'Polygon', coordinates: [ring] }) }))
+      .sort((a, b) => b.area - a.area);
+    result.push({
+      iso3,
+      name: f.properties.name,
+      polygons: polygons.map((p) => p.ring),
+      area: polygons.reduce((sum, p) => sum + p.area, 0),
+    });
+  }
+  return result.sort((a, b) => b.area - a.area);
+}
+
+function mainland(country: Country): Feature<Polygon> | null {
+  const ring = country.polygons[0];
+  return ring ? { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } } : null;
+}
+
+/**
+ * A conic equidistant projection centred on the focus states and fitted to the free part of the
+ * screen. Only each state's largest polygon counts (Alaska and overseas departments would
+ * otherwise stretch the frame). States larger than `maxFitArea` (Russia as an adversary) are left
+ * out of the fit: the frame shows their edge, not all of Siberia.
+ */
+export function fitProjection(world: Country[], focus: string[], extent: Rect, maxFitArea = 0.6): GeoProjection {
+  const byIso = new Map(world.map((c) => [c.iso3, c]));
+  let shapes = focus
+    .map((id) => byIso.get(id))
+    .filter((c): c is Country => c !== undefined)
+    .filter((c) => focus.length <= 2 || (c.polygons[0] ? geoArea({ type: 'Polygon', coordinates: [c.polygons[0]] }) : 0) < maxFitArea)
+    .map(mainland)
+    .filter((f): f is Feature<Polygon> => f !== null);
+  if (shapes.length === 0) {
+    // Nothing known: Europe to Central Asia.
+    shapes = [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-10, 35], [90, 35], [90, 65], [-10, 65], [-10, 35]]] } }];
+  }
+  const collection: FeatureCollection<Polygon> = { type: 'FeatureCollection', features: shapes };
+  const [lon, lat] = geoCentroid(collection);
+  const projection = geoConicEquidistant()
+    .rotate([-lon, 0])
+    .parallels([Math.max(-80, lat - 15), Math.min(80, lat + 15)]);
+  const pad = Math.min(extent.width, extent.height) * 0.06;
+  projection.fitExtent(
+    [
+      [extent.x + pad, extent.y + pad],
+      [extent.x + extent.width - pad, extent.y + extent.height - pad],
+    ],
+    collection,
+  );
+  return projection;
+}
+
+/** Projects every country's exterior rings; geoPath cuts rings at the antimeridian for us. */
+export function projectWorld(world: Country[], projection: GeoProjection, clip: Rect): ProjectedCountry[] {
+  projection.clipExtent([
+    [clip.x, clip.y],
+    [clip.x + clip.width, clip.y + clip.height],
+  ]);
+  const out: ProjectedCountry[] = [];
+  for (const country of world) {
+    const rings: number[][] = [];
+    for (const ring of country.polygons) {
+      const recorder = new RingRecorder();
+      geoPath(projection, recorder)({ type: 'Polygon', coordinates: [ring] });
+      for (const r of recorder.rings) if (r.length >= 6) rings.push(r);
+    }
+    const main = country.polygons[0];
+    let anchor: [number, number] | null = null;
+    if (main) {
+      const c = geoCentroid({ type: 'Polygon', coordinates: [main] });
+      const p = projection(c);
+      if (p && Number.isFinite(p[0]) && Number.isFinite(p[1])) anchor = [p[0], p[1]];
+    }
+    out.push({ iso3: country.iso3, name: country.name, rings, anchor, area: country.area });
+  }
+  return out;
+}
+
+/** A minimal canvas-path context that records rings as flat point arrays. */
+class RingRecorder {
+  rings: number[][] = [];
+  private current: number[] | null = null;
+  moveTo(x: number, y: number): void {
+    this.current = [x, y];
+    this.rings.push(this.current);
+  }
+  lineTo(x: number, y: number): void {
+    this.current?.push(x, y);
+  }
+  closePath(): void {
+    this.current = null;
+  }
+  beginPath(): void {
+    this.current = null;
+  }
+  arc(): void {
+    // geoPath draws points as arcs; countries have none.
+  }
+}
+
+/** Point in polygon (even-odd) over a flat ring. */
+export function ringContains(ring: number[], x: number, y: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 2; i < ring.length; j = i, i += 2) {
+    const xi = ring[i]!;
+    const yi = ring[i + 1]!;
+    const xj = ring[j]!;
+    const yj = ring[j + 1]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
