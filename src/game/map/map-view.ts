@@ -1,0 +1,41 @@
+// What the map shows, as plain data. The app derives it from engine state (no rules here) and
+// hands it to the MapScene, which only draws it.
+import type { Position } from '../../engine/game/types';
+import type { RuleSetId } from '../../engine/scenario/schema';
+import type { Rect } from './geo';
+
+export interface MapMarker {
+  iso3: string;
+  position: Position;
+  /** Accessible text for the tooltip: "Germany: Object". */
+  label: string;
+}
+
+export interface MapPulse {
+  iso3: string;
+  lon?: number;
+  lat?: number;
+  severity: number;
+  /** True for this turn's events (they pulse); older ones stay as a small dot. */
+  fresh: boolean;
+}
+
+export interface MapView {
+  /** ISO3 codes the projection is fitted to. */
+  focus: string[];
+  /** The free part of the screen the map is fitted into (panels around it excluded). */
+  extent: Rect;
+  /** Alliance members, shaded in the bloc colour of the rule set being played. */
+  members: string[];
+  rules: RuleSetId | null;
+  /** Other states in the scenario: a lighter grey than the rest of the world. */
+  others: string[];
+  player: string | null;
+  adversary: string | null;
+  /** Localized names of the scenario's states, by ISO3, for labels and tooltips. */
+  names: Record<string, string>;
+  markers: MapMarker[];
+  pulses: MapPulse[];
+  /** Behind the start screen and the debrief: the map only, faded. */
+  dim: boolean;
+}

@@ -1,0 +1,208 @@
+// The crisis map. It draws a MapView and nothing else: no rule, no engine call.
+// The base map is baked into a RenderTexture (Phaser 4 re-triangulates Graphics paths every
+// frame); markers, outlines and pulses live in small objects above it.
+import * as Phaser from 'phaser';
+import worldUrl from 'world-atlas/countries-110m.json?url';
+import { fitProjection, projectWorld, readWorld, ringContains, type Country, type ProjectedCountry } from '../map/geo';
+import type { MapView } from '../map/map-view';
+import { hex, positionStyle, theme } from '../theme';
+import type { GeoProjection } from 'd3-geo';
+
+export const MAP_READY_EVENT = 'map-ready';
+
+export class MapScene extends Phaser.Scene {
+  private world: Country[] = [];
+  private projected: ProjectedCountry[] = [];
+  private projection: GeoProjection | null = null;
+  private base: Phaser.GameObjects.RenderTexture | null = null;
+  private overlay: Phaser.GameObjects.Graphics | null = null;
+  private live: Phaser.GameObjects.GameObject[] = [];
+  private view: MapView | null = null;
+  private bakedKey = '';
+  private reducedMotion = false;
+  /** Called with a state's ISO3 (or null) when the pointer moves over the map. */
+  onHover: ((iso3: string | null, x: number, y: number) => void) | null = null;
+
+  constructor() {
+    super('MapScene');
+  }
+
+  preload(): void {
+    this.load.json('world', worldUrl);
+  }
+
+  create(): void {
+    this.world = readWorld(this.cache.json.get('world'));
+    this.reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    this.cameras.main.setBackgroundColor(theme.color.ground);
+    this.scale.on('resize', () => this.redraw(true));
+    this.input.on('pointermove', (pointer: Phaser.Input.Pointer) => {
+      this.onHover?.(this.hitTest(pointer.x, pointer.y), pointer.x, pointer.y);
+    });
+    this.input.on('pointerdown', () => {
+      // A click on the map takes focus away from a DOM button, so keys go back to the page.
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active.tagName === 'BUTTON') active.blur();
+    });
+    this.game.events.emit(MAP_READY_EVENT, this);
+    if (this.view) this.redraw(true);
+  }
+
+  show(view: MapView): void {
+    this.view = view;
+    if (this.sys.isActive() && this.world.length > 0) this.redraw(false);
+  }
+
+  /** The state's ISO3 under a screen point, among the scenario's states. */
+  hitTest(x: number, y: number): string | null {
+    const names = this.view?.names ?? {};
+    for (const c of this.projected) {
+      if (!(c.iso3 in names)) continue;
+      if (c.rings.some((r) => ringContains(r, x, y))) return c.iso3;
+    }
+    return null;
+  }
+
+  private redraw(force: boolean): void {
+    const view = this.view;
+    if (!view) return;
+    const { width, height } = this.scale;
+    const key = JSON.stringify([view.focus, view.extent, view.members, view.rules, view.others, view.dim, width, height]);
+    if (force || key !== this.bakedKey) {
+      this.bakedKey = key;
+      this.bake(view, width, height);
+    }
+    this.drawLive(view);
+  }
+
+  private bake(view: MapView, width: number, height: number): void {
+    this.projection = fitProjection(this.world, view.focus, view.extent);
+    this.projected = projectWorld(this.world, this.projection, { x: 0, y: 0, width, height });
+    this.base?.destroy();
+    this.base = this.add.renderTexture(0, 0, width, height).setOrigin(0, 0).setDepth(0);
+    const g = this.make.graphics({}, false);
+    const members = new Set(view.members);
+    const others = new Set(view.others);
+    const bloc = view.rules === 'sco' ? hex('sco') : hex('nato');
+    // Largest first (readWorld sorts), so small states drawn later are not hidden; holes are skipped.
+    for (const c of this.projected) {
+      const fill = members.has(c.iso3) ? bloc : others.has(c.iso3) ? 0x3a4559 : hex('land');
+      const alpha = view.dim ? 0.55 : members.has(c.iso3) ? 0.78 : 1;
+      g.fillStyle(fill, alpha);
+      g.lineStyle(1, hex('landEdge'), view.dim ? 0.5 : 0.9);
+      for (const ring of c.rings) {
+        g.beginPath();
+        g.moveTo(ring[0]!, ring[1]!);
+        for (let i = 2; i < ring.length; i += 2) g.lineTo(ring[i]!, ring[i + 1]!);
+        g.closePath();
+        g.fillPath();
+        g.strokePath();
+      }
+    }
+    this.base.draw(g);
+    this.base.render();
+    g.destroy();
+  }
+
+  private anchorOf(iso3: string): [number, number] | null {
+    return this.projected.find((c) => c.iso3 === iso3)?.anchor ?? null;
+  }
+
+  private drawLive(view: MapView): void {
+    for (const o of this.live) o.destroy();
+    this.live = [];
+    this.overlay?.destroy();
+    const g = this.add.graphics().setDepth(1);
+    this.overlay = g;
+    if (view.dim) return;
+
+    const outline = (iso3: string | null, color: number, widthPx: number) => {
+      const c = iso3 ? this.projected.find((p) => p.iso3 === iso3) : undefined;
+      if (!c) return;
+      g.lineStyle(widthPx, color, 1);
+      for (const ring of c.rings) {
+        g.beginPath();
+        g.moveTo(ring[0]!, ring[1]!);
+        for (let i = 2; i < ring.length; i += 2) g.lineTo(ring[i]!, ring[i + 1]!);
+        g.closePath();
+        g.strokePath();
+      }
+    };
+    outline(view.adversary, hex('adversary'), 2);
+    outline(view.player, hex('accent'), 3);
+
+    // The adversary: a red disc with a white cross, so it never rests on colour alone.
+    const adv = view.adversary ? this.anchorOf(view.adversary) : null;
+    if (adv) {
+      const [x, y] = this.clampToExtent(adv, view);
+      g.fillStyle(hex('adversary'), 1).fillCircle(x, y, 12);
+      g.lineStyle(3, 0xffffff, 1);
+      g.lineBetween(x - 5, y - 5, x + 5, y + 5).lineBetween(x - 5, y + 5, x + 5, y - 5);
+      this.label(x, y + 16, view.names[view.adversary!] ?? view.adversary!, theme.color.adversary);
+    }
+
+    // Events: old ones a small dot, this turn's a pulsing ring.
+    for (const pulse of view.pulses) {
+      let point: [number, number] | null = null;
+      if (pulse.lon !== undefined && pulse.lat !== undefined && this.projection) {
+        const p = this.projection([pulse.lon, pulse.lat]);
+        if (p) point = [p[0], p[1]];
+      }
+      point ??= this.anchorOf(pulse.iso3);
+      if (!point) continue;
+      const [x, y] = point;
+      if (!pulse.fresh) {
+        g.fillStyle(hex('adversary'), 0.7).fillCircle(x, y, 4);
+        continue;
+      }
+      const radius = 8 + pulse.severity * 4;
+      const ring = this.add.circle(x, y, radius).setStrokeStyle(3, hex('adversary'), 1).setDepth(2);
+      this.live.push(ring);
+      g.fillStyle(hex('adversary'), 1).fillCircle(x, y, 5);
+      if (!this.reducedMotion) {
+        ring.setScale(0.4);
+        this.tweens.add({ targets: ring, scale: 1.6, alpha: 0, duration: 1100, repeat: 2, ease: 'Sine.easeOut' });
+      }
+    }
+
+    // Members' positions: a coloured disc with a drawn symbol (check, cross, dash, ring).
+    for (const m of view.markers) {
+      const a = this.anchorOf(m.iso3);
+      if (!a) continue;
+      const [x, y] = a;
+      const style = positionStyle[m.position];
+      g.fillStyle(hex('groundSunken'), 0.9).fillCircle(x, y, 11);
+      g.fillStyle(hex(style.color), 1).fillCircle(x, y, 9);
+      g.lineStyle(2.5, hex('groundSunken'), 1);
+      if (m.position === 'support') g.lineBetween(x - 4.5, y, x - 1, y + 4).lineBetween(x - 1, y + 4, x + 5, y - 4);
+      else if (m.position === 'object') g.lineBetween(x - 4, y - 4, x + 4, y + 4).lineBetween(x - 4, y + 4, x + 4, y - 4);
+      else if (m.position === 'abstain') g.lineBetween(x - 5, y, x + 5, y);
+      else g.strokeCircle(x, y, 3.5);
+    }
+
+    const player = view.player ? this.anchorOf(view.player) : null;
+    if (player) {
+      this.label(player[0], player[1] - 30, view.names[view.player!] ?? view.player!, theme.color.accent);
+    }
+  }
+
+  /** Keeps a marker for a huge adversary (Russia) inside the frame, near the player. */
+  private clampToExtent(point: [number, number], view: MapView): [number, number] {
+    const e = view.extent;
+    return [Math.min(Math.max(point[0], e.x + 20), e.x + e.width - 20), Math.min(Math.max(point[1], e.y + 20), e.y + e.height - 20)];
+  }
+
+  private label(x: number, y: number, text: string, color: string): void {
+    const t = this.add
+      .text(x, y, text, {
+        fontFamily: theme.font.family,
+        fontSize: `${theme.font.size.mapLabel}px`,
+        color,
+        stroke: theme.color.groundSunken,
+        strokeThickness: 4,
+      })
+      .setOrigin(0.5, 0)
+      .setDepth(3);
+    this.live.push(t);
+  }
+}
