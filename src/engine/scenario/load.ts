@@ -1,0 +1,806 @@
+// Reads a scenario file (YAML or JSON) into a valid `Scenario`, or into a list of problems that
+// each point at a line and column and say how to fix them. Untrusted input: this never throws,
+// and it refuses inputs built to exhaust memory or the stack before the YAML library builds them.
+// Pure: it runs in the browser and in Node alike (no node:*, no DOM, no clock).
+import {
+  Composer,
+  LineCounter,
+  Parser,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type CST,
+  type Document,
+  type Node as YamlNode,
+  type Pair,
+} from 'yaml';
+import type { z } from 'zod';
+import { Scenario } from './schema';
+
+export interface ScenarioProblem {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units as editors count them. */
+  column: number;
+  /** Field path such as `states[2].profile.riskTolerance`; empty when the problem is the file. */
+  path: string;
+  /** Names the field and says how to fix it. */
+  message: string;
+}
+
+export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+
+export const MAX_SCENARIO_BYTES = 1_000_000;
+export const MAX_NESTING = 32;
+/** Scenarios hardly need aliases; a few are allowed for shared profiles, expansions included. */
+export const MAX_ALIAS_USES = 32;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function formatProblem(p: ScenarioProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+}
+
+type PathSeg = string | number;
+
+export function formatPath(path: readonly PathSeg[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+export function parseScenario(text: string, fileName: string): ParseScenarioResult {
+  try {
+    return parseUnsafe(text, fileName);
+  } catch (error) {
+    // A bug of ours or of a library must still come out as a problem, not a crash.
+    const why = error instanceof Error ? error.message : String(error);
+    return fail([{ file: fileName, line: 1, column: 1, path: '', message: `could not read the file (${why}); please report this as a bug` }]);
+  }
+}
+
+function fail(problems: ScenarioProblem[]): ParseScenarioResult {
+  // Stable sort: file order, then the order the checks found them.
+  const sorted = problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.line - b.p.line || a.p.column - b.p.column || a.i - b.i)
+    .map(({ p }) => p);
+  // Some checks can meet the same spot twice (an alias expanded in two places).
+  const seen = new Set<string>();
+  const unique: ScenarioProblem[] = [];
+  for (const p of sorted) {
+    const line = formatProblem(p);
+    if (!seen.has(line)) unique.push(p);
+    seen.add(line);
+  }
+  return { ok: false, problems: unique };
+}
+
+function utf8Length(text: string, limit: number): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Everything the later steps need to turn offsets and paths into problems. */
+class Reporter {
+  readonly problems: ScenarioProblem[] = [];
+  constructor(
+    readonly file: string,
+    readonly lines: LineCounter,
+  ) {}
+
+  at(offset: number | undefined, path: readonly PathSeg[], message: string): void {
+    const { line, col } = offset === undefined || offset < 0 ? { line: 1, col: 1 } : this.lines.linePos(offset);
+    const p = formatPath(path);
+    this.problems.push({
+      file: this.file,
+      line: Math.max(1, line),
+      column: Math.max(1, col),
+      path: p,
+      message: p === '' ? message : `${p}: ${message}`,
+    });
+  }
+}
+
+function parseUnsafe(text: string, file: string): ParseScenarioResult {
+  const whole = (message: string, line = 1, column = 1): ParseScenarioResult =>
+    fail([{ file, line, column, path: '', message }]);
+
+  // Cheap checks first: size bounds everything the parser does after.
+  if (text.length > MAX_SCENARIO_BYTES || utf8Length(text, MAX_SCENARIO_BYTES) > MAX_SCENARIO_BYTES) {
+    return whole(`the file is larger than 1,000,000 bytes (1 MB); a scenario is far smaller, so split it or remove what does not belong`);
+  }
+  if (text.replace(/^\uFEFF/, '').trim() === '') {
+    return whole('the file is empty; a scenario is a mapping that starts with `formatVersion: 1`');
+  }
+
+  const lines = new LineCounter();
+  const report = new Reporter(file, lines);
+
+  // The parser builds a token tree with its own stack, but the composer after it recurses, so
+  // deep nesting is refused here, on the tokens, before it can exhaust the stack.
+  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  const deep = deepestToken(tokens);
+  if (deep) {
+    report.at(deep.offset, [], tooDeep());
+    return fail(report.problems);
+  }
+
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  const docs = Array.from(composer.compose(tokens, true, text.length));
+  const doc = docs[0];
+  if (!doc) return whole('the file is empty; a scenario is a mapping that starts with `formatVersion: 1`');
+  const second = docs[1];
+  if (second) {
+    report.at(second.range[0], [], 'the file holds more than one YAML document (a `---` line); a scenario file holds one');
+  }
+  for (const error of doc.errors) syntaxProblem(doc, text, error, report);
+  if (report.problems.length > 0) return fail(report.problems);
+
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) {
+    return whole('the file is empty; a scenario is a mapping that starts with `formatVersion: 1`');
+  }
+  if (!isMap(root)) {
+    const got = isSeq(root) ? 'a list' : isScalar(root) ? `a single value (${describeValue(root.value)})` : 'an alias';
+    report.at(root.range?.[0], [], `the top level must be a mapping of fields (\`formatVersion: 1\`, \`id: ...\`, ...), not ${got}`);
+    return fail(report.problems);
+  }
+
+  checkTree(doc, root, report);
+  if (report.problems.length > 0) return fail(report.problems);
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return whole(`the YAML aliases expand too far (${why}); write the values out instead of using aliases`);
+  }
+
+  const parsed = Scenario.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) schemaProblem(doc, data, issue, report);
+    return fail(report.problems);
+  }
+  crossCheck(doc, parsed.data, report);
+  if (report.problems.length > 0) return fail(report.problems);
+  return { ok: true, scenario: parsed.data };
+}
+
+function tooDeep(): string {
+  return `nesting is deeper than ${MAX_NESTING} levels; a scenario needs far fewer, so check the brackets and indentation here`;
+}
+
+/** The first collection token nested deeper than MAX_NESTING, walking without recursion. */
+function deepestToken(tokens: CST.Token[]): { offset: number } | undefined {
+  const stack: Array<{ token: CST.Token | undefined; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (!token) continue;
+    switch (token.type) {
+      case 'document':
+        stack.push({ token: token.value, depth });
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection': {
+        if (depth + 1 > MAX_NESTING) return { offset: token.offset };
+        for (const item of token.items) {
+          if ('key' in item) stack.push({ token: item.key ?? undefined, depth: depth + 1 });
+          stack.push({ token: item.value, depth: depth + 1 });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+function syntaxProblem(doc: Document, text: string, error: { code: string; message: string; pos: [number, number] }, report: Reporter): void {
+  const offset = error.pos[0];
+  if (error.code === 'DUPLICATE_KEY') {
+    const path = pathAtOffset(doc, offset);
+    const key = path.length > 0 ? String(path[path.length - 1]) : text.slice(error.pos[0], error.pos[1]);
+    report.at(offset, path, `duplicate key ${JSON.stringify(key)}: a key may appear only once in a mapping; remove or rename one of them`);
+    return;
+  }
+  if (error.code === 'RESOURCE_EXHAUSTION') {
+    report.at(offset, [], tooDeep());
+    return;
+  }
+  // No field path here: where the text is broken, the path the parser guessed misleads more
+  // than it helps. The library's own words are precise; we add what to look at.
+  const what = error.message.replace(/\s+/g, ' ').trim();
+  report.at(offset, [], `YAML syntax error: ${what}; check the indentation, brackets and quotes here`);
+}
+
+/** The field path of the deepest node whose source range holds `offset` (best effort). */
+function pathAtOffset(doc: Document, offset: number): PathSeg[] {
+  let node: unknown = doc.contents;
+  const path: PathSeg[] = [];
+  for (let guard = 0; guard <= MAX_NESTING + 1; guard++) {
+    let next: { seg: PathSeg; node: unknown } | undefined;
+    // Children are pushed last-first so that they pop in document order.
+    if (isMap(node)) {
+      for (const pair of [...(node.items as Pair[])].reverse()) {
+        const k = pair.key as YamlNode | null;
+        const v = pair.value as YamlNode | null;
+        const start = k?.range?.[0] ?? v?.range?.[0];
+        const end = v?.range?.[2] ?? k?.range?.[2];
+        if (start !== undefined && end !== undefined && offset >= start && offset < end) {
+          next = { seg: keyName(k), node: v };
+        }
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const r = (item as YamlNode | null)?.range;
+        if (r && offset >= r[0] && offset < r[2]) next = { seg: i, node: item };
+      });
+    }
+    if (!next) break;
+    path.push(next.seg);
+    node = next.node;
+  }
+  return path;
+}
+
+function keyName(key: unknown): string {
+  return isScalar(key) ? String(key.value) : String(key);
+}
+
+/**
+ * Walks the composed tree without recursion, following aliases: refuses keys that could
+ * pollute prototypes, keys that are not plain names, aliases that are unknown, cyclic or too
+ * many, and nesting deeper than MAX_NESTING once aliases are expanded.
+ */
+function checkTree(doc: Document, root: YamlNode, report: Reporter): void {
+  interface Via {
+    offset: number | undefined;
+    path: PathSeg[];
+    name: string;
+  }
+  interface Item {
+    node: unknown;
+    depth: number;
+    path: PathSeg[];
+    /** Set inside an alias's expansion: the alias as written, which problems point at. */
+    via?: Via;
+  }
+  const stack: Item[] = [{ node: root, depth: 0, path: [] }];
+  let aliasUses = 0;
+  while (stack.length > 0) {
+    const { node, depth, path, via } = stack.pop()!;
+    if (isAlias(node)) {
+      aliasUses++;
+      const here: Via = via ?? { offset: node.range?.[0], path, name: node.source };
+      if (aliasUses > MAX_ALIAS_USES) {
+        report.at(
+          here.offset,
+          here.path,
+          `too many alias uses (at *${here.name}): at most ${MAX_ALIAS_USES} are allowed, counting the aliases inside an aliased part each time it is used; write the values out instead`,
+        );
+        return;
+      }
+      const target = node.resolve(doc);
+      if (!target) {
+        report.at(here.offset, here.path, `unknown alias *${node.source}: define the anchor &${node.source} before using it, or write the value out`);
+        return;
+      }
+      const t = target.range;
+      const offset = node.range?.[0];
+      if (t && offset !== undefined && offset >= t[0] && offset < t[2]) {
+        report.at(here.offset, here.path, `alias *${node.source} refers to a value that contains it, which never ends; write the value out`);
+        return;
+      }
+      stack.push({ node: target, depth, path, via: here });
+      continue;
+    }
+    if ((isMap(node) || isSeq(node)) && depth + 1 > MAX_NESTING) {
+      if (via) report.at(via.offset, via.path, `${tooDeep()} (once alias *${via.name} is expanded)`);
+      else report.at(node.range?.[0], path, tooDeep());
+      return;
+    }
+    // Children are pushed last-first so that they pop in document order.
+    if (isMap(node)) {
+      for (const pair of [...(node.items as Pair[])].reverse()) {
+        const key = pair.key as YamlNode | null;
+        // Inside an expansion the anchor's own text was already checked where it is written.
+        if (!via) {
+          if (key !== null && !isScalar(key)) {
+            report.at(key.range?.[0], path, 'a key must be a plain name, not a list, mapping or alias');
+            continue;
+          }
+          const name = key === null ? '' : String(key.value);
+          if (FORBIDDEN_KEYS.has(name)) {
+            report.at(key?.range?.[0], [...path, name], `the key "${name}" is not allowed anywhere in a scenario (it could change how programs read the data); remove it`);
+            continue;
+          }
+        }
+        stack.push({ node: pair.value, depth: depth + 1, path: [...path, keyName(key)], via });
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], depth: depth + 1, path: [...path, i], via });
+    }
+  }
+}
+
+// ---- Mapping paths back to the source ----
+
+interface Located {
+  /** The node at the path, when the path exists in the source. */
+  node?: YamlNode | null;
+  /** The key naming the last segment, when it is a mapping entry. */
+  key?: YamlNode | null;
+  /** The deepest node found along the path (the parent when the last segment is missing). */
+  nearest: YamlNode;
+}
+
+function locate(doc: Document, path: readonly PathSeg[]): Located {
+  let node = doc.contents as YamlNode;
+  let key: YamlNode | null | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    // Aliases are followed to their anchor: that is where the text to fix is.
+    for (let hops = 0; isAlias(node) && hops < 8; hops++) {
+      const target = node.resolve(doc);
+      if (!target) break;
+      node = target;
+    }
+    let found: { node: YamlNode | null; key?: YamlNode | null } | undefined;
+    // Children are pushed last-first so that they pop in document order.
+    if (isMap(node)) {
+      for (const pair of [...(node.items as Pair[])].reverse()) {
+        if (keyName(pair.key) === String(seg)) found = { node: pair.value as YamlNode | null, key: pair.key as YamlNode | null };
+      }
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg];
+      if (item !== undefined) found = { node: item as YamlNode | null };
+    }
+    if (!found) return { nearest: node };
+    key = found.key;
+    if (i === path.length - 1) return { node: found.node, key, nearest: node };
+    if (!found.node) return { nearest: node };
+    node = found.node;
+  }
+  return { node, key, nearest: node };
+}
+
+function startOf(node: YamlNode | null | undefined): number | undefined {
+  return node?.range?.[0];
+}
+
+/** Where to point for a problem with the value at `path`. */
+function valueOffset(doc: Document, path: readonly PathSeg[]): number | undefined {
+  const found = locate(doc, path);
+  const node = found.node;
+  // An empty value (`horizon:`) has no text of its own: point at its key.
+  if (isScalar(node) && node.value === null && node.source === '') return startOf(found.key) ?? startOf(found.nearest);
+  return startOf(node) ?? startOf(found.key) ?? startOf(found.nearest);
+}
+
+/** Where to point for a problem with a key (unknown field, bad record key). */
+function keyOffset(doc: Document, path: readonly PathSeg[]): number | undefined {
+  const found = locate(doc, path);
+  return startOf(found.key) ?? startOf(found.node) ?? startOf(found.nearest);
+}
+
+/** Where to point for a missing key: the mapping it is missing from. */
+function parentOffset(doc: Document, path: readonly PathSeg[]): number | undefined {
+  return startOf(locate(doc, path.slice(0, -1)).node) ?? startOf(locate(doc, path).nearest);
+}
+
+// ---- Schema issues ----
+
+type AnySchema = z.core.$ZodType;
+interface Def {
+  type: string;
+  [k: string]: unknown;
+}
+const defOf = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+const descriptionOf = (s: AnySchema): string | undefined => (s as unknown as { description?: string }).description;
+
+/** Unwraps optional, default and similar wrappers, keeping the first description met. */
+function unwrap(s: AnySchema): { schema: AnySchema; description?: string } {
+  let description = descriptionOf(s);
+  for (let i = 0; i < 10; i++) {
+    const def = defOf(s);
+    if (!['optional', 'default', 'nullable', 'readonly', 'prefault', 'nonoptional', 'catch'].includes(def.type)) break;
+    s = def.innerType as AnySchema;
+    description ??= descriptionOf(s);
+  }
+  return { schema: s, description };
+}
+
+/** The schema that governs the value at `path`, if the path fits the schema. */
+function schemaAt(path: readonly PathSeg[]): { schema: AnySchema; description?: string } | undefined {
+  let cur = unwrap(Scenario as unknown as AnySchema);
+  for (const seg of path) {
+    const def = defOf(cur.schema);
+    let next: AnySchema | undefined;
+    if (def.type === 'object') next = (def.shape as Record<string, AnySchema>)[String(seg)];
+    else if (def.type === 'array') next = def.element as AnySchema;
+    else if (def.type === 'tuple') next = (def.items as AnySchema[])[Number(seg)];
+    else if (def.type === 'record') next = def.valueType as AnySchema;
+    if (!next || (def.type === 'object' && !Object.prototype.hasOwnProperty.call(def.shape, String(seg)))) return undefined;
+    cur = unwrap(next);
+  }
+  return cur;
+}
+
+/** The field names a mapping at `path` accepts (object fields, or an enum's keys for records). */
+function knownKeys(path: readonly PathSeg[]): string[] {
+  const at = schemaAt(path);
+  if (!at) return [];
+  const def = defOf(at.schema);
+  if (def.type === 'object') return Object.keys(def.shape as object);
+  if (def.type === 'record') {
+    const keyDef = defOf(def.keyType as AnySchema);
+    if (keyDef.type === 'enum') return Object.values(keyDef.entries as Record<string, string>);
+  }
+  return [];
+}
+
+function requiredKeys(schema: AnySchema): string[] {
+  const def = defOf(schema);
+  if (def.type !== 'object') return [];
+  return Object.entries(def.shape as Record<string, AnySchema>)
+    .filter(([, s]) => !['optional', 'default'].includes(defOf(s).type))
+    .map(([k]) => k);
+}
+
+/** How to write a correct value for a schema, in words. */
+function howToWrite(schema: AnySchema): string {
+  const def = defOf(schema);
+  const s = schema as unknown as { minValue?: number | null; maxValue?: number | null; isInt?: boolean };
+  switch (def.type) {
+    case 'number': {
+      const kind = s.isInt ? 'a whole number' : 'a number';
+      const min = s.minValue;
+      const max = s.maxValue;
+      const lo = typeof min === 'number' && Number.isFinite(min) ? min : undefined;
+      const hi = typeof max === 'number' && Number.isFinite(max) ? max : undefined;
+      if (lo !== undefined && hi !== undefined) return `write ${kind} from ${lo} to ${hi}`;
+      if (lo !== undefined) return `write ${kind} of at least ${lo}`;
+      if (hi !== undefined) return `write ${kind} of at most ${hi}`;
+      return `write ${kind}`;
+    }
+    case 'string':
+      return 'write a text';
+    case 'boolean':
+      return 'write true or false';
+    case 'enum':
+      return `write one of: ${listValues(Object.values(def.entries as Record<string, unknown>))}`;
+    case 'literal':
+      return `write ${listValues(def.values as unknown[])}`;
+    case 'object': {
+      const req = requiredKeys(schema);
+      return req.length > 0 ? `write a mapping with the fields ${req.join(', ')}` : 'write a mapping of fields';
+    }
+    case 'record':
+      return 'write a mapping (key: value)';
+    case 'array':
+    case 'tuple':
+      return 'write a list (`[a, b]`, or one `- item` per line)';
+    default:
+      return 'see scenarios/schema.json for what is allowed here';
+  }
+}
+
+function listValues(values: readonly unknown[]): string {
+  return values.map((v) => JSON.stringify(v)).join(', ');
+}
+
+function expectedWords(expected: string): string {
+  switch (expected) {
+    case 'number':
+      return 'a number';
+    case 'int':
+      return 'a whole number';
+    case 'string':
+      return 'a text';
+    case 'boolean':
+      return 'true or false';
+    case 'object':
+      return 'a mapping';
+    case 'array':
+    case 'tuple':
+      return 'a list';
+    default:
+      return expected;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return typeof value;
+}
+
+function valueAt(data: unknown, path: readonly PathSeg[]): { found: boolean; value: unknown } {
+  let cur: unknown = data;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, seg)) {
+      return { found: false, value: undefined };
+    }
+    cur = (cur as Record<string, unknown>)[seg as string];
+  }
+  return { found: true, value: cur };
+}
+
+function withDescription(text: string, description: string | undefined): string {
+  return description ? `${text} (${description.replace(/\.$/, '')})` : text;
+}
+
+function schemaProblem(doc: Document, data: unknown, issue: z.core.$ZodIssue, report: Reporter): void {
+  const path = issue.path.filter((s): s is PathSeg => typeof s === 'string' || typeof s === 'number');
+  const { found, value } = valueAt(data, path);
+  const at = schemaAt(path);
+  const desc = at?.description;
+
+  if (!found && path.length > 0 && issue.code !== 'unrecognized_keys') {
+    const name = String(path[path.length - 1]);
+    const how = at ? `; add \`${name}:\` and ${howToWrite(at.schema)}` : '';
+    report.at(parentOffset(doc, path), path, withDescription(`missing required field "${name}"${how}`, desc));
+    return;
+  }
+  switch (issue.code) {
+    case 'invalid_type': {
+      const how = at ? `; ${howToWrite(at.schema)}` : '';
+      report.at(valueOffset(doc, path), path, withDescription(`expected ${expectedWords(issue.expected)}, got ${describeValue(value)}${how}`, desc));
+      return;
+    }
+    case 'unrecognized_keys': {
+      const known = knownKeys(path);
+      for (const name of issue.keys) {
+        const keyPath = [...path, name];
+        const near = nearest(name, known);
+        const message = near
+          ? `unknown field "${name}": did you mean "${near}"?`
+          : `unknown field "${name}": remove it${known.length > 0 ? `; the fields allowed here are ${known.join(', ')}` : ''}`;
+        report.at(keyOffset(doc, keyPath), keyPath, message);
+      }
+      return;
+    }
+    case 'invalid_value': {
+      const allowed = issue.values;
+      if (allowed.length === 1) {
+        report.at(valueOffset(doc, path), path, `must be ${listValues(allowed)}, got ${describeValue(value)}; write ${listValues(allowed)}`);
+        return;
+      }
+      const strings = allowed.filter((v): v is string => typeof v === 'string');
+      const near = typeof value === 'string' ? nearest(value, strings) : undefined;
+      const lead =
+        typeof value === 'string' ? `${JSON.stringify(value)} is not an allowed value` : `${describeValue(value)} is not an allowed value`;
+      const hint = near ? `: did you mean "${near}"?` : '.';
+      report.at(valueOffset(doc, path), path, `${lead}${hint} Allowed: ${listValues(allowed)}`);
+      return;
+    }
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const bound = Number(small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum);
+      const inclusive = issue.inclusive !== false;
+      const word = small ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : 'less than';
+      let message: string;
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        const n = Array.isArray(value) ? value.length : 0;
+        message = `needs ${word} ${bound} item${bound === 1 ? '' : 's'}, has ${n}; ${small ? 'add' : 'remove'} some`;
+      } else if (issue.origin === 'string') {
+        const n = typeof value === 'string' ? value.length : 0;
+        message =
+          small && bound === 1
+            ? 'must not be empty; write a text'
+            : `must be ${word} ${bound} characters long, is ${n}; ${small ? 'lengthen' : 'shorten'} it`;
+      } else {
+        message = `must be ${word} ${bound}, got ${describeValue(value)}${at ? `; ${howToWrite(at.schema)}` : ''}`;
+      }
+      report.at(valueOffset(doc, path), path, withDescription(message, desc));
+      return;
+    }
+    case 'invalid_format': {
+      report.at(valueOffset(doc, path), path, `${describeValue(value)} is not valid: ${issue.message}`);
+      return;
+    }
+    case 'invalid_key': {
+      const name = String(path[path.length - 1] ?? '');
+      const inner = issue.issues[0]?.message ?? 'this key is not allowed';
+      report.at(keyOffset(doc, path), path, `the key ${JSON.stringify(name)} is not valid: ${inner}`);
+      return;
+    }
+    case 'invalid_element': {
+      report.at(valueOffset(doc, path), path, `an entry is not valid: ${issue.issues[0]?.message ?? issue.message}`);
+      return;
+    }
+    default:
+      report.at(valueOffset(doc, path), path, `${issue.message}${at ? `; ${howToWrite(at.schema)}` : ''}`);
+  }
+}
+
+// ---- Suggestions ----
+
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate, if it is close enough to be what was meant (case ignored). */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length > 64 || candidates.length === 0) return undefined;
+  const w = word.toLowerCase();
+  const limit = w.length <= 3 ? 1 : w.length <= 6 ? 2 : 3;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = levenshtein(w, c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= limit && best !== word ? best : undefined;
+}
+
+// ---- Cross-references, once the shape is right ----
+
+function crossCheck(doc: Document, s: Scenario, report: Reporter): void {
+  const stateIds = s.states.map((st) => st.id);
+  const states = new Set(stateIds);
+  const members = new Set(s.alliance.members);
+  const groupId = s.adversary.kind === 'group' ? s.adversary.id : undefined;
+  const listed = (ids: Iterable<string>) => [...ids].join(', ');
+
+  const needState = (id: string, path: PathSeg[], role: string, onKey = false): boolean => {
+    if (states.has(id)) return true;
+    const near = nearest(id, stateIds);
+    const offset = onKey ? keyOffset(doc, path) : valueOffset(doc, path);
+    report.at(
+      offset,
+      path,
+      `unknown state "${id}" ${role}${near ? `: did you mean "${near}"? U` : '; u'}se an id from \`states\` (${listed(stateIds)}) or add a state with this id`,
+    );
+    return false;
+  };
+
+  const seenState = new Set<string>();
+  s.states.forEach((st, i) => {
+    if (seenState.has(st.id)) {
+      report.at(valueOffset(doc, ['states', i, 'id']), ['states', i, 'id'], `duplicate state id "${st.id}": each state needs its own id; rename or remove one`);
+    }
+    seenState.add(st.id);
+    for (const field of ['threat', 'ties'] as const) {
+      for (const key of Object.keys(st.profile[field])) {
+        if (key === groupId) continue;
+        const role = field === 'threat' ? 'in threat perception' : 'in ties';
+        const orGroup = field === 'threat' && s.adversary.kind === 'group' ? ` (or the adversary group "${s.adversary.id}")` : '';
+        needState(key, ['states', i, 'profile', field, key], `${role}${orGroup}`, true);
+      }
+    }
+  });
+
+  const seenMember = new Set<string>();
+  s.alliance.members.forEach((id, i) => {
+    const path = ['alliance', 'members', i];
+    if (!needState(id, path, 'in alliance members')) return;
+    if (seenMember.has(id)) report.at(valueOffset(doc, path), path, `"${id}" is listed twice; list each member once`);
+    seenMember.add(id);
+  });
+
+  if (needState(s.player.state, ['player', 'state'], "as the player's state") && !members.has(s.player.state)) {
+    report.at(
+      valueOffset(doc, ['player', 'state']),
+      ['player', 'state'],
+      `the player's state "${s.player.state}" is not an alliance member; add it to alliance.members or pick one of ${listed(members)}`,
+    );
+  }
+
+  if (s.adversary.kind === 'state') needState(s.adversary.id, ['adversary', 'id'], 'as the adversary (kind: state); for a non-state adversary write `kind: group`');
+  if (s.adversary.base !== undefined) needState(s.adversary.base, ['adversary', 'base'], "as the adversary's base");
+
+  const weights = Object.values(s.player.objectives).filter((w) => typeof w === 'number' && w !== 0);
+  if (weights.length === 0) {
+    report.at(
+      valueOffset(doc, ['player', 'objectives']),
+      ['player', 'objectives'],
+      'needs at least one objective with a non-zero weight (e.g. `cohesion: 0.5`); the score is computed from them',
+    );
+  }
+
+  const seenRule = new Set<string>();
+  s.rules.forEach((r, i) => {
+    if (seenRule.has(r)) report.at(valueOffset(doc, ['rules', i]), ['rules', i], `rule set "${r}" is listed twice; list each once`);
+    seenRule.add(r);
+  });
+
+  const seenEvent = new Set<string>();
+  s.events.forEach((ev, i) => {
+    const base: PathSeg[] = ['events', i];
+    if (seenEvent.has(ev.id)) {
+      report.at(valueOffset(doc, [...base, 'id']), [...base, 'id'], `duplicate event id "${ev.id}": each event needs its own id; rename one`);
+    }
+    seenEvent.add(ev.id);
+    needState(ev.place, [...base, 'place'], 'as the event place');
+
+    if (ev.at === undefined && ev.chance === undefined) {
+      report.at(valueOffset(doc, base), base, 'needs either `at: <turn>` (a scripted event) or `chance: { probability, from, to }` (a chance event)');
+    } else if (ev.at !== undefined && ev.chance !== undefined) {
+      report.at(valueOffset(doc, [...base, 'chance']), [...base, 'chance'], 'an event has either `at` or `chance`, not both; remove one');
+    }
+    if (ev.at !== undefined && ev.at > s.horizon) {
+      report.at(valueOffset(doc, [...base, 'at']), [...base, 'at'], `turn ${ev.at} is after the horizon (${s.horizon}); use a turn from 1 to ${s.horizon} or raise \`horizon\``);
+    }
+    if (ev.chance) {
+      if (ev.chance.from > ev.chance.to) {
+        report.at(valueOffset(doc, [...base, 'chance', 'from']), [...base, 'chance', 'from'], `the window starts (${ev.chance.from}) after it ends (${ev.chance.to}); make \`from\` at most \`to\``);
+      }
+      if (ev.chance.from > s.horizon) {
+        report.at(
+          valueOffset(doc, [...base, 'chance', 'from']),
+          [...base, 'chance', 'from'],
+          `turn ${ev.chance.from} is after the horizon (${s.horizon}); start the window at a turn from 1 to ${s.horizon} or raise \`horizon\``,
+        );
+      }
+    }
+    ev.parties?.forEach((id, j) => needState(id, [...base, 'parties', j], 'in the event parties'));
+    if (ev.kind === 'member-clash') {
+      const parties = ev.parties;
+      if (!parties) {
+        report.at(valueOffset(doc, base), [...base, 'parties'], 'a member-clash event needs `parties: [A, B]`, two different alliance members');
+      } else {
+        if (parties[0] === parties[1]) {
+          report.at(valueOffset(doc, [...base, 'parties']), [...base, 'parties'], `the two parties are both "${parties[0]}"; name two different alliance members`);
+        }
+        parties.forEach((id, j) => {
+          if (states.has(id) && !members.has(id)) {
+            report.at(
+              valueOffset(doc, [...base, 'parties', j]),
+              [...base, 'parties', j],
+              `"${id}" is not an alliance member; a member-clash is between members (${listed(members)})`,
+            );
+          }
+        });
+      }
+    }
+  });
+
+  for (const [name, policy] of Object.entries(s.policies)) {
+    policy.turns.forEach((t, j) => {
+      const path = ['policies', name, 'turns', j, 'turn'];
+      if (t.turn > s.horizon) {
+        report.at(valueOffset(doc, path), path, `turn ${t.turn} is after the horizon (${s.horizon}); use a turn from 1 to ${s.horizon} or remove it`);
+      }
+    });
+  }
+}
