@@ -1,8 +1,8 @@
 // The game's data: plain, JSON-serialisable objects, so that a game can be saved, resumed,
 // logged and replayed. Only the engine's pure functions change them.
-import type { EventKind, IntentId, RuleSetId, Scenario } from '../scenario/schema';
+import type { EventKind, IntentId, RuleSetId, Scenario, StateId } from '../scenario/schema';
 
-export type StateId = string;
+export type { StateId };
 
 /** How a member answers a proposal (product.md: member policy). */
 export type Position = 'support' | 'object' | 'abstain' | 'stay-out';
@@ -111,6 +111,8 @@ export interface GameState {
   /** The rule machine's persisted snapshot (value and context). */
   alliance: AllianceSnapshot;
   indicators: Indicators;
+  /** The events that opened the current turn, shown to the player before choosing. */
+  events: FiredEvent[];
   /** Running facts the indicators and policies read. */
   memory: GameMemory;
   turns: TurnRecord[];
@@ -132,6 +134,12 @@ export interface GameMemory {
   quietTurns: number;
   /** Member-by-member unwanted involvement accumulated (entrapment). */
   strain: Record<StateId, number>;
+  /** Collective texts adopted so far (whole or by a subset). */
+  collectiveTexts: number;
+  /** Per member, decisions it let pass without endorsing them (autonomy). */
+  acquiesced: Record<StateId, number>;
+  /** Highest escalation reached. */
+  maxEscalation: number;
 }
 
 export interface RngState {

@@ -209,6 +209,7 @@ export const Scenario = z
   .describe('An Alliance Crisis Lab scenario, format version 1.');
 
 export type Scenario = z.infer<typeof Scenario>;
+export type StateId = z.infer<typeof StateId>;
 export type ScenarioInput = z.input<typeof Scenario>;
 export type ScenarioEvent = z.infer<typeof ScenarioEvent>;
 export type ScenarioState = z.infer<typeof ScenarioState>;

@@ -1,0 +1,43 @@
+// Whether the opponent escalates, holds or backs down, from what it sees of the alliance's
+// credibility, its own resolve and aims, the player's moves and seeded chance.
+import type { Adversary, IntentId } from '../scenario/schema';
+import type { AdversaryMove } from './types';
+import type { Rng } from '../random/rng';
+
+/** How far each aim pushes: taking ground is pursued hardest, a probe least (design choice). */
+const AIM_PUSH: Record<Adversary['aims'], number> = { probe: 0.55, coerce: 0.75, destabilise: 0.7, seize: 0.95 };
+/** Steepness of the response to the gap between pressure and credibility (design choice). */
+const SENSITIVITY = 6;
+
+export interface AdversaryView {
+  deterrence: number;
+  escalation: number;
+  intents: IntentId[];
+  /** Counter-terrorism coordination under way wears a group down. */
+  coordination: boolean;
+}
+
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+
+export function adversaryOdds(adversary: Adversary, view: AdversaryView): { escalate: number; backDown: number } {
+  let pressure = adversary.resolve * AIM_PUSH[adversary.aims];
+  if (adversary.kind === 'group' && view.coordination) pressure *= 0.8;
+  const gap = pressure - view.deterrence;
+  let escalate = logistic(SENSITIVITY * gap - 0.8);
+  // Audience costs rise with the rung reached (Fearon 1994; Tomz 2007): backing down gets harder.
+  let backDown = logistic(-SENSITIVITY * gap - 1) * (1 - 0.12 * (view.escalation - 1));
+  if (view.intents.includes('act-alone')) escalate = Math.min(1, escalate * 1.3);
+  if (view.intents.includes('de-escalate')) {
+    escalate *= 0.8;
+    backDown = Math.min(1, backDown * 1.4);
+  }
+  return { escalate, backDown: Math.max(0, backDown) };
+}
+
+export function adversaryMove(adversary: Adversary, view: AdversaryView, rng: Rng): AdversaryMove {
+  const odds = adversaryOdds(adversary, view);
+  const u = rng.next();
+  if (u < odds.escalate) return 'escalate';
+  if (u < odds.escalate + (1 - odds.escalate) * odds.backDown) return 'back-down';
+  return 'hold';
+}

@@ -1,0 +1,67 @@
+// Which of the scenario's events happen this turn, and the situation they leave.
+import type { Scenario } from '../scenario/schema';
+import type { FiredEvent, GameMemory, Situation, StateId } from './types';
+import { chance, type Rng } from '../random/rng';
+import { round } from './numbers';
+import { eventRung } from './indicators';
+
+/** Scripted events of this turn, then chance events in their window, one draw each, in file order
+ * (a fixed number of draws, so both rule sets see the same dice). */
+export function fireEvents(scenario: Scenario, turn: number, memory: GameMemory, rng: Rng): FiredEvent[] {
+  const fired: FiredEvent[] = [];
+  for (const event of scenario.events) {
+    if (memory.firedEvents.includes(event.id)) continue;
+    let happens = false;
+    if (event.at !== undefined) happens = event.at === turn;
+    else if (event.chance && turn >= event.chance.from && turn <= event.chance.to) {
+      happens = chance(rng, event.chance.probability);
+    }
+    if (!happens) continue;
+    fired.push({
+      id: event.id,
+      kind: event.kind,
+      place: event.place,
+      severity: event.severity,
+      casualties: event.casualties,
+      attribution: round(Math.min(event.attribution.initial, event.attribution.max)),
+    });
+  }
+  return fired;
+}
+
+/** Investigators learn more each turn: attribution of past events rises toward its maximum. */
+export function advanceAttribution(scenario: Scenario, memory: GameMemory): Record<string, number> {
+  const next: Record<string, number> = {};
+  for (const id of memory.firedEvents) {
+    const event = scenario.events.find((e) => e.id === id);
+    const current = memory.attribution[id] ?? 0;
+    next[id] = event ? round(Math.min(event.attribution.max, current + event.attribution.perTurn)) : current;
+  }
+  return next;
+}
+
+/** The facts the alliance looks at: the most serious event so far by its rung on the
+ * escalation ladder (an armed attack outranks any cyber campaign), the latest among equals. */
+export function situationOf(scenario: Scenario, memory: GameMemory, player: StateId): Situation {
+  let worst: { kind: Situation['eventKind']; severity: number; attribution: number; rung: number } | null = null;
+  let clashWith: StateId | null = null;
+  for (const id of memory.firedEvents) {
+    const event = scenario.events.find((e) => e.id === id);
+    if (!event) continue;
+    const rung = eventRung(event.kind, event.severity);
+    if (!worst || rung >= worst.rung) {
+      worst = { kind: event.kind, severity: event.severity, attribution: memory.attribution[id] ?? 0, rung };
+    }
+    if (event.kind === 'member-clash' && event.parties) {
+      const [a, b] = event.parties;
+      clashWith = a === player ? b : b === player ? a : b;
+    }
+  }
+  return {
+    eventKind: worst?.kind ?? null,
+    severity: worst?.severity ?? 0,
+    attribution: worst?.attribution ?? 0,
+    cumulativeCyber: memory.cumulativeCyber,
+    clashWith,
+  };
+}

@@ -1,0 +1,59 @@
+// The summary of one game: the field names are a contract with tests and instructors
+// (../shared/design/product.md).
+import type { RuleSetId } from '../scenario/schema';
+import { scoreOf } from './indicators';
+import type { DecisionKind, DecisionOutcome, GameResult, GameState, RuleId } from './types';
+
+export interface SummaryDecision {
+  turn: number;
+  day: number;
+  kind: DecisionKind;
+  outcome: DecisionOutcome;
+  rule: RuleId;
+  blockedBy: string[];
+}
+
+export interface GameSummary {
+  scenario: string;
+  rules: RuleSetId;
+  seed: string;
+  policy: string;
+  result: GameResult | null;
+  turns: number;
+  daysToFirstCollectiveMeasure: number | null;
+  maxEscalation: number;
+  finalEscalation: number;
+  casualties: number;
+  deterrence: number;
+  cohesion: number;
+  autonomy: number;
+  entrapment: number;
+  legitimacy: number;
+  score: number;
+  decisions: SummaryDecision[];
+}
+
+export function summarize(game: GameState, policy: string): GameSummary {
+  const ind = game.indicators;
+  return {
+    scenario: game.scenario.id,
+    rules: game.rules,
+    seed: game.seed,
+    policy,
+    result: game.result,
+    turns: game.turns.length,
+    daysToFirstCollectiveMeasure: ind.daysToFirstCollectiveMeasure,
+    maxEscalation: game.memory.maxEscalation,
+    finalEscalation: ind.escalation,
+    casualties: ind.casualties,
+    deterrence: ind.deterrence,
+    cohesion: ind.cohesion,
+    autonomy: ind.autonomy,
+    entrapment: ind.entrapment,
+    legitimacy: ind.legitimacy,
+    score: scoreOf(game.scenario, ind),
+    decisions: game.turns.flatMap((t) =>
+      t.decisions.map((d) => ({ turn: d.turn, day: d.day, kind: d.kind, outcome: d.outcome, rule: d.rule, blockedBy: d.blockedBy })),
+    ),
+  };
+}

@@ -1,0 +1,117 @@
+// How a member answers a proposal and what it puts in when asked: computed from its profile in
+// the scenario and seeded chance. The constants are design choices; docs/model.md gives the
+// reason for each.
+import type { IntentId, Scenario, StateProfile } from '../scenario/schema';
+import type { Contribution, Position, Situation, StateId } from '../game/types';
+import { noise, type Rng } from '../random/rng';
+
+/** Ties or threat not written in the scenario count as weak, not as none. */
+const DEFAULT_TIE = 0.3;
+const DEFAULT_THREAT = 0.3;
+
+/** How much a request asks of a member, ordered as ATOP's obligation ladder:
+ * consultation < a public text < joint work < a defence commitment. */
+const ASK: Record<IntentId, number> = {
+  consult: 0.05,
+  'joint-statement': 0.12,
+  'ct-cooperation': 0.2,
+  'suspend-member': 0.35,
+  'collective-defence': 0.3,
+  'act-alone': 0,
+  'de-escalate': 0,
+};
+
+/** Answers above SUPPORT support; below OBJECT object; between, a member with a stake abstains
+ * and one without stays out. */
+const SUPPORT = 0.22;
+const OBJECT = -0.25;
+const STAKE_TO_ABSTAIN = 0.3;
+const POSITION_NOISE = 0.12;
+
+export interface Actors {
+  requester: StateId;
+  adversary: StateId;
+}
+
+export function profileOf(scenario: Scenario, id: StateId): StateProfile {
+  const state = scenario.states.find((s) => s.id === id);
+  if (!state) throw new Error(`unknown state ${id}`);
+  return state.profile;
+}
+
+const tie = (p: StateProfile, other: StateId) => p.ties[other] ?? DEFAULT_TIE;
+const threat = (p: StateProfile, other: StateId) => p.threat[other] ?? DEFAULT_THREAT;
+
+/** How much a member cares to stand by the requester against this adversary, 0–1. */
+export function solidarity(p: StateProfile, actors: Actors): number {
+  return 0.4 * tie(p, actors.requester) + 0.3 * threat(p, actors.adversary) + 0.3 * p.interests;
+}
+
+export function memberPosition(
+  member: StateId,
+  p: StateProfile,
+  intent: IntentId,
+  situation: Situation,
+  actors: Actors,
+  rng: Rng,
+): Position {
+  const draw = noise(rng, POSITION_NOISE);
+  if (member === actors.requester) return 'support';
+  if (member === situation.clashWith) return 'object'; // a party never endorses a text against itself
+  const urgency = situation.severity / 5;
+  let u = solidarity(p, actors) * (0.6 + 0.6 * urgency) - ASK[intent] * (1.2 - p.riskTolerance);
+  if (intent === 'collective-defence') {
+    u -= 0.2 * p.domesticConstraint; // parliaments and publics weigh armed commitments most
+    u -= 0.15 * (1 - situation.attribution); // allies want to know who attacked (N3 lets them wait)
+  }
+  u -= 0.6 * tie(p, actors.adversary); // friends of the adversary resist acting against it
+  if (situation.clashWith) u -= 0.5 * Math.max(0, tie(p, situation.clashWith) - tie(p, actors.requester));
+  u += draw;
+  if (u >= SUPPORT) return 'support';
+  if (u < OBJECT) return 'object';
+  return p.interests >= STAKE_TO_ABSTAIN ? 'abstain' : 'stay-out';
+}
+
+export const CONTRIBUTION_WEIGHT: Record<Contribution, number> = { none: 0, political: 0.25, support: 0.6, forces: 1 };
+
+/** The pull of a binding pledge on what an ally gives: half the fulfilment rate of modern
+ * defence pacts (0.41, Berkemeier & Fuhrmann 2018), since the pledge leaves the form to each ally (N4). */
+export const OBLIGATION_PULL = 0.41 / 2;
+
+/** What a member would give of its own accord, 0–1 (before any pledge pulls it further). */
+export function ownWant(p: StateProfile, situation: Situation, actors: Actors, draw: number): number {
+  const urgency = situation.severity / 5;
+  return (
+    solidarity(p, actors) * (0.6 + 0.6 * urgency) +
+    0.3 * p.riskTolerance -
+    0.35 * p.domesticConstraint -
+    0.6 * tie(p, actors.adversary) +
+    draw
+  );
+}
+
+export function contributionFor(level: number, obligated: boolean, capability: number): Contribution {
+  if (level >= 0.75 && capability >= 0.02) return 'forces';
+  if (level >= 0.5) return 'support';
+  if (level >= 0.25 || obligated) return 'political'; // N4: the pledge binds; its form is national
+  return 'none';
+}
+
+export interface ContributionChoice {
+  contribution: Contribution;
+  /** How far the contribution goes beyond what the member wanted (entrapment, Snyder 1984). */
+  excess: number;
+}
+
+export function memberContribution(
+  p: StateProfile,
+  situation: Situation,
+  actors: Actors,
+  obligated: boolean,
+  rng: Rng,
+): ContributionChoice {
+  const want = ownWant(p, situation, actors, noise(rng, POSITION_NOISE));
+  const wanted = contributionFor(want, false, p.capability);
+  const given = contributionFor(want + (obligated ? OBLIGATION_PULL : 0), obligated, p.capability);
+  return { contribution: given, excess: Math.max(0, CONTRIBUTION_WEIGHT[given] - CONTRIBUTION_WEIGHT[wanted]) };
+}

@@ -1,0 +1,387 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { editDistance, formatProblem, nearest, parseScenario } from './load';
+
+const dir = 'test/fixtures/scenarios/';
+const fixture = (name: string) => readFileSync(dir + name, 'utf8');
+const minimal = fixture('minimal.yaml');
+
+/** The problems as the CLI prints them. */
+function lines(text: string, file = 'x.yaml'): string[] {
+  const result = parseScenario(text, file);
+  return result.ok ? [] : result.problems.map(formatProblem);
+}
+
+/** minimal.yaml with one exact piece of text replaced (which must be there). */
+function edit(from: string, to: string): string {
+  expect(minimal).toContain(from);
+  return minimal.replace(from, to);
+}
+
+/** minimal.yaml with a second event appended; its `- id:` line is line 80. */
+function withEvent(body: string): string {
+  return `${minimal}  - id: second\n${body}`;
+}
+const eventBody = (fields: Record<string, string>) =>
+  Object.entries({ kind: 'armed-attack', place: 'BRV', severity: '2', attribution: '{ initial: 0.5 }', at: '2', text: '{ en: Second }', ...fields })
+    .filter(([, v]) => v !== '')
+    .map(([k, v]) => `    ${k}: ${v}\n`)
+    .join('');
+
+describe('parseScenario on valid files', () => {
+  it('reads the minimal YAML scenario and fills defaults', () => {
+    const result = parseScenario(minimal, 'minimal.yaml');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.scenario.id).toBe('minimal-test');
+    expect(result.scenario.states.map((s) => s.id)).toEqual(['ALF', 'BRV', 'CHR', 'RED']);
+    expect(result.scenario.states[2]!.profile.threat).toEqual({});
+    expect(result.scenario.events[0]!.attribution.max).toBe(1);
+    expect(result.scenario.policies).toEqual({});
+  });
+
+  it('reads JSON the same as YAML', () => {
+    const json = parseScenario(fixture('minimal.json'), 'minimal.json');
+    const yaml = parseScenario(minimal, 'minimal.yaml');
+    expect(json.ok).toBe(true);
+    expect(json).toEqual(yaml);
+  });
+
+  it('accepts a few aliases for shared values, and a byte-order mark', () => {
+    const text = edit('      capability: 0.7\n', '      capability: &cap 0.7\n').replace('capability: 0.3', 'capability: *cap');
+    expect(parseScenario(`\uFEFF${text}`, 'x.yaml').ok).toBe(true);
+  });
+
+  it('accepts a group adversary named in threat perceptions', () => {
+    const text = edit('  kind: state\n  id: RED\n', '  kind: group\n  id: BLACK_HAND\n  base: RED\n').replace('threat: { RED: 0.5 }', 'threat: { BLACK_HAND: 0.5 }');
+    expect(lines(text)).toEqual([]);
+  });
+});
+
+describe('broken fixtures point at the exact line and column', () => {
+  const cases: Array<[string, string[]]> = [
+    [
+      'wrong-type.yaml',
+      [
+        'wrong-type.yaml:26:22: states[0].profile.riskTolerance: expected a number, got the text "high"; write a number from 0 to 1 (Willingness to accept risk of escalation, 0–1)',
+      ],
+    ],
+    [
+      'wrong-type.json',
+      [
+        'wrong-type.json:49:23: states[1].profile.capability: expected a number, got the text "0.7"; write a number from 0 to 1 (Military capability relative to the strongest actor in the scenario, 0–1)',
+      ],
+    ],
+    [
+      'unknown-field.yaml',
+      [
+        'unknown-field.yaml:3:1: horizon: missing required field "horizon"; add `horizon:` and write a whole number from 1 to 120 (The last turn)',
+        'unknown-field.yaml:15:1: horizn: unknown field "horizn": did you mean "horizon"?',
+      ],
+    ],
+    [
+      'bad-enum.yaml',
+      [
+        'bad-enum.yaml:70:11: events[0].kind: "armed-atack" is not an allowed value: did you mean "armed-attack"? Allowed: "terrorist-attack", "armed-attack", "cyber-attack", "hybrid-campaign", "airspace-incident", "unrest", "member-clash"',
+      ],
+    ],
+    [
+      'unknown-state.yaml',
+      [
+        'unknown-state.yaml:25:25: states[0].profile.ties.CHX: unknown state "CHX" in ties: did you mean "CHR"? Use an id from `states` (ALF, BRV, CHR, RED) or add a state with this id',
+      ],
+    ],
+    [
+      'missing-field.yaml',
+      [
+        'missing-field.yaml:42:7: states[2].profile.domesticConstraint: missing required field "domesticConstraint"; add `domesticConstraint:` and write a number from 0 to 1 (Domestic limits on using force (parliament, public opinion), 0–1)',
+      ],
+    ],
+    [
+      'syntax-error.yaml',
+      [
+        'syntax-error.yaml:14:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]; check the indentation, brackets and quotes here',
+      ],
+    ],
+    [
+      'duplicate-key.yaml',
+      ['duplicate-key.yaml:15:1: turnDays: duplicate key "turnDays": a key may appear only once in a mapping; remove or rename one of them'],
+    ],
+    [
+      'proto-key.yaml',
+      [
+        'proto-key.yaml:29:7: states[0].profile.__proto__: the key "__proto__" is not allowed anywhere in a scenario (it could change how programs read the data); remove it',
+      ],
+    ],
+    [
+      'alias-bomb.yaml',
+      [
+        'alias-bomb.yaml:4:16: c[2]: too many alias uses (at *b): at most 32 are allowed, counting the aliases inside an aliased part each time it is used; write the values out instead',
+      ],
+    ],
+    [
+      'deep-nesting.yaml',
+      ['deep-nesting.yaml:3:36: nesting is deeper than 32 levels; a scenario needs far fewer, so check the brackets and indentation here'],
+    ],
+  ];
+  it.each(cases)('%s', (name, expected) => {
+    expect(lines(fixture(name), name)).toEqual(expected);
+  });
+});
+
+describe('refusals, without throwing', () => {
+  it('refuses a file over 1,000,000 bytes of UTF-8, counting multi-byte characters', () => {
+    const ascii = `id: "${'a'.repeat(1_000_000 - 7)}"\n`; // exactly 1,000,000 bytes
+    expect(ascii.length).toBe(1_000_000);
+    expect(lines(ascii).join('\n')).not.toContain('larger than');
+    expect(lines(`${ascii} `)).toEqual([
+      'x.yaml:1:1: the file is larger than 1,000,000 bytes (1 MB); a scenario is far smaller, so split it or remove what does not belong',
+    ]);
+    // 500,001 two-byte letters: fewer than a million UTF-16 units, more than a million bytes.
+    const wide = `id: "${'é'.repeat(500_001)}"`;
+    expect(wide.length).toBeLessThan(1_000_000);
+    expect(lines(wide)[0]).toContain('x.yaml:1:1: the file is larger than 1,000,000 bytes');
+  });
+
+  it('refuses an empty file, or one with only comments', () => {
+    const message = 'x.yaml:1:1: the file is empty; a scenario is a mapping that starts with `formatVersion: 1`';
+    expect(lines('')).toEqual([message]);
+    expect(lines('  \n\n')).toEqual([message]);
+    expect(lines('# nothing yet\n')).toEqual([message]);
+    expect(lines('---\n')).toEqual([message]);
+  });
+
+  it('refuses a top level that is not a mapping', () => {
+    expect(lines('- a\n- b\n')).toEqual([
+      'x.yaml:1:1: the top level must be a mapping of fields (`formatVersion: 1`, `id: ...`, ...), not a list',
+    ]);
+    expect(lines('# c\n42\n')).toEqual([
+      'x.yaml:2:1: the top level must be a mapping of fields (`formatVersion: 1`, `id: ...`, ...), not a single value (the number 42)',
+    ]);
+  });
+
+  it('refuses more than one document', () => {
+    expect(lines('a: 1\n---\nb: 2\n')).toEqual([
+      'x.yaml:2:1: the file holds more than one YAML document (a `---` line); a scenario file holds one',
+    ]);
+  });
+
+  it('refuses constructor and prototype keys anywhere, and JSON __proto__', () => {
+    expect(lines(edit('alliance:\n', 'alliance:\n  constructor: 1\n'))).toEqual([
+      'x.yaml:56:3: alliance.constructor: the key "constructor" is not allowed anywhere in a scenario (it could change how programs read the data); remove it',
+    ]);
+    expect(lines(edit('    text:\n', '    text:\n      prototype: x\n'))).toEqual([
+      'x.yaml:79:7: events[0].text.prototype: the key "prototype" is not allowed anywhere in a scenario (it could change how programs read the data); remove it',
+    ]);
+    expect(lines('{"id": "a",\n "__proto__": {"polluted": true}}', 'x.json')).toEqual([
+      'x.json:2:2: __proto__: the key "__proto__" is not allowed anywhere in a scenario (it could change how programs read the data); remove it',
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses keys that are lists or mappings', () => {
+    expect(lines('? [a, b]\n: 1\n')).toEqual(['x.yaml:1:3: a key must be a plain name, not a list, mapping or alias']);
+  });
+
+  it('refuses unknown and self-containing aliases', () => {
+    expect(lines('a: *nowhere\n')).toEqual([
+      'x.yaml:1:4: a: unknown alias *nowhere: define the anchor &nowhere before using it, or write the value out',
+    ]);
+    expect(lines('a: &loop [1, *loop]\n')).toEqual([
+      'x.yaml:1:14: a[1]: alias *loop refers to a value that contains it, which never ends; write the value out',
+    ]);
+  });
+
+  it('refuses nesting that only gets too deep once an alias is expanded', () => {
+    const twenty = (inner: string) => `${'['.repeat(20)}${inner}${']'.repeat(20)}`;
+    expect(lines(`a: &deep ${twenty('1')}\nb: ${twenty('*deep')}\n`)).toEqual([
+      'x.yaml:2:24: b[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: nesting is deeper than 32 levels; a scenario needs far fewer, so check the brackets and indentation here (once alias *deep is expanded)',
+    ]);
+  });
+
+  it('refuses very deep nesting fast, in flow and block style', () => {
+    const started = performance.now();
+    expect(lines(`a: ${'['.repeat(300_000)}`)[0]).toBe(
+      'x.yaml:1:35: nesting is deeper than 32 levels; a scenario needs far fewer, so check the brackets and indentation here',
+    );
+    expect(lines(`a:\n${'- '.repeat(100_000)}x`)).toEqual([
+      'x.yaml:2:63: nesting is deeper than 32 levels; a scenario needs far fewer, so check the brackets and indentation here',
+    ]);
+    const block = Array.from({ length: 40 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
+    expect(lines(block)).toEqual([
+      'x.yaml:33:33: nesting is deeper than 32 levels; a scenario needs far fewer, so check the brackets and indentation here',
+    ]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    // The parser notices a missing quote where the text ends, and says so.
+    expect(lines('a: "unclosed\n')[0]).toMatch(/^x\.yaml:2:1: YAML syntax error: Missing closing "quote/);
+    expect(lines('{"a": 1,, "b": 2}', 'x.json')[0]).toMatch(/^x\.json:1:9: YAML syntax error: /);
+    expect(lines('a:\n\t- b\n')[0]).toMatch(/^x\.yaml:2:1: YAML syntax error: Tabs/);
+  });
+
+  it('never throws on odd input', () => {
+    for (const text of ['\u0000', '{', '}', '"', '&a', '*a', '!!binary x', '? ', ': :', '[{]}', '%YAML 9.9\n---\na: 1', '\uD800', 'a: !!int x']) {
+      const result = parseScenario(text, 'x.yaml');
+      if (result.ok) throw new Error(`accepted ${JSON.stringify(text)}`);
+      for (const p of result.problems) {
+        expect(p.line).toBeGreaterThanOrEqual(1);
+        expect(p.column).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+});
+
+describe('schema problems say how to fix them', () => {
+  it('suggests the nearest allowed value and lists them', () => {
+    expect(lines(edit('rules: [nato, sco]', 'rules: [nato, SCO]'))).toEqual([
+      'x.yaml:13:15: rules[1]: "SCO" is not an allowed value: did you mean "sco"? Allowed: "nato", "sco"',
+    ]);
+    expect(lines(edit('aims: coerce', 'aims: 3'))).toEqual([
+      'x.yaml:67:9: adversary.aims: the number 3 is not an allowed value. Allowed: "probe", "coerce", "seize", "destabilise"',
+    ]);
+  });
+
+  it('lists the known fields when no name is close', () => {
+    expect(lines(edit('alliance:\n', 'alliance:\n  leader: ALF\n'))).toEqual([
+      'x.yaml:56:3: alliance.leader: unknown field "leader": remove it; the fields allowed here are members',
+    ]);
+  });
+
+  it('names ranges, lengths and formats', () => {
+    expect(lines(edit('riskTolerance: 0.5', 'riskTolerance: 1.5'))).toEqual([
+      'x.yaml:26:22: states[0].profile.riskTolerance: must be at most 1, got the number 1.5; write a number from 0 to 1 (Willingness to accept risk of escalation, 0–1)',
+    ]);
+    expect(lines(edit('horizon: 10', 'horizon: 2.5'))).toEqual([
+      'x.yaml:15:10: horizon: expected a whole number, got the number 2.5; write a whole number from 1 to 120 (The last turn)',
+    ]);
+    expect(lines(edit('  en: Minimal test crisis', '  en: ""'))).toEqual(['x.yaml:6:7: title.en: must not be empty; write a text (English text (required))']);
+    expect(lines(edit('id: minimal-test', 'id: Minimal Test'))).toEqual([
+      'x.yaml:4:5: id: the text "Minimal Test" is not valid: a scenario id is lower-case letters, digits and dashes',
+    ]);
+    expect(lines(edit('threat: { RED: 0.5 }', 'threat: { red: 0.5 }'))).toEqual([
+      'x.yaml:35:17: states[1].profile.threat.red: the key "red" is not valid: a state id is 2–16 capital letters, digits or _, starting with a letter (e.g. "POL")',
+    ]);
+    expect(lines(edit('members: [ALF, BRV, CHR]', 'members: [ALF]'))).toEqual(['x.yaml:56:12: alliance.members: needs at least 2 items, has 1; add some']);
+    expect(lines(edit('formatVersion: 1', 'formatVersion: "1"'))).toEqual(['x.yaml:3:16: formatVersion: must be 1, got the text "1"; write 1']);
+  });
+
+  it('points at the key of an empty value', () => {
+    expect(lines(edit('horizon: 10', 'horizon:'))).toEqual([
+      'x.yaml:15:1: horizon: expected a number, got nothing; write a whole number from 1 to 120 (The last turn)',
+    ]);
+  });
+
+  it('points at the anchor for the value written there, and at the alias where it is used', () => {
+    const text = edit('      capability: 0.7\n', '      capability: &cap "high"\n').replace('capability: 0.3', 'capability: *cap');
+    expect(lines(text)).toEqual([
+      'x.yaml:33:24: states[1].profile.capability: expected a number, got the text "high"; write a number from 0 to 1 (Military capability relative to the strongest actor in the scenario, 0–1)',
+      'x.yaml:42:19: states[2].profile.capability: expected a number, got the text "high"; write a number from 0 to 1 (Military capability relative to the strongest actor in the scenario, 0–1)',
+    ]);
+  });
+});
+
+describe('cross-references', () => {
+  it('needs every named state in states, with a suggestion', () => {
+    expect(lines(edit('members: [ALF, BRV, CHR]', 'members: [ALF, BRV, CRH]'))).toEqual([
+      'x.yaml:56:23: alliance.members[2]: unknown state "CRH" in alliance members: did you mean "CHR"? Use an id from `states` (ALF, BRV, CHR, RED) or add a state with this id',
+    ]);
+    expect(lines(edit('  id: RED\n', '  id: ZZZ\n'))).toEqual([
+      'x.yaml:64:7: adversary.id: unknown state "ZZZ" as the adversary (kind: state); for a non-state adversary write `kind: group`; use an id from `states` (ALF, BRV, CHR, RED) or add a state with this id',
+    ]);
+    expect(lines(edit('  aims: coerce\n', '  aims: coerce\n  base: NOWHERE\n'))).toEqual([
+      'x.yaml:68:9: adversary.base: unknown state "NOWHERE" as the adversary\'s base; use an id from `states` (ALF, BRV, CHR, RED) or add a state with this id',
+    ]);
+    expect(lines(edit('place: ALF', 'place: XYZ'))).toEqual([
+      'x.yaml:71:12: events[0].place: unknown state "XYZ" as the event place; use an id from `states` (ALF, BRV, CHR, RED) or add a state with this id',
+    ]);
+    expect(lines(edit('threat: { RED: 0.8 }', 'threat: { RED: 0.8, ISIS: 0.9 }'))).toEqual([
+      'x.yaml:24:27: states[0].profile.threat.ISIS: unknown state "ISIS" in threat perception; use an id from `states` (ALF, BRV, CHR, RED) or add a state with this id',
+    ]);
+  });
+
+  it('needs the player to lead an alliance member', () => {
+    expect(lines(edit('  state: ALF', '  state: RED'))).toEqual([
+      'x.yaml:58:10: player.state: the player\'s state "RED" is not an alliance member; add it to alliance.members or pick one of ALF, BRV, CHR',
+    ]);
+    expect(lines(edit('  state: ALF', '  state: ALG'))[0]).toContain('x.yaml:58:10: player.state: unknown state "ALG" as the player\'s state: did you mean "ALF"?');
+  });
+
+  it('refuses duplicate ids, members and rule sets', () => {
+    // Renaming CHR also leaves CHR unknown where it is named: both are reported.
+    expect(lines(edit('  - id: CHR\n', '  - id: BRV\n'))).toContain(
+      'x.yaml:38:9: states[2].id: duplicate state id "BRV": each state needs its own id; rename or remove one',
+    );
+    expect(lines(withEvent(eventBody({})).replace('  - id: second', '  - id: border-shots'))).toEqual([
+      'x.yaml:80:9: events[1].id: duplicate event id "border-shots": each event needs its own id; rename one',
+    ]);
+    expect(lines(edit('members: [ALF, BRV, CHR]', 'members: [ALF, BRV, ALF]'))).toEqual([
+      'x.yaml:56:23: alliance.members[2]: "ALF" is listed twice; list each member once',
+    ]);
+    expect(lines(edit('rules: [nato, sco]', 'rules: [nato, nato]'))).toEqual(['x.yaml:13:15: rules[1]: rule set "nato" is listed twice; list each once']);
+  });
+
+  it('needs exactly one of at and chance, windows in order and within the horizon', () => {
+    expect(lines(withEvent(eventBody({ at: '' })))).toEqual([
+      'x.yaml:80:5: events[1]: needs either `at: <turn>` (a scripted event) or `chance: { probability, from, to }` (a chance event)',
+    ]);
+    expect(lines(withEvent(eventBody({ chance: '{ probability: 0.1, from: 1, to: 3 }' })))).toEqual([
+      'x.yaml:87:13: events[1].chance: an event has either `at` or `chance`, not both; remove one',
+    ]);
+    expect(lines(withEvent(eventBody({ at: '', chance: '{ probability: 0.1, from: 12, to: 5 }' })))).toEqual([
+      'x.yaml:86:39: events[1].chance.from: the window starts (12) after it ends (5); make `from` at most `to`',
+      'x.yaml:86:39: events[1].chance.from: turn 12 is after the horizon (10); start the window at a turn from 1 to 10 or raise `horizon`',
+    ]);
+    expect(lines(edit('    at: 1\n', '    at: 11\n'))).toEqual([
+      'x.yaml:77:9: events[0].at: turn 11 is after the horizon (10); use a turn from 1 to 10 or raise `horizon`',
+    ]);
+  });
+
+  it('needs a member clash between two different members', () => {
+    expect(lines(withEvent(eventBody({ kind: 'member-clash' })))).toEqual([
+      'x.yaml:80:5: events[1].parties: a member-clash event needs `parties: [A, B]`, two different alliance members',
+    ]);
+    expect(lines(withEvent(eventBody({ kind: 'member-clash', parties: '[BRV, BRV]' })))).toEqual([
+      'x.yaml:87:14: events[1].parties: the two parties are both "BRV"; name two different alliance members',
+    ]);
+    expect(lines(withEvent(eventBody({ kind: 'member-clash', parties: '[BRV, RED]' })))).toEqual([
+      'x.yaml:87:20: events[1].parties[1]: "RED" is not an alliance member; a member-clash is between members (ALF, BRV, CHR)',
+    ]);
+    expect(lines(withEvent(eventBody({ kind: 'member-clash', parties: '[BRV, QQQ]' })))).toEqual([
+      'x.yaml:87:20: events[1].parties[1]: unknown state "QQQ" in the event parties; use an id from `states` (ALF, BRV, CHR, RED) or add a state with this id',
+    ]);
+  });
+
+  it('needs scripted policy turns within the horizon', () => {
+    const text = `${minimal.replace('events:\n', 'policies:\n  historical:\n    turns:\n      - { turn: 1, intents: [consult] }\n      - { turn: 12, intents: [] }\nevents:\n')}`;
+    expect(lines(text)).toEqual([
+      'x.yaml:72:17: policies.historical.turns[1].turn: turn 12 is after the horizon (10); use a turn from 1 to 10 or remove it',
+    ]);
+  });
+
+  it('needs at least one objective with a non-zero weight', () => {
+    expect(lines(edit('    escalation: -0.5\n    cohesion: 0.5\n', '    escalation: 0\n'))).toEqual([
+      'x.yaml:60:5: player.objectives: needs at least one objective with a non-zero weight (e.g. `cohesion: 0.5`); the score is computed from them',
+    ]);
+    expect(lines(edit('    escalation: -0.5\n    cohesion: 0.5\n', '    {}\n'))[0]).toContain('player.objectives: needs at least one objective');
+  });
+});
+
+describe('formatProblem and suggestions', () => {
+  it('formats file:line:col: message', () => {
+    expect(formatProblem({ file: 'a.yaml', line: 3, column: 7, path: 'x', message: 'x: bad' })).toBe('a.yaml:3:7: x: bad');
+  });
+
+  it('measures edit distance and suggests only close names', () => {
+    expect(editDistance('horizn', 'horizon')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    // Swapped neighbours, the commonest typo, count as one edit.
+    expect(editDistance('CRH', 'CHR')).toBe(1);
+    expect(editDistance('horzion', 'horizon')).toBe(1);
+    expect(nearest('horizn', ['horizon', 'id'])).toBe('horizon');
+    expect(nearest('RiskTolerance', ['riskTolerance'])).toBe('riskTolerance');
+    expect(nearest('zzzzzz', ['horizon', 'id'])).toBeUndefined();
+  });
+});
