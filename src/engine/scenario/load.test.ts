@@ -263,7 +263,7 @@ describe('schema problems say how to fix them', () => {
     expect(lines(edit('threat: { RED: 0.5 }', 'threat: { red: 0.5 }'))).toEqual([
       'x.yaml:35:17: states[1].profile.threat.red: the key "red" is not valid: a state id is 2–16 capital letters, digits or _, starting with a letter (e.g. "POL")',
     ]);
-    expect(lines(edit('members: [ALF, BRV, CHR]', 'members: [ALF]'))).toEqual(['x.yaml:56:12: alliance.members: needs at least 2 items, has 1; add some']);
+    expect(lines(edit('members: [ALF, BRV, CHR]', 'members: [ALF]'))).toEqual(['x.yaml:56:12: alliance.members: needs at least 2 items, has 1; add some (State ids of the members)']);
     expect(lines(edit('formatVersion: 1', 'formatVersion: "1"'))).toEqual(['x.yaml:3:16: formatVersion: must be 1, got the text "1"; write 1']);
   });
 
