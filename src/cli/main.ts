@@ -1,6 +1,9 @@
 // The command line's entry: a small table of commands. bin/crisis-lab.mjs calls `main`.
 import { validateCommand } from './validate-command';
 import { schemaCommand } from './schema-command';
+import { runCommand } from './run-command';
+import { batchCommand } from './batch-command';
+import { verifyCommand } from './verify-command';
 
 export interface Command {
   run: (args: string[]) => Promise<number>;
@@ -12,6 +15,18 @@ export const commands: Record<string, Command> = {
   validate: {
     run: validateCommand,
     help: 'validate <scenario...>     check scenario files; exit 0, or one line per problem: file:line:col: message',
+  },
+  run: {
+    run: runCommand,
+    help: 'run <scenario> --rules nato|sco --seed S [--policy NAME|FILE] [--out LOG] [--json]   play one game headless',
+  },
+  batch: {
+    run: batchCommand,
+    help: 'batch <scenario...> --rules nato,sco --runs N [--policy P] [--workers K] [--csv F|--json]   play many seeded games',
+  },
+  verify: {
+    run: verifyCommand,
+    help: 'verify <log...>            replay outcome logs; exit 0 when every log replays identically',
   },
   schema: {
     run: schemaCommand,

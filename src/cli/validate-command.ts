@@ -43,7 +43,7 @@ export function validateFile(file: string): ScenarioProblem[] {
   return result.ok ? [] : result.problems;
 }
 
-function readText(file: string): string | { error: string } {
+export function readText(file: string): string | { error: string } {
   let fd: number | undefined;
   try {
     const stat = statSync(file);

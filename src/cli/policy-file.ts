@@ -1,0 +1,24 @@
+// A player policy named on the command line: a built-in, one of the scenario's scripted
+// policies, or a YAML/JSON file of intents turn by turn.
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { ScriptedPolicy, type Scenario } from '../engine/scenario/schema';
+import { policyByName, scriptedPolicy, type PlayerPolicy } from '../sim/policies';
+
+export function resolvePolicy(name: string, scenario: Scenario, seed: string): PlayerPolicy {
+  const looksLikeFile = /\.(ya?ml|json)$/i.test(name) || name.includes('/');
+  if (!looksLikeFile) return policyByName(name, scenario, seed);
+  if (!existsSync(name)) throw new Error(`policy file ${name} not found`);
+  let data: unknown;
+  try {
+    data = parse(readFileSync(name, 'utf8'), { maxAliasCount: 0 });
+  } catch (error) {
+    throw new Error(`policy file ${name}: ${(error as Error).message}`);
+  }
+  const result = ScriptedPolicy.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`policy file ${name}: ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return scriptedPolicy(`file:${name.split('/').pop()}`, result.data);
+}

@@ -1,0 +1,15 @@
+// Reading a scenario file for the commands that play it: a valid Scenario, or an error whose
+// message lists every problem as file:line:col: message.
+import { formatProblem, parseScenario } from '../engine/scenario/load';
+import type { Scenario } from '../engine/scenario/schema';
+import { readText } from './validate-command';
+
+export class ScenarioFileError extends Error {}
+
+export function loadScenarioFile(file: string): Scenario {
+  const text = readText(file);
+  if (typeof text !== 'string') throw new ScenarioFileError(`${file}:1:1: ${text.error}`);
+  const result = parseScenario(text, file);
+  if (!result.ok) throw new ScenarioFileError(result.problems.map(formatProblem).join('\n'));
+  return result.scenario;
+}

@@ -1,0 +1,44 @@
+// `crisis-lab verify <log...>`: replays each outcome log and accepts it only when the replay
+// gives the same log; exit 0 when every log replays identically.
+import { readFileSync } from 'node:fs';
+import { verifyLog } from '../engine/log/outcome-log';
+import { UsageError, parseArgs } from './args';
+import { fail } from './command-helpers';
+
+const USAGE = 'Usage: crisis-lab verify <log...>\nReplays each outcome log; exit 0 when every log replays identically.\n';
+
+export async function verifyCommand(args: string[]): Promise<number> {
+  return fail('verify', USAGE, () => {
+    const { positional } = parseArgs(args, [], []);
+    if (positional.length === 0) throw new UsageError('name at least one outcome log');
+    let allVerified = true;
+    for (const file of positional) {
+      const verdict = verifyFile(file);
+      if (verdict.ok) process.stdout.write(`${file}: verified (${verdict.detail})\n`);
+      else {
+        allVerified = false;
+        process.stderr.write(`${file}: refused: ${verdict.reason}\n`);
+      }
+    }
+    return allVerified ? 0 : 1;
+  });
+}
+
+export function verifyFile(file: string): { ok: true; detail: string } | { ok: false; reason: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { ok: false, reason: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'not JSON: an outcome log is a JSON file' };
+  }
+  const result = verifyLog(data);
+  if (!result.ok) return result;
+  const { log } = result;
+  return { ok: true, detail: `${log.scenario.id}, ${log.rules}, seed ${log.seed}, ${log.turns.length} turns, ${log.summary.result}` };
+}
