@@ -82,15 +82,27 @@ export function ruleSet(id: RuleSetId): RuleSet {
 
 // The machine's snapshot lives in the game state as plain { value, context }, so a game can be
 // saved as JSON; `transition` is XState's pure function, so no actor runs between turns.
+// Rebuilding a machine snapshot from { value, context } is costly, so the snapshot each saved
+// form came from is remembered; a form read back from JSON is resolved once, then cached too.
+const resolved = new WeakMap<AllianceSnapshot, MachineSnapshot>();
+type MachineSnapshot = ReturnType<AnyStateMachine['resolveState']>;
+
+function save(snapshot: MachineSnapshot): AllianceSnapshot {
+  const saved = { value: snapshot.value, context: snapshot.context };
+  resolved.set(saved, snapshot);
+  return saved;
+}
+
 export function startAlliance(rules: RuleSet, members: StateId[]): AllianceSnapshot {
   const [snapshot] = initialTransition(rules.machine, { members });
-  return { value: snapshot.value, context: snapshot.context };
+  return save(snapshot);
 }
 
 export function sendToAlliance(rules: RuleSet, saved: AllianceSnapshot, event: RuleEvent): AllianceSnapshot {
-  const snapshot = rules.machine.resolveState({ value: saved.value as never, context: saved.context as never });
+  const snapshot =
+    resolved.get(saved) ?? rules.machine.resolveState({ value: saved.value as never, context: saved.context as never });
   const [next] = transition(rules.machine, snapshot, event);
-  return { value: next.value, context: next.context };
+  return save(next);
 }
 
 export function allianceContext(saved: AllianceSnapshot): RuleContext {
