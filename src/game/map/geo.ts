@@ -65,20 +65,20 @@ function mainland(country: Country): Feature<Polygon> | null {
 /**
  * A conic equidistant projection centred on the focus states and fitted to the free part of the
  * screen. Only each state's largest polygon counts (Alaska and overseas departments would
- * otherwise stretch the frame). States larger than `maxFitArea` (Russia as an adversary) are left
- * out of the fit: the frame shows their edge, not all of Siberia.
+ * otherwise stretch the frame). `optional` states (the adversary) count only when smaller than
+ * `maxOptionalArea` steradians: the frame then shows Russia's edge, not all of Siberia.
  */
-export function fitProjection(world: Country[], focus: string[], extent: Rect, maxFitArea = 0.6): GeoProjection {
+export function fitProjection(world: Country[], focus: string[], extent: Rect, optional: string[] = [], maxOptionalArea = 0.2): GeoProjection {
   const byIso = new Map(world.map((c) => [c.iso3, c]));
-  let shapes = focus
-    .map((id) => byIso.get(id))
-    .filter((c): c is Country => c !== undefined)
-    .filter((c) => focus.length <= 2 || (c.polygons[0] ? geoArea({ type: 'Polygon', coordinates: [c.polygons[0]] }) : 0) < maxFitArea)
-    .map(mainland)
-    .filter((f): f is Feature<Polygon> => f !== null);
+  const mainArea = (c: Country) => (c.polygons[0] ? geoArea({ type: 'Polygon', coordinates: [c.polygons[0]] }) : 0);
+  const chosen = [
+    ...focus.map((id) => byIso.get(id)),
+    ...optional.map((id) => byIso.get(id)).filter((c) => c !== undefined && mainArea(c) < maxOptionalArea),
+  ].filter((c): c is Country => c !== undefined);
+  let shapes = chosen.map(mainland).filter((f): f is Feature<Polygon> => f !== null);
   if (shapes.length === 0) {
     // Nothing known: Europe to Central Asia.
-    shapes = [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-10, 35], [90, 35], [90, 65], [-10, 65], [-10, 35]]] } }];
+    shapes = [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-10, 35], [-10, 65], [90, 65], [90, 35], [-10, 35]]] } }];
   }
   const collection: FeatureCollection<Polygon> = { type: 'FeatureCollection', features: shapes };
   const [lon, lat] = geoCentroid(collection);

@@ -76,7 +76,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   private bake(view: MapView, width: number, height: number): void {
-    this.projection = fitProjection(this.world, view.focus, view.extent);
+    this.projection = fitProjection(this.world, view.focus, view.extent, view.adversary ? [view.adversary] : []);
     this.projected = projectWorld(this.world, this.projection, { x: 0, y: 0, width, height });
     this.base?.destroy();
     this.base = this.add.renderTexture(0, 0, width, height).setOrigin(0, 0).setDepth(0);

@@ -1,0 +1,167 @@
+// The app: which screen is up, the game being played, saving after every turn. Screens are DOM
+// overlays over the map; the MapScene draws what the screen hands it.
+import type { MapScene } from './scenes/MapScene';
+import { newGame, playTurn, type GameState, type IntentId, type RuleSetId, type Scenario } from './engine';
+import { loadAssigned, loadShipped, type Loaded } from './scenarios';
+import { clearSaved, loadSaved, saveGame, type Saved } from './storage';
+import { readAssignment, type Assignment } from './assignment';
+import { onLanguageChange } from './i18n';
+import { clear } from './ui/dom';
+import { renderStart, type StartState } from './ui/start-screen';
+import { renderCrisis } from './ui/crisis-screen';
+import { renderDebrief } from './ui/debrief-screen';
+import { scenarioMapView } from './view-model';
+import type { Rect } from './map/geo';
+
+export type Screen = 'start' | 'crisis' | 'debrief';
+
+export interface Layout {
+  width: number;
+  height: number;
+  bandH: number;
+  panelW: number;
+  timelineH: number;
+  /** The free part of the screen for the map during a crisis. */
+  mapExtent: Rect;
+}
+
+export class App {
+  screen: Screen = 'start';
+  session: Saved | null = null;
+  shipped: Loaded[] = [];
+  assignment: Assignment = { scenario: null, rules: null, seed: null, lock: false };
+  start_: StartState = { selected: null, extra: null, rules: null, seed: null, player: '', error: null, assigned: null };
+  /** A fresh game shows its briefing first; a resumed one does not. */
+  showBriefing = false;
+
+  constructor(
+    readonly map: MapScene,
+    readonly ui: HTMLElement,
+  ) {}
+
+  async start(): Promise<void> {
+    this.assignment = readAssignment(window.location.search);
+    this.shipped = await loadShipped();
+    if (this.assignment.scenario) {
+      try {
+        this.start_.assigned = await loadAssigned(this.assignment.scenario, this.shipped);
+      } catch (error) {
+        this.start_.error = { source: this.assignment.scenario, message: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    const saved = loadSaved();
+    if (saved && this.matchesAssignment(saved.game)) {
+      this.session = saved;
+      this.screen = saved.game.result ? 'debrief' : 'crisis';
+    }
+    onLanguageChange(() => this.render());
+    window.addEventListener('resize', () => this.render());
+    this.render();
+  }
+
+  private matchesAssignment(game: GameState): boolean {
+    const a = this.assignment;
+    if (!a.scenario) return true;
+    const assigned = this.start_.assigned;
+    if (!assigned?.ok || assigned.scenario.id !== game.scenario.id) return false;
+    return (a.rules === null || a.rules === game.rules) && (a.seed === null || a.seed === game.seed);
+  }
+
+  layout(): Layout {
+    const width = window.innerWidth;
+    const height = window.innerHeight;
+    const panelW = width < 1100 ? 360 : width < 1600 ? 420 : 500;
+    const bandH = 76;
+    const timelineH = 54;
+    return { width, height, bandH, panelW, timelineH, mapExtent: { x: 0, y: bandH, width: width - panelW, height: height - bandH - timelineH } };
+  }
+
+  render(): void {
+    const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.focus;
+    const scroll = [...this.ui.querySelectorAll<HTMLElement>('[data-scroll]')].map((e) => [e.dataset.scroll, e.scrollTop] as const);
+    const layout = this.layout();
+    const root = document.documentElement;
+    root.style.setProperty('--band-h', `${layout.bandH}px`);
+    root.style.setProperty('--panel-w', `${layout.panelW}px`);
+    root.style.setProperty('--timeline-h', `${layout.timelineH}px`);
+    document.body.classList.toggle('rules-sco', this.session?.game.rules === 'sco' && this.screen !== 'start');
+    clear(this.ui);
+    const full: Rect = { x: 0, y: 0, width: layout.width, height: layout.height };
+    if (this.screen === 'start' || !this.session) {
+      this.screen = 'start';
+      renderStart(this, this.ui);
+      const shown = this.startScenario();
+      this.map.show(scenarioMapView(shown ?? emptyScenarioShape, full, true, null));
+    } else if (this.screen === 'crisis') {
+      renderCrisis(this, this.ui, layout);
+    } else {
+      renderDebrief(this, this.ui);
+      this.map.show(scenarioMapView(this.session.game.scenario, full, true, this.session.game.rules));
+    }
+    for (const [key, top] of scroll) {
+      const e = this.ui.querySelector<HTMLElement>(`[data-scroll="${key}"]`);
+      if (e) e.scrollTop = top;
+    }
+    if (focusKey) this.ui.querySelector<HTMLElement>(`[data-focus="${focusKey}"]`)?.focus();
+  }
+
+  /** The scenario the start screen shows: the assigned, the loaded file, or the selected one. */
+  startScenario(): Scenario | null {
+    const s = this.start_;
+    if (s.assigned?.ok) return s.assigned.scenario;
+    if (s.selected === 'extra' && s.extra?.ok) return s.extra.scenario;
+    const okShipped = this.shipped.filter((l): l is Extract<Loaded, { ok: true }> => l.ok);
+    const chosen = okShipped.find((l) => l.scenario.id === s.selected) ?? okShipped[0];
+    return chosen?.scenario ?? null;
+  }
+
+  play(scenario: Scenario, rules: RuleSetId, seed: string, player: string, locked: boolean): void {
+    this.session = { game: newGame(scenario, rules, seed), player, locked };
+    saveGame(this.session);
+    this.screen = 'crisis';
+    this.showBriefing = true;
+    this.render();
+  }
+
+  endTurn(intents: IntentId[]): void {
+    if (!this.session || this.session.game.result) return;
+    this.session = { ...this.session, game: playTurn(this.session.game, intents) };
+    saveGame(this.session);
+    this.render();
+  }
+
+  toDebrief(): void {
+    this.screen = 'debrief';
+    this.render();
+    window.scrollTo(0, 0);
+  }
+
+  toMenu(): void {
+    // The saved game stays until a new one starts, so the menu can offer to resume it.
+    this.screen = 'start';
+    this.render();
+  }
+
+  resume(): void {
+    const saved = this.session ?? loadSaved();
+    if (!saved) return;
+    this.session = saved;
+    this.screen = saved.game.result ? 'debrief' : 'crisis';
+    this.render();
+  }
+
+  discard(): void {
+    clearSaved();
+    this.session = null;
+    this.screen = 'start';
+    this.render();
+  }
+}
+
+/** Before any scenario is known, the start screen's map shows Europe to Central Asia. */
+const emptyScenarioShape = {
+  states: [],
+  alliance: { members: [] },
+  player: { state: '', objectives: {} },
+  adversary: { kind: 'group', id: 'NONE', resolve: 0, capability: 0, aims: 'probe' },
+} as unknown as Scenario;

@@ -1,0 +1,59 @@
+// Start-up: theme, language, fonts (awaited, because Phaser draws a Text once and one drawn in a
+// fallback font stays that way), then the Phaser game with the map scene, then the app.
+import * as Phaser from 'phaser';
+import { applyThemeToDocument, theme } from './theme';
+import { initialLanguage, setLanguage } from './i18n';
+import { MapScene, MAP_READY_EVENT } from './scenes/MapScene';
+import { el } from './ui/dom';
+import { App } from './app';
+
+/** Latin, basic Cyrillic and the Kazakh letters of cyrillic-ext, so all three subsets load. */
+const FONT_SAMPLE = 'Aa Жж Әә Ғғ Ққ Ңң Өө Ұұ Үү Һһ Іі';
+
+declare global {
+  interface Window {
+    /** performance.now() at the game's first rendered frame (read by the browser bench). */
+    __firstFrame?: number;
+    /** The running app, for end-to-end tests. */
+    __crisisLab?: App;
+  }
+}
+
+export async function boot(): Promise<void> {
+  applyThemeToDocument();
+  setLanguage(initialLanguage(), false);
+  try {
+    await Promise.all([
+      document.fonts.load(`400 24px "Noto Sans"`, FONT_SAMPLE),
+      document.fonts.load(`700 24px "Noto Sans"`, FONT_SAMPLE),
+    ]);
+  } catch {
+    // The game still works in a fallback font.
+  }
+  const root = document.getElementById('app') ?? document.body;
+  const mapHost = el('div', { id: 'map', role: 'img', 'aria-hidden': 'true' });
+  const ui = el('div', { id: 'ui' });
+  root.append(mapHost, ui);
+
+  const game = new Phaser.Game({
+    type: Phaser.WEBGL,
+    parent: mapHost,
+    backgroundColor: theme.color.ground,
+    banner: false,
+    audio: { noAudio: true },
+    // The DOM panels own the keyboard; Phaser must not swallow Tab, Enter or Space.
+    input: { keyboard: false },
+    scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
+    scene: [],
+  });
+  game.events.once(Phaser.Core.Events.POST_RENDER, () => {
+    window.__firstFrame = performance.now();
+    performance.mark('game-first-frame');
+  });
+  const ready = new Promise<MapScene>((resolve) => game.events.once(MAP_READY_EVENT, resolve));
+  game.scene.add('MapScene', MapScene, true);
+  const scene = await ready;
+  const app = new App(scene, ui);
+  window.__crisisLab = app;
+  await app.start();
+}

@@ -1,0 +1,30 @@
+// The one door from the game to the engine: scenes and panels import engine functions from here.
+export {
+  parseScenario,
+  formatProblem,
+  newGame,
+  playTurn,
+  intentOptions,
+  allianceSteps,
+  createLog,
+  verifyLog,
+  summarize,
+  replayIntents,
+  logText,
+  RULE_SETS,
+  LANGUAGES,
+  INTENTS,
+} from '../engine/index';
+export type {
+  Scenario,
+  ScenarioProblem,
+  IntentId,
+  RuleSetId,
+  Language,
+  GameState,
+  TurnRecord,
+  DecisionRecord,
+  Indicators,
+  Position,
+  IntentOption,
+} from '../engine/index';

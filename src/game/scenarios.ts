@@ -1,0 +1,41 @@
+// Where scenarios come from: the shipped files (bundled as raw text, fetched on demand), a file
+// the player picks or drops, or a URL in an assignment link. Each goes through parseScenario.
+import { parseScenario, type Scenario, type ScenarioProblem } from './engine';
+
+const shipped = import.meta.glob('../../scenarios/*.yaml', { query: '?raw', import: 'default' }) as Record<
+  string,
+  () => Promise<string>
+>;
+
+export type Loaded =
+  | { ok: true; scenario: Scenario; file: string }
+  | { ok: false; problems: ScenarioProblem[]; file: string };
+
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+export function parse(text: string, file: string): Loaded {
+  const result = parseScenario(text, file);
+  return result.ok ? { ok: true, scenario: result.scenario, file } : { ok: false, problems: result.problems, file };
+}
+
+/** Every shipped scenario that parses, in file-name order (tutorial-like ones first by name). */
+export async function loadShipped(): Promise<Loaded[]> {
+  const entries = Object.entries(shipped).sort(([a], [b]) => a.localeCompare(b));
+  return Promise.all(entries.map(async ([path, load]) => parse(await load(), fileName(path))));
+}
+
+/** An assignment's scenario: a shipped id, or a URL (relative to the page) to fetch. */
+export async function loadAssigned(ref: string, shippedList: Loaded[]): Promise<Loaded> {
+  const found = shippedList.find((l) => l.ok && l.scenario.id === ref);
+  if (found) return found;
+  const url = new URL(ref, window.location.href);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return parse(await response.text(), fileName(url.pathname) || url.href);
+}
+
+export async function loadFile(file: File): Promise<Loaded> {
+  return parse(await file.text(), file.name);
+}

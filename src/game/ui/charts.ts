@@ -1,0 +1,64 @@
+// Small multiples for the debrief: one indicator per chart, turns on the horizontal axis, one
+// line per rule set in its bloc colour, the first diverging turn marked. Plain SVG.
+import type { GameState, Indicators } from '../engine';
+import { formatNumber, t, type MessageKey } from '../i18n';
+import { theme } from '../theme';
+import { el, svg } from './dom';
+
+export type ChartKey = 'escalation' | 'deterrence' | 'cohesion' | 'autonomy' | 'entrapment' | 'legitimacy' | 'casualties';
+export const CHART_KEYS: ChartKey[] = ['escalation', 'deterrence', 'cohesion', 'autonomy', 'entrapment', 'legitimacy', 'casualties'];
+
+const W = 260;
+const H = 130;
+const M = { left: 34, right: 10, top: 8, bottom: 22 };
+
+function range(key: ChartKey, games: GameState[]): [number, number] {
+  if (key === 'escalation') return [1, 5];
+  if (key === 'casualties') {
+    const max = Math.max(1, ...games.flatMap((g) => g.turns.map((r) => r.indicators.casualties)));
+    return [0, max];
+  }
+  return [0, 1];
+}
+
+function tick(key: ChartKey, v: number): string {
+  if (key === 'escalation' || key === 'casualties') return formatNumber(v);
+  return `${formatNumber(Math.round(v * 100))}`;
+}
+
+export function chart(key: ChartKey, games: GameState[], divergeAt: number | null): HTMLElement {
+  const [lo, hi] = range(key, games);
+  const turns = Math.max(2, ...games.map((g) => g.turns.length));
+  const x = (turn: number) => M.left + ((turn - 1) / (turns - 1)) * (W - M.left - M.right);
+  const y = (v: number) => M.top + (1 - (v - lo) / (hi - lo || 1)) * (H - M.top - M.bottom);
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img' });
+  const axis = theme.color.landEdge;
+  root.append(
+    svg('line', { x1: M.left, y1: y(lo), x2: W - M.right, y2: y(lo), stroke: axis }),
+    svg('line', { x1: M.left, y1: y(hi), x2: W - M.right, y2: y(hi), stroke: axis, 'stroke-dasharray': '2 3' }),
+  );
+  for (const v of [lo, hi]) {
+    const label = svg('text', { x: M.left - 4, y: y(v) + 4, 'text-anchor': 'end', fill: theme.color.inkMuted, 'font-size': 13 });
+    label.textContent = tick(key, v);
+    root.append(label);
+  }
+  for (const turn of [1, turns]) {
+    const label = svg('text', { x: x(turn), y: H - 6, 'text-anchor': 'middle', fill: theme.color.inkMuted, 'font-size': 13 });
+    label.textContent = t('debrief.turnShort', { turn });
+    root.append(label);
+  }
+  if (divergeAt !== null) {
+    root.append(svg('line', { x1: x(divergeAt), y1: M.top, x2: x(divergeAt), y2: y(lo), stroke: theme.color.accent, 'stroke-dasharray': '4 3', 'stroke-width': 1.5 }));
+  }
+  const descriptions: string[] = [];
+  for (const game of games) {
+    const color = theme.color[game.rules];
+    const values = game.turns.map((r) => (r.indicators as Indicators)[key] as number);
+    const points = values.map((v, i) => `${x(i + 1).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+    root.append(svg('polyline', { points, fill: 'none', stroke: color, 'stroke-width': 2.5, 'stroke-linejoin': 'round' }));
+    const last = values[values.length - 1];
+    if (last !== undefined) descriptions.push(`${t(`rules.${game.rules}.short`)}: ${tick(key, last)}${key === 'escalation' || key === 'casualties' ? '' : ' %'}`);
+  }
+  root.setAttribute('aria-label', `${t(`ind.${key}` as MessageKey)}. ${descriptions.join('; ')}`);
+  return el('figure', { class: 'chart', 'data-chart': key }, el('h3', { text: `${t(`ind.${key}` as MessageKey)}${key === 'escalation' || key === 'casualties' ? '' : ' (%)'}` }), root);
+}

@@ -1,0 +1,294 @@
+// The crisis screen: indicators band on top, decision panel at the side, turn timeline at the
+// bottom, the map in the free space. It shows engine records and forwards the player's intents.
+import type { App, Layout } from '../app';
+import { allianceSteps, intentOptions, type GameState, type IntentId, type Indicators, type Position } from '../engine';
+import { formatNumber, localize, percent, t, tCode, type MessageKey } from '../i18n';
+import { positionStyle, theme } from '../theme';
+import { answeredIntents, adversaryName, gameMapView, lastTurn, stateName } from '../view-model';
+import { decisionLine, stepLabel } from './format';
+import { el, uid } from './dom';
+import { languageSelect } from './start-screen';
+
+/** Which intent's positions the map shows; kept across re-renders. */
+let positionsIntent: IntentId | null = null;
+
+function indicator(key: string, name: string, help: string, value: string, extra: HTMLElement | null, cls = ''): HTMLElement {
+  const tipId = uid('tip');
+  return el(
+    'div',
+    { class: `ind ${cls}`, tabindex: 0, 'aria-describedby': tipId, 'data-indicator': key, 'data-focus': `ind-${key}` },
+    el('div', { class: 'name', text: name }),
+    el('div', { class: 'value', text: value }),
+    extra,
+    el('div', { class: 'tip', role: 'tooltip', id: tipId, text: help }),
+  );
+}
+
+function bar(fraction: number): HTMLElement {
+  const fill = el('span');
+  fill.style.width = `${Math.round(Math.max(0, Math.min(1, fraction)) * 100)}%`;
+  return el('div', { class: 'bar', 'aria-hidden': 'true' }, fill);
+}
+
+export function indicatorBand(game: GameState): HTMLElement {
+  const ind: Indicators = game.indicators;
+  const ladder = el('div', { class: 'ladder', 'aria-hidden': 'true' });
+  for (let level = 1; level <= 5; level += 1) ladder.append(el('span', { class: level <= ind.escalation ? 'on' : '' }));
+  const level = Math.max(1, Math.min(5, Math.round(ind.escalation)));
+  // Days elapsed: the turns played times the scenario's days per turn.
+  const day = (game.turn - 1) * game.scenario.turnDays;
+  const first = ind.daysToFirstCollectiveMeasure;
+  const ratio = (key: 'deterrence' | 'cohesion' | 'autonomy' | 'entrapment' | 'legitimacy') =>
+    indicator(key, t(`ind.${key}`), t(`ind.${key}.help`), percent(ind[key]), bar(ind[key]));
+  return el(
+    'header',
+    { class: 'band', 'aria-label': t('panel.heading') },
+    indicator('escalation', t('ind.escalation'), t('ind.escalation.help'), `${formatNumber(level)} · ${t(`esc.${level}` as MessageKey)}`, ladder, 'escalation'),
+    ratio('deterrence'),
+    ratio('cohesion'),
+    ratio('autonomy'),
+    ratio('entrapment'),
+    ratio('legitimacy'),
+    indicator('casualties', t('ind.casualties'), t('ind.casualties.help'), formatNumber(ind.casualties), null),
+    indicator(
+      'days',
+      t('ind.days'),
+      t('ind.days.help'),
+      t('ind.daysValue', { day: formatNumber(day) }),
+      el('div', { class: 'sub', text: first === null ? t('ind.noMeasure') : t('ind.firstMeasure', { day: formatNumber(first) }) }),
+      'days',
+    ),
+  );
+}
+
+function positionIcon(position: Position): HTMLElement {
+  const style = positionStyle[position];
+  const icon = el('span', { class: 'pos-icon', 'aria-hidden': 'true', text: style.icon });
+  icon.style.background = theme.color[style.color];
+  return icon;
+}
+
+export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void {
+  const session = app.session!;
+  const game = session.game;
+  const scenario = game.scenario;
+  const rules = game.rules;
+  const turn = lastTurn(game);
+  const answered = answeredIntents(turn);
+  if (!positionsIntent || !answered.includes(positionsIntent)) positionsIntent = answered[0] ?? null;
+
+  app.map.show(
+    gameMapView(game, layout.mapExtent, positionsIntent, (member, position) => `${stateName(scenario, member)}: ${t(`pos.${position as Position}`)}`),
+  );
+
+  // --- Side panel ---------------------------------------------------------------------------
+  const panel = el('aside', { class: 'panel', 'aria-label': t('panel.heading'), 'data-scroll': 'panel', 'data-screen': 'crisis' });
+  const shownTurn = game.result ? game.turns.length : game.turn;
+  panel.append(
+    el(
+      'div',
+      { class: 'topline' },
+      el('h1', { class: 'visually-hidden', text: t('app.title') }),
+      el('h2', { text: localize(scenario.title) }),
+    ),
+    el(
+      'p',
+      {},
+      el('strong', { text: t(`rules.${rules}`) }),
+      ' · ',
+      t('crisis.turn', { turn: shownTurn, horizon: scenario.horizon }),
+      el('br'),
+      t('crisis.you', { state: stateName(scenario, scenario.player.state) }),
+      ' ',
+      t('crisis.adversary', { name: adversaryName(scenario) }),
+    ),
+    el(
+      'div',
+      { class: 'actions' },
+      el('button', { type: 'button', 'data-focus': 'briefing', text: t('crisis.briefing'), onclick: () => { app.showBriefing = true; app.render(); } }),
+      el('button', { type: 'button', 'data-focus': 'menu', text: t('crisis.menu'), onclick: () => app.toMenu() }),
+      languageSelect(),
+    ),
+  );
+
+  // What happened in the last turn: read out by screen readers as it changes.
+  const news = el('section', { 'aria-live': 'polite', 'aria-atomic': 'true', 'data-testid': 'news' });
+  if (turn) {
+    news.append(el('h3', { text: t('panel.news', { turn: turn.turn, day: turn.day }) }));
+    const lines = el('ul', { class: 'decisions' });
+    if (turn.events.length === 0) lines.append(el('li', { class: 'muted', text: t('panel.quiet') }));
+    for (const e of turn.events) {
+      const source = scenario.events.find((s) => s.id === e.id);
+      lines.append(el('li', {}, el('strong', { text: source ? localize(source.text) : e.id }), el('br'), el('span', { class: 'small muted', text: t('event.line', { kind: t(`event.${e.kind}`), place: stateName(scenario, e.place), severity: e.severity, casualties: formatNumber(e.casualties), attribution: formatNumber(Math.round(e.attribution * 100)) }) })));
+    }
+    for (const d of turn.decisions) {
+      lines.append(el('li', { class: d.outcome === 'blocked' ? 'blocked' : '', 'data-decision': d.kind, text: decisionLine(scenario, rules, d) }));
+    }
+    if (turn.decisions.length === 0) lines.append(el('li', { class: 'muted', text: t('panel.noDecision') }));
+    lines.append(el('li', { text: t(`adv.${turn.adversary}`) }));
+    news.append(lines);
+  }
+  panel.append(news);
+
+  if (game.result) {
+    panel.append(
+      el(
+        'section',
+        { class: 'card result', role: 'status' },
+        el('h3', { text: t(`result.${game.result}`) }),
+        el('button', { type: 'button', class: 'primary', 'data-focus': 'to-debrief', 'data-testid': 'to-debrief', text: t('crisis.debrief'), onclick: () => app.toDebrief() }),
+      ),
+    );
+  } else {
+    // The requests: each intent under its procedure's name, with the rule behind it.
+    const form = el('form', { 'data-testid': 'intents' });
+    const fieldset = el('fieldset', {}, el('legend', { text: t('panel.heading') }), el('p', { class: 'small muted', text: t('panel.hint') }));
+    for (const option of intentOptions(game)) {
+      const id = uid('intent');
+      const ruleId = uid('rule');
+      const whyId = uid('why');
+      const input = el('input', {
+        type: 'checkbox',
+        id,
+        name: 'intent',
+        value: option.intent,
+        disabled: !option.available,
+        'aria-describedby': option.available ? ruleId : `${ruleId} ${whyId}`,
+        'data-focus': `intent-${option.intent}`,
+        'data-intent': option.intent,
+      });
+      fieldset.append(
+        el(
+          'div',
+          { class: `intent${option.available ? '' : ' disabled'}` },
+          input,
+          el('label', { for: id, class: 'proc', text: t(`intent.${option.intent}.${rules}` as MessageKey) }),
+          el('span', { class: 'rule', id: ruleId, text: t(`intent.${option.intent}.${rules}.rule` as MessageKey) }),
+          option.available ? null : el('span', { class: 'why', id: whyId, text: t('panel.unavailable', { reason: option.reason ? tCode('reason', option.reason, 'reason.unknown') : '' }) }),
+        ),
+      );
+    }
+    const end = el('button', { type: 'submit', class: 'primary', 'data-focus': 'end-turn', 'data-testid': 'end-turn', text: t('panel.endTurn', { turn: game.turn }) });
+    form.append(fieldset, el('div', { class: 'actions' }, end));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const intents = [...form.querySelectorAll<HTMLInputElement>('input[name=intent]:checked')].map((i) => i.value as IntentId);
+      app.endTurn(intents);
+    });
+    panel.append(form);
+  }
+
+  // The rule machine's chain so far.
+  const steps = allianceSteps(game);
+  const chain = el('ol', { class: 'chain', 'aria-label': t('panel.chain') });
+  for (const s of steps) chain.append(el('li', { 'data-step': s.step, text: `${stepLabel(s.step, rules)} (${s.rule})` }));
+  panel.append(el('section', {}, el('h3', { text: t('panel.chain') }), steps.length > 0 ? chain : el('p', { class: 'muted', text: t('panel.chainEmpty') })));
+
+  // Members' positions this turn, also drawn on the map.
+  if (turn && positionsIntent) {
+    const section = el('section', { 'data-testid': 'positions' });
+    const selectId = uid('posfor');
+    const select = el('select', { id: selectId, 'data-focus': 'positions-for' });
+    for (const intent of answered) {
+      const option = el('option', { value: intent, text: t(`intent.${intent}.${rules}` as MessageKey) });
+      option.selected = intent === positionsIntent;
+      select.append(option);
+    }
+    select.addEventListener('change', () => {
+      positionsIntent = select.value as IntentId;
+      app.render();
+    });
+    const list = el('ul', { class: 'positions' });
+    const positions = turn.positions[positionsIntent] ?? {};
+    for (const [member, position] of Object.entries(positions)) {
+      list.append(el('li', { 'data-member': member, 'data-position': position }, positionIcon(position), `${stateName(scenario, member)}: ${t(`pos.${position}`)}`));
+    }
+    section.append(el('h3', {}, el('label', { for: selectId, text: t('panel.positionsLabel') })), select, list);
+    panel.append(section);
+  }
+
+  // --- Legend ---------------------------------------------------------------------------------
+  const swatch = (color: string, border = false) => {
+    const s = el('span', { class: 'swatch', 'aria-hidden': 'true' });
+    s.style.background = border ? 'transparent' : color;
+    if (border) s.style.border = `3px solid ${color}`;
+    return s;
+  };
+  const legend = el(
+    'div',
+    { class: 'legend card', 'aria-hidden': 'true' },
+    el('div', {}, swatch(theme.color[rules]), t('legend.member', { bloc: t(`rules.${rules}.short`) })),
+    el('div', {}, swatch(theme.color.accent, true), t('legend.player')),
+    el('div', {}, swatch(theme.color.adversary), t('legend.adversary')),
+    el('div', {}, ...(['support', 'object', 'abstain', 'stay-out'] as const).flatMap((p) => [positionIcon(p), `${t(`pos.${p}`)} `])),
+  );
+
+  // --- Timeline -------------------------------------------------------------------------------
+  const chips = el('ol', { 'aria-label': t('timeline.label') });
+  for (let n = 1; n <= scenario.horizon; n += 1) {
+    const record = game.turns[n - 1];
+    const classes = [record ? 'past' : '', !game.result && n === game.turn ? 'current' : '', record && record.events.length > 0 ? 'event' : '', record?.decisions.some((d) => d.collective && d.outcome !== 'blocked' && d.outcome !== 'declined') ? 'measure' : ''];
+    const label = t('timeline.turn', { turn: n, day: (n - 1) * scenario.turnDays });
+    chips.append(el('li', { class: classes.filter(Boolean).join(' '), title: label, 'aria-label': label, 'aria-current': !game.result && n === game.turn ? 'step' : null, text: String(n) }));
+  }
+  const timeline = el('nav', { class: 'timeline', 'aria-label': t('timeline.label') }, el('span', { class: 'small muted', text: t('timeline.label') }), chips);
+
+  root.append(indicatorBand(game), panel, legend, timeline, mapTooltip(app));
+
+  if (app.showBriefing) root.append(briefing(app));
+}
+
+function mapTooltip(app: App): HTMLElement {
+  const tip = el('div', { class: 'map-tip', 'aria-hidden': 'true' });
+  tip.style.display = 'none';
+  app.map.onHover = (iso3, x, y) => {
+    const game = app.session?.game;
+    if (!iso3 || !game) {
+      tip.style.display = 'none';
+      return;
+    }
+    const state = game.scenario.states.find((s) => (s.iso3 ?? s.id) === iso3);
+    tip.textContent = state ? localize(state.name) : iso3;
+    tip.style.display = 'block';
+    tip.style.left = `${x + 14}px`;
+    tip.style.top = `${y + 14}px`;
+  };
+  return tip;
+}
+
+function briefing(app: App): HTMLElement {
+  const scenario = app.session!.game.scenario;
+  const titleId = uid('brief');
+  const begin = el('button', {
+    type: 'button',
+    class: 'primary',
+    'data-testid': 'begin',
+    'data-focus': 'begin',
+    text: t('crisis.begin'),
+    onclick: () => {
+      app.showBriefing = false;
+      app.render();
+      document.querySelector<HTMLElement>('[data-focus="intent-consult"], [data-focus="end-turn"]')?.focus();
+    },
+  });
+  const objectives = scenario.learningObjectives.length > 0 ? el('ul', {}, ...scenario.learningObjectives.map((o) => el('li', { text: localize(o) }))) : null;
+  const modal = el(
+    'div',
+    { class: 'modal card', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId },
+    el('h2', { id: titleId, text: `${t('crisis.briefing')}: ${localize(scenario.title)}` }),
+    el('p', { class: 'summary-text', text: localize(scenario.briefing) }),
+    objectives ? el('h3', { text: t('debrief.objectives') }) : null,
+    objectives,
+    el('div', { class: 'actions' }, begin),
+  );
+  modal.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' || e.key === 'Tab') {
+      // The only control is Begin: keep focus inside the dialog.
+      e.preventDefault();
+      if (e.key === 'Escape') begin.click();
+      else begin.focus();
+    }
+  });
+  queueMicrotask(() => begin.focus());
+  return el('div', { class: 'modal-back' }, modal);
+}

@@ -1,0 +1,90 @@
+// Maps engine state to what the screens draw. Lookups and formatting only: every fact about
+// the crisis comes from the engine's records.
+import type { GameState, IntentId, Scenario, TurnRecord } from './engine';
+import type { MapMarker, MapPulse, MapView } from './map/map-view';
+import type { Rect } from './map/geo';
+import { localize } from './i18n';
+
+export function iso3Of(scenario: Scenario, stateId: string): string {
+  return scenario.states.find((s) => s.id === stateId)?.iso3 ?? stateId;
+}
+
+export function stateName(scenario: Scenario, stateId: string): string {
+  const state = scenario.states.find((s) => s.id === stateId);
+  return state ? localize(state.name) : stateId;
+}
+
+export function adversaryName(scenario: Scenario): string {
+  return scenario.adversary.name ? localize(scenario.adversary.name) : stateName(scenario, scenario.adversary.id);
+}
+
+/** The state the adversary is drawn on: itself, or a group's base. */
+export function adversaryPlace(scenario: Scenario): string | null {
+  if (scenario.adversary.kind === 'state') return iso3Of(scenario, scenario.adversary.id);
+  return scenario.adversary.base ? iso3Of(scenario, scenario.adversary.base) : null;
+}
+
+export function names(scenario: Scenario): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of scenario.states) out[s.iso3 ?? s.id] = localize(s.name);
+  return out;
+}
+
+export function lastTurn(game: GameState): TurnRecord | undefined {
+  return game.turns[game.turns.length - 1];
+}
+
+/** Intents that members answered in a turn, in the order the player sees them. */
+export function answeredIntents(turn: TurnRecord | undefined): IntentId[] {
+  if (!turn) return [];
+  return (Object.keys(turn.positions) as IntentId[]).filter((k) => Object.keys(turn.positions[k] ?? {}).length > 0);
+}
+
+export function scenarioMapView(scenario: Scenario, extent: Rect, dim: boolean, rules: 'nato' | 'sco' | null): MapView {
+  const members = scenario.alliance.members.map((id) => iso3Of(scenario, id));
+  const player = iso3Of(scenario, scenario.player.state);
+  return {
+    focus: [...new Set([...members, player])],
+    extent,
+    members,
+    rules,
+    others: scenario.states.map((s) => s.iso3 ?? s.id).filter((id) => !members.includes(id)),
+    player,
+    adversary: adversaryPlace(scenario),
+    names: names(scenario),
+    markers: [],
+    pulses: [],
+    dim,
+  };
+}
+
+export function gameMapView(
+  game: GameState,
+  extent: Rect,
+  positionsFor: IntentId | null,
+  label: (member: string, position: string) => string,
+): MapView {
+  const scenario = game.scenario;
+  const view = scenarioMapView(scenario, extent, false, game.rules);
+  const turn = lastTurn(game);
+  const markers: MapMarker[] = [];
+  const positions = turn && positionsFor ? turn.positions[positionsFor] : undefined;
+  for (const [member, position] of Object.entries(positions ?? {})) {
+    markers.push({ iso3: iso3Of(scenario, member), position, label: label(member, position) });
+  }
+  const pulses: MapPulse[] = [];
+  for (const record of game.turns) {
+    for (const event of record.events) {
+      const source = scenario.events.find((e) => e.id === event.id);
+      pulses.push({
+        iso3: iso3Of(scenario, event.place),
+        lon: source?.location?.lon,
+        lat: source?.location?.lat,
+        severity: event.severity,
+        fresh: record === turn,
+      });
+    }
+  }
+  view.focus = [...new Set([...view.focus, ...pulses.map((p) => p.iso3)])];
+  return { ...view, markers, pulses };
+}
