@@ -4,6 +4,7 @@ import type { FiredEvent, GameMemory, Situation, StateId } from './types';
 import { chance, type Rng } from '../random/rng';
 import { round } from './numbers';
 import { eventRung } from './indicators';
+import { eventById } from '../scenario/scenario-index';
 
 /** Scripted events of this turn, then chance events in their window, one draw each, in file order
  * (a fixed number of draws, so both rule sets see the same dice). */
@@ -33,7 +34,7 @@ export function fireEvents(scenario: Scenario, turn: number, memory: GameMemory,
 export function advanceAttribution(scenario: Scenario, memory: GameMemory): Record<string, number> {
   const next: Record<string, number> = {};
   for (const id of memory.firedEvents) {
-    const event = scenario.events.find((e) => e.id === id);
+    const event = eventById(scenario, id);
     const current = memory.attribution[id] ?? 0;
     next[id] = event ? round(Math.min(event.attribution.max, current + event.attribution.perTurn)) : current;
   }
@@ -46,7 +47,7 @@ export function situationOf(scenario: Scenario, memory: GameMemory, player: Stat
   let worst: { kind: Situation['eventKind']; severity: number; attribution: number; rung: number } | null = null;
   let clashWith: StateId | null = null;
   for (const id of memory.firedEvents) {
-    const event = scenario.events.find((e) => e.id === id);
+    const event = eventById(scenario, id);
     if (!event) continue;
     const rung = eventRung(event.kind, event.severity);
     if (!worst || rung >= worst.rung) {

@@ -5,6 +5,7 @@ import type { AlliancePosture } from '../rules/types';
 import { CONTRIBUTION_WEIGHT } from '../members/member-policy';
 import type { Contribution, DecisionRecord, FiredEvent, Indicators, StateId } from './types';
 import { clamp, clampUnit, round } from './numbers';
+import { stateById } from '../scenario/scenario-index';
 
 /** The rung each kind of event puts the crisis on, at severity 3, on the MID hostility scale
  * (1 no militarized action, 2 threat, 3 display of force, 4 use of force, 5 war). */
@@ -51,7 +52,7 @@ export function deterrenceOf(d: DeterrenceInputs): number {
   const player = scenario.player.state;
   let help = 0;
   for (const member of scenario.alliance.members) {
-    const p = scenario.states.find((s) => s.id === member)?.profile;
+    const p = stateById(scenario, member)?.profile;
     if (!p) continue;
     if (member === player) {
       help += p.capability; // a state defends itself

@@ -4,6 +4,7 @@
 import type { IntentId, Scenario, StateProfile } from '../scenario/schema';
 import type { Contribution, Position, Situation, StateId } from '../game/types';
 import { noise, type Rng } from '../random/rng';
+import { stateById } from '../scenario/scenario-index';
 
 /** Ties or threat not written in the scenario count as weak, not as none. */
 const DEFAULT_TIE = 0.3;
@@ -34,7 +35,7 @@ export interface Actors {
 }
 
 export function profileOf(scenario: Scenario, id: StateId): StateProfile {
-  const state = scenario.states.find((s) => s.id === id);
+  const state = stateById(scenario, id);
   if (!state) throw new Error(`unknown state ${id}`);
   return state.profile;
 }

@@ -1,6 +1,6 @@
 // The two rule sets behind one interface: their machines, the days their bodies need to sit,
 // what their treaty pledges, and which requests their procedures allow.
-import { initialTransition, transition, type AnyStateMachine } from 'xstate';
+import { createActor, type AnyActor, type AnyStateMachine } from 'xstate';
 import type { IntentId, RuleSetId } from '../scenario/schema';
 import type { AllianceSnapshot, RuleId, Situation, StateId } from '../game/types';
 import { NAC_MEETING_DAYS, natoRules } from './nato-rules';
@@ -81,28 +81,33 @@ export function ruleSet(id: RuleSetId): RuleSet {
 }
 
 // The machine's snapshot lives in the game state as plain { value, context }, so a game can be
-// saved as JSON; `transition` is XState's pure function, so no actor runs between turns.
-// Rebuilding a machine snapshot from { value, context } is costly, so the snapshot each saved
-// form came from is remembered; a form read back from JSON is resolved once, then cached too.
-const resolved = new WeakMap<AllianceSnapshot, MachineSnapshot>();
-type MachineSnapshot = ReturnType<AnyStateMachine['resolveState']>;
+// saved as JSON. Between turns the engine keeps the machine's running actor beside that saved
+// form (a weak map, nothing global that outlives the game): handing an event to a running actor
+// costs a fraction of rebuilding the machine's state from its saved form each time. An actor is
+// taken out of the map when used, so a saved form played twice (a counterfactual branch, a
+// resumed game) rebuilds its own actor and never shares one.
+const running = new WeakMap<AllianceSnapshot, AnyActor>();
 
-function save(snapshot: MachineSnapshot): AllianceSnapshot {
+function saveFrom(actor: AnyActor): AllianceSnapshot {
+  const snapshot = actor.getSnapshot();
   const saved = { value: snapshot.value, context: snapshot.context };
-  resolved.set(saved, snapshot);
+  running.set(saved, actor);
   return saved;
 }
 
 export function startAlliance(rules: RuleSet, members: StateId[]): AllianceSnapshot {
-  const [snapshot] = initialTransition(rules.machine, { members });
-  return save(snapshot);
+  return saveFrom(createActor(rules.machine, { input: { members } }).start());
 }
 
 export function sendToAlliance(rules: RuleSet, saved: AllianceSnapshot, event: RuleEvent): AllianceSnapshot {
-  const snapshot =
-    resolved.get(saved) ?? rules.machine.resolveState({ value: saved.value as never, context: saved.context as never });
-  const [next] = transition(rules.machine, snapshot, event);
-  return save(next);
+  let actor = running.get(saved);
+  if (actor) running.delete(saved);
+  else {
+    const snapshot = rules.machine.resolveState({ value: saved.value as never, context: saved.context as never });
+    actor = createActor(rules.machine, { snapshot }).start();
+  }
+  actor.send(event);
+  return saveFrom(actor);
 }
 
 export function allianceContext(saved: AllianceSnapshot): RuleContext {

@@ -1,0 +1,97 @@
+// Engine figures: games per second for each starter scenario and rule set, the engine's cost per
+// alliance transition next to a bare XState machine taking as many transitions in this process,
+// and the batch speed-up from one worker to two. Prints figures; asserts nothing.
+import { readFileSync } from 'node:fs';
+import { createActor, createMachine } from 'xstate';
+import { parseScenario } from '../src/engine/scenario/load';
+import type { RuleSetId, Scenario } from '../src/engine/scenario/schema';
+import type { GameState } from '../src/engine/game/types';
+import { playGame } from '../src/sim/play';
+import { policyByName } from '../src/sim/policies';
+import { runBatch, type BatchJob } from '../src/cli/batch-runner';
+
+export const STARTERS = ['scenarios/terror-attack-member.yaml', 'scenarios/frontier-armed-attack.yaml'];
+const RULES: RuleSetId[] = ['nato', 'sco'];
+
+function load(file: string): Scenario {
+  const parsed = parseScenario(readFileSync(file, 'utf8'), file);
+  if (!parsed.ok) throw new Error(`${file} is not valid`);
+  return parsed.scenario;
+}
+
+/** Transitions the rule machine took in a game: one per turn begun, one per request, one at the end. */
+function transitionsOf(game: GameState): number {
+  return game.turns.reduce((n, t) => n + 1 + Object.keys(t.positions).length, 0) + 1;
+}
+
+function playMany(scenario: Scenario, rules: RuleSetId, games: number, offset = 0): { ms: number; transitions: number } {
+  let transitions = 0;
+  const start = performance.now();
+  for (let i = 0; i < games; i++) {
+    const seed = String(offset + i);
+    transitions += transitionsOf(playGame(scenario, rules, seed, policyByName('consult-first', scenario, seed)));
+  }
+  return { ms: performance.now() - start, transitions };
+}
+
+/** A bare machine of the same shape as the rule sets (five parallel regions), no rules at all. */
+const bareMachine = createMachine({
+  id: 'bare',
+  initial: 'active',
+  states: {
+    active: {
+      type: 'parallel',
+      on: { stop: '#bare.closed' },
+      states: Object.fromEntries(
+        ['council', 'consultation', 'commitment', 'forces', 'coordination'].map((region) => [
+          region,
+          { initial: 'a', states: { a: { on: { step: 'b' } }, b: { on: { step: 'a' } } } },
+        ]),
+      ),
+    },
+    closed: { type: 'final' },
+  },
+});
+
+function bareTransitions(count: number): number {
+  const start = performance.now();
+  const actor = createActor(bareMachine).start();
+  for (let i = 0; i < count; i++) actor.send({ type: 'step' });
+  actor.stop();
+  return performance.now() - start;
+}
+
+export async function engineBench(): Promise<void> {
+  console.log('== Engine ==');
+  const GAMES = 200;
+  for (const file of STARTERS) {
+    const scenario = load(file);
+    for (const rules of RULES) {
+      playMany(scenario, rules, 20, 10_000); // warm up the JIT
+      const { ms, transitions } = playMany(scenario, rules, GAMES);
+      const bareMs = bareTransitions(transitions);
+      const perTransition = (ms * 1000) / transitions;
+      const barePer = (bareMs * 1000) / transitions;
+      console.log(
+        `${scenario.id} ${rules}: ${(GAMES / (ms / 1000)).toFixed(1)} games/s; ` +
+          `${perTransition.toFixed(1)} µs per alliance transition vs bare XState ${barePer.toFixed(1)} µs ` +
+          `(ratio ${(perTransition / barePer).toFixed(2)}, target ≤ 2)`,
+      );
+    }
+  }
+
+  const jobs: BatchJob[] = [];
+  for (const file of STARTERS)
+    for (const rules of RULES) for (let i = 0; i < 150; i++) jobs.push({ file, rules, seed: String(i), policy: 'consult-first' });
+  const timeBatch = async (workers: number) => {
+    const start = performance.now();
+    await runBatch(jobs, workers);
+    return performance.now() - start;
+  };
+  const one = await timeBatch(1);
+  const two = await timeBatch(2);
+  console.log(
+    `batch of ${jobs.length} games: 1 worker ${(one / 1000).toFixed(2)} s, 2 workers ${(two / 1000).toFixed(2)} s ` +
+      `(speed-up ${(one / two).toFixed(2)}×, target ≥ 1.6)`,
+  );
+}
