@@ -19,6 +19,8 @@ export const CYBER_CUMULATIVE_THRESHOLD = 8;
 /** N7: an Article 4 meeting moves to new posture (2022 defence plans, 2025 Eastern Sentry) only
  * after a serious attack and with broad support; otherwise it ends with a statement. */
 export const POSTURE_SEVERITY = 3;
+/** N7: posture answers military threats (2022: a neighbour invaded; 2025: drones in allied airspace). */
+export const POSTURE_EVENTS: readonly string[] = ['armed-attack', 'airspace-incident', 'hybrid-campaign'];
 export const POSTURE_SUPPORT_SHARE = 0.6;
 
 type InternalEvent =
@@ -49,7 +51,11 @@ export function decideAtNac(proposal: Proposal): { drafts: DecisionDraft[]; rais
       } else {
         // N7: most Article 4 meetings end with a statement; a few move posture.
         drafts.push({ kind: 'statement', outcome: 'adopted', rule: 'N7', endorsedBy: t.support, collective: true });
-        if (situation.severity >= POSTURE_SEVERITY && supportShare(t) >= POSTURE_SUPPORT_SHARE) {
+        if (
+          POSTURE_EVENTS.includes(situation.eventKind ?? '') &&
+          situation.severity >= POSTURE_SEVERITY &&
+          supportShare(t) >= POSTURE_SUPPORT_SHARE
+        ) {
           drafts.push({ kind: 'posture', outcome: 'adopted', rule: 'N7', endorsedBy: t.support, collective: true });
           raise.push({ type: 'nato.forces.plan', day });
         }
@@ -57,6 +63,11 @@ export function decideAtNac(proposal: Proposal): { drafts: DecisionDraft[]; rais
       break;
     }
     case 'collective-defence': {
+      if (situation.eventKind === 'unrest' || situation.eventKind === 'member-clash') {
+        // N3: Article 5 answers an armed attack from outside, not unrest or a quarrel between allies.
+        drafts.push({ kind: 'collective-defence', outcome: 'declined', rule: 'N3', collective: false });
+        break;
+      }
       const cyber = situation.eventKind === 'cyber-attack' || situation.eventKind === 'hybrid-campaign';
       // N6: below the cumulative threshold a cyber or hybrid case has to be made positively:
       // silence is not enough, so an abstention or staying out blocks it as well.

@@ -70,8 +70,9 @@ const sco: RuleSet = {
   },
 };
 
+/** Any event at all lets the player ask; whether the treaty answers is the machine's decision. */
 function isAttack(situation: Situation): boolean {
-  return situation.eventKind !== null && situation.eventKind !== 'unrest' && situation.eventKind !== 'member-clash';
+  return situation.eventKind !== null;
 }
 
 export const RULE_SET_BY_ID: Record<RuleSetId, RuleSet> = { nato, sco };

@@ -1,0 +1,110 @@
+// The command line as instructors use it: real processes, real files.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = join(__dirname, '..', 'bin', 'crisis-lab.mjs');
+const TERROR = 'scenarios/terror-attack-member.yaml';
+const FRONTIER = 'scenarios/frontier-armed-attack.yaml';
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: join(__dirname, '..') });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const SUMMARY_FIELDS = [
+  'scenario', 'rules', 'seed', 'policy', 'result', 'turns', 'daysToFirstCollectiveMeasure', 'maxEscalation',
+  'finalEscalation', 'casualties', 'deterrence', 'cohesion', 'autonomy', 'entrapment', 'legitimacy', 'score', 'decisions',
+];
+
+describe('crisis-lab', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crisis-lab-cli-'));
+
+  it('run writes a log that verify accepts, and --json prints the summary with every contract field', () => {
+    const log = join(dir, 'game.json');
+    const run = cli('run', FRONTIER, '--rules', 'nato', '--seed', '42', '--out', log, '--json');
+    expect(run.code, run.err).toBe(0);
+    const summary = JSON.parse(run.out);
+    expect(Object.keys(summary).sort()).toEqual([...SUMMARY_FIELDS].sort());
+    expect(summary).toMatchObject({ scenario: 'frontier-armed-attack', rules: 'nato', seed: '42', policy: 'consult-first' });
+    for (const d of summary.decisions) expect(d.rule).toMatch(/^N[1-7]$/);
+    const verify = cli('verify', log);
+    expect(verify.code, verify.err).toBe(0);
+    expect(verify.out).toContain('verified');
+  });
+
+  it('the same scenario, rules, seed and policy give a byte-identical log', () => {
+    const a = join(dir, 'a.json');
+    const b = join(dir, 'b.json');
+    expect(cli('run', TERROR, '--rules', 'sco', '--seed', 'x1', '--policy', 'random', '--out', a).code).toBe(0);
+    expect(cli('run', TERROR, '--rules', 'sco', '--seed', 'x1', '--policy', 'random', '--out', b).code).toBe(0);
+    expect(readFileSync(a)).toEqual(readFileSync(b));
+  });
+
+  it('verify refuses a log changed by hand and says why, with exit code 1', () => {
+    const log = join(dir, 'tampered.json');
+    expect(cli('run', TERROR, '--rules', 'nato', '--seed', '3', '--out', log).code).toBe(0);
+    const data = JSON.parse(readFileSync(log, 'utf8'));
+    data.summary.score = 100;
+    writeFileSync(log, JSON.stringify(data));
+    const verify = cli('verify', log);
+    expect(verify.code).toBe(1);
+    expect(verify.err).toMatch(/refused: the digest does not match/);
+    writeFileSync(join(dir, 'foreign.json'), '{"hello": "world"}');
+    expect(cli('verify', join(dir, 'foreign.json')).err).toMatch(/refused: not an outcome log/);
+  });
+
+  it('run with a policy file plays its intents', () => {
+    const policy = join(dir, 'policy.yaml');
+    writeFileSync(policy, 'turns:\n  - { turn: 1, intents: [consult] }\n');
+    const run = cli('run', FRONTIER, '--rules', 'nato', '--seed', '5', '--policy', policy, '--json');
+    expect(run.code, run.err).toBe(0);
+    const summary = JSON.parse(run.out);
+    expect(summary.policy).toBe('file:policy.yaml');
+    expect(summary.decisions.some((d: { kind: string }) => d.kind === 'consultation' || d.kind === 'statement')).toBe(true);
+  });
+
+  it('batch gives the same summaries with one worker or two, in job order', () => {
+    const args = ['batch', TERROR, FRONTIER, '--rules', 'nato,sco', '--runs', '3', '--policy', 'hawk,dove'];
+    const one = cli(...args, '--workers', '1', '--json');
+    const two = cli(...args, '--workers', '2', '--json');
+    expect(one.code, one.err).toBe(0);
+    expect(two.out).toBe(one.out);
+    const lines = one.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2 * 2 * 2 * 3);
+    expect(lines.map((s) => `${s.scenario}/${s.rules}/${s.policy}/${s.seed}`).slice(0, 4)).toEqual([
+      'terror-attack-member/nato/hawk/1',
+      'terror-attack-member/nato/hawk/2',
+      'terror-attack-member/nato/hawk/3',
+      'terror-attack-member/nato/dove/1',
+    ]);
+    const csv = cli('batch', TERROR, '--rules', 'nato', '--runs', '2', '--workers', '1');
+    const rows = csv.out.trim().split('\n');
+    expect(rows[0]!.split(',')).toEqual(SUMMARY_FIELDS);
+    expect(rows).toHaveLength(3);
+  });
+
+  it('refuses bad usage with a message and exit code 2, and a broken scenario with its line and column', () => {
+    const noRules = cli('run', TERROR, '--seed', '1');
+    expect(noRules.code).toBe(2);
+    expect(noRules.err).toMatch(/--rules is required/);
+    expect(cli('run', TERROR, '--rules', 'warsaw', '--seed', '1').err).toMatch(/--rules must be nato or sco/);
+    expect(cli('frobnicate').code).toBe(2);
+    const broken = cli('run', 'test/fixtures/scenarios/unknown-field.yaml', '--rules', 'nato', '--seed', '1');
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/unknown-field\.yaml:\d+:\d+: /);
+    expect(cli('run', TERROR, '--rules', 'nato', '--seed', '1', '--policy', 'kamikaze').err).toMatch(/unknown policy "kamikaze"/);
+  });
+
+  it('validate accepts every shipped scenario', () => {
+    const files = execFileSync('ls', ['scenarios'], { cwd: join(__dirname, '..'), encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => `scenarios/${f}`);
+    const r = cli('validate', ...files);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+});
