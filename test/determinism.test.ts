@@ -1,0 +1,98 @@
+// Determinism: the same scenario, rule set, seed and intents give the same canonical log, byte
+// for byte, and verifyLog accepts it. Random seeds and random intent sequences (only intents the
+// engine offers at each turn) over the two shipped scenarios, under both rule sets.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../src/engine/scenario/load';
+import { newGame, playTurn } from '../src/engine/game/game';
+import { intentOptions } from '../src/engine/game/intents';
+import { createLog, logText, verifyLog } from '../src/engine/log/outcome-log';
+import type { GameState } from '../src/engine/game/types';
+import type { IntentId, RuleSetId, Scenario } from '../src/engine/scenario/schema';
+
+function load(name: string): Scenario {
+  const result = parseScenario(readFileSync(`scenarios/${name}.yaml`, 'utf8'), `${name}.yaml`);
+  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.problems)}`);
+  return result.scenario;
+}
+
+const SCENARIOS = { terror: load('terror-attack-member'), frontier: load('frontier-armed-attack') };
+const HORIZON = Math.max(...Object.values(SCENARIOS).map((s) => s.horizon));
+
+/** Wishes per turn; each turn plays the wishes the engine offers then, in the engine's order. */
+type Wishes = IntentId[][];
+
+function play(scenario: Scenario, rules: RuleSetId, seed: string, wishes: Wishes): GameState {
+  let game = newGame(scenario, rules, seed);
+  while (!game.result) {
+    const offered = new Set(intentOptions(game).filter((o) => o.available).map((o) => o.intent));
+    const wanted = wishes[game.turn - 1] ?? [];
+    game = playTurn(game, wanted.filter((i) => offered.has(i)));
+  }
+  return game;
+}
+
+const intent = fc.constantFrom<IntentId>('consult', 'collective-defence', 'joint-statement', 'ct-cooperation', 'suspend-member', 'act-alone', 'de-escalate');
+const wishes = fc.array(fc.array(intent, { maxLength: 3 }), { minLength: 0, maxLength: HORIZON });
+const seedArb = fc.oneof(fc.string({ maxLength: 12 }), fc.integer().map(String));
+const scenarioArb = fc.constantFrom(...(Object.keys(SCENARIOS) as (keyof typeof SCENARIOS)[]));
+const rulesArb = fc.constantFrom<RuleSetId>('nato', 'sco');
+
+describe('determinism', () => {
+  it('the same inputs give the same canonical log twice, and verifyLog accepts it (property)', () => {
+    fc.assert(
+      fc.property(scenarioArb, rulesArb, seedArb, wishes, (sc, rules, seed, w) => {
+        const a = logText(createLog(play(SCENARIOS[sc], rules, seed, w), { policy: 'random' }));
+        const b = logText(createLog(play(SCENARIOS[sc], rules, seed, w), { policy: 'random' }));
+        expect(b).toBe(a);
+        const verdict = verifyLog(JSON.parse(a));
+        if (!verdict.ok) throw new Error(verdict.reason);
+        expect(logText(verdict.log)).toBe(a);
+      }),
+      { numRuns: 50, seed: 20261129 },
+    );
+  });
+
+  it('the game state is plain JSON at every turn, so what is saved is what is played (property)', () => {
+    fc.assert(
+      fc.property(scenarioArb, rulesArb, seedArb, wishes, (sc, rules, seed, w) => {
+        let game = newGame(SCENARIOS[sc], rules, seed);
+        while (!game.result) {
+          expect(JSON.parse(JSON.stringify(game))).toEqual(game);
+          const offered = new Set(intentOptions(game).filter((o) => o.available).map((o) => o.intent));
+          game = playTurn(game, (w[game.turn - 1] ?? []).filter((i) => offered.has(i)));
+        }
+        expect(JSON.parse(JSON.stringify(game))).toEqual(game);
+      }),
+      { numRuns: 15, seed: 7 },
+    );
+  });
+
+  it('the canonical text does not depend on key order: parsed and written again it is the same bytes', () => {
+    const text = logText(createLog(play(SCENARIOS.frontier, 'nato', 'order', [['consult'], ['joint-statement']])));
+    const shuffled = JSON.parse(text, (_k, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as object).reverse()) : v,
+    );
+    expect(logText(shuffled)).toBe(text);
+    expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('the seed matters: different seeds give different logs (so determinism is not a constant output)', () => {
+    const logs = new Set<string>();
+    for (let i = 0; i < 8; i++) logs.add(createLog(play(SCENARIOS.terror, 'nato', `seed-${i}`, [['consult']])).digest);
+    expect(logs.size).toBeGreaterThan(4);
+  });
+
+  it('the intents matter: the same seed with other intents gives another log', () => {
+    const a = createLog(play(SCENARIOS.frontier, 'nato', 'same', [])).digest;
+    const b = createLog(play(SCENARIOS.frontier, 'nato', 'same', [['consult']])).digest;
+    expect(b).not.toBe(a);
+  });
+
+  it('the playing order of requested intents does not matter: the engine puts them in its own order', () => {
+    const a = logText(createLog(play(SCENARIOS.frontier, 'sco', 'order', [['joint-statement', 'consult']])));
+    const b = logText(createLog(play(SCENARIOS.frontier, 'sco', 'order', [['consult', 'joint-statement']])));
+    expect(b).toBe(a);
+  });
+});

@@ -1,0 +1,262 @@
+// Tampering: change any one field of an outcome log and verifyLog refuses it with a reason;
+// foreign JSON is refused with a reason; a log whose digest was recomputed after a change is
+// still refused, because the replay differs (and the reason names the turn).
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario } from '../src/engine/scenario/load';
+import { newGame, playTurn } from '../src/engine/game/game';
+import { intentOptions } from '../src/engine/game/intents';
+import { createLog, logText, replayIntents, verifyLog, type OutcomeLog } from '../src/engine/log/outcome-log';
+import { canonicalJson, sha256Hex } from '../src/engine/log/canonical';
+import { ENGINE_VERSION } from '../src/engine/version';
+import type { GameState } from '../src/engine/game/types';
+import type { IntentId, RuleSetId, Scenario } from '../src/engine/scenario/schema';
+
+function load(name: string): Scenario {
+  const result = parseScenario(readFileSync(`scenarios/${name}.yaml`, 'utf8'), `${name}.yaml`);
+  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.problems)}`);
+  return result.scenario;
+}
+
+const SCENARIOS = { terror: load('terror-attack-member'), frontier: load('frontier-armed-attack') };
+
+/** A game that asks for what is offered from a short list, so the log has decisions and several turns. */
+function play(scenario: Scenario, rules: RuleSetId, seed: string): GameState {
+  const wish: IntentId[][] = [['consult'], ['joint-statement'], ['collective-defence', 'ct-cooperation'], [], ['de-escalate']];
+  let game = newGame(scenario, rules, seed);
+  while (!game.result) {
+    const offered = new Set(intentOptions(game).filter((o) => o.available).map((o) => o.intent));
+    game = playTurn(game, (wish[game.turn - 1] ?? []).filter((i) => offered.has(i)));
+  }
+  return game;
+}
+
+/** A fresh deep copy of a log, as a reader would parse it. */
+const copy = (log: OutcomeLog): OutcomeLog => JSON.parse(logText(log)) as OutcomeLog;
+
+/** Sign a changed log again, as a careful forger would. */
+function resign(log: OutcomeLog): OutcomeLog {
+  const { digest: _old, ...body } = log;
+  return { ...log, digest: sha256Hex(canonicalJson(body)) };
+}
+
+function refused(input: unknown): string {
+  const verdict = verifyLog(input);
+  if (verdict.ok) throw new Error('verifyLog accepted a changed log');
+  expect(typeof verdict.reason).toBe('string');
+  expect(verdict.reason.length).toBeGreaterThan(10);
+  return verdict.reason;
+}
+
+const logs: Record<string, OutcomeLog> = {};
+beforeAll(() => {
+  // Long enough games (at least three turns) so there is something to change in the middle.
+  for (const [name, sc] of Object.entries(SCENARIOS)) {
+    for (const rules of ['nato', 'sco'] as const) {
+      for (let i = 0; ; i++) {
+        const game = play(sc, rules, `tamper-${i}`);
+        if (game.turns.length >= 3 && game.turns.some((t) => t.decisions.length > 0)) {
+          logs[`${name}/${rules}`] = createLog(game, { policy: 'human', player: 'Student' });
+          break;
+        }
+      }
+    }
+  }
+});
+
+describe.each(['terror/nato', 'terror/sco', 'frontier/nato', 'frontier/sco'])('a log of %s', (which) => {
+  const log = () => copy(logs[which]!);
+
+  it('is accepted untouched, and again after a trip through JSON text', () => {
+    expect(verifyLog(log())).toMatchObject({ ok: true });
+  });
+
+  const edits: [string, (l: OutcomeLog) => void, RegExp][] = [
+    ['a number in a turn\'s indicators', (l) => (l.turns[1]!.indicators.escalation += 0.1), /digest/],
+    ['the casualties of a turn', (l) => (l.turns[0]!.indicators.casualties += 1), /digest/],
+    ['an intent', (l) => (l.turns[1]!.intents = [...l.turns[1]!.intents, 'act-alone']), /digest/],
+    ['a member position', (l) => {
+      const [intent, positions] = Object.entries(l.turns.find((t) => Object.keys(t.positions).length > 0)?.positions ?? {})[0] ?? [];
+      if (!intent || !positions) throw new Error('no positions in this log');
+      const m = Object.keys(positions).find((k) => positions[k] !== 'object')!;
+      positions[m] = 'object';
+    }, /digest/],
+    ['a decision\'s rule', (l) => {
+      const d = l.turns.flatMap((t) => t.decisions)[0];
+      if (!d) throw new Error('no decision in this log');
+      d.rule = d.rule.startsWith('N') ? 'S1' : 'N1';
+    }, /digest/],
+    ['the adversary\'s move', (l) => (l.turns[0]!.adversary = l.turns[0]!.adversary === 'hold' ? 'escalate' : 'hold'), /digest/],
+    ['the seed', (l) => (l.seed = `${l.seed}x`), /digest/],
+    ['the rules', (l) => (l.rules = l.rules === 'nato' ? 'sco' : 'nato'), /digest/],
+    ['the policy', (l) => (l.policy = 'hawk'), /digest/],
+    ['the player name', (l) => (l.player = 'Someone else'), /digest/],
+    ['a summary score', (l) => (l.summary.score += 1), /digest/],
+    ['the summary result', (l) => (l.summary.result = l.summary.result === 'war' ? 'resolved' : 'war'), /digest/],
+    ['the summary days to the first collective measure', (l) => (l.summary.daysToFirstCollectiveMeasure = (l.summary.daysToFirstCollectiveMeasure ?? 0) + 1), /digest/],
+    ['the scenario content', (l) => (l.scenario.content.adversary.resolve = l.scenario.content.adversary.resolve / 2), /digest/],
+    ['the scenario hash', (l) => (l.scenario.sha256 = '0'.repeat(64)), /digest/],
+    ['the scenario id', (l) => (l.scenario.id = 'another-scenario'), /digest/],
+    ['the digest', (l) => (l.digest = l.digest.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))), /digest/],
+    ['a dropped turn', (l) => l.turns.pop(), /digest/],
+    ['the engine version', (l) => (l.engineVersion = '0.0.1-other'), /engine version 0\.0\.1-other/],
+    ['the log format version', (l) => (l.logVersion = 99), /version 99/],
+    ['the format', (l) => ((l as { format: string }).format = 'something-else'), /not an outcome log/],
+  ];
+
+  it.each(edits)('is refused with a reason when %s changes', (_name, edit, reason) => {
+    const l = log();
+    edit(l);
+    expect(refused(l)).toMatch(reason);
+  });
+
+  it('names the engine version that made a log from another version', () => {
+    const l = log();
+    l.engineVersion = '9.9.9';
+    const verdict = verifyLog(l);
+    expect(verdict).toMatchObject({ ok: false, engineVersion: '9.9.9' });
+    expect(ENGINE_VERSION).not.toBe('9.9.9');
+  });
+
+  it('is refused when any one leaf of the log changes (property over every field)', () => {
+    const leaves: (string | number)[][] = [];
+    const walk = (v: unknown, path: (string | number)[]) => {
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+      else leaves.push(path);
+    };
+    walk(log(), []);
+    expect(leaves.length).toBeGreaterThan(100);
+    fc.assert(
+      fc.property(fc.nat({ max: leaves.length - 1 }), (i) => {
+        const l = log() as unknown as Record<string | number, unknown>;
+        const path = leaves[i]!;
+        let parent = l as Record<string | number, unknown>;
+        for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+        const last = path[path.length - 1]!;
+        const v = parent[last];
+        parent[last] = typeof v === 'number' ? v + 1 : typeof v === 'string' ? `${v}~` : typeof v === 'boolean' ? !v : 0;
+        refused(l);
+      }),
+      { numRuns: 80, seed: 3 },
+    );
+  });
+});
+
+describe('a forger who recomputes the digest', () => {
+  const base = () => copy(logs['frontier/nato']!);
+
+  it('changing an intent to another one the engine offered is refused: the replay differs at that turn', () => {
+    const original = base();
+    const scenario = original.scenario.content;
+    const byTurn = original.turns.map((t) => t.intents);
+    // Find a turn where another intent was on offer, and ask for it instead.
+    for (let k = 1; k <= original.turns.length; k++) {
+      const before = replayIntents(scenario, original.rules, original.seed, byTurn.slice(0, k - 1));
+      if (before.result) break;
+      const offered = intentOptions(before).filter((o) => o.available && !byTurn[k - 1]!.includes(o.intent) && o.intent !== 'act-alone');
+      const alt = offered[0];
+      if (!alt) continue;
+      const forged = base();
+      forged.turns[k - 1]!.intents = [...forged.turns[k - 1]!.intents, alt.intent];
+      expect(refused(resign(forged))).toBe(`the replay differs from the log at turn ${k}`);
+      return;
+    }
+    throw new Error('no turn offered another intent');
+  });
+
+  it('changing an intent to one not on offer is refused as a failed replay', () => {
+    const forged = base();
+    forged.turns[0]!.intents = ['suspend-member']; // NATO has no suspension clause
+    expect(refused(resign(forged))).toMatch(/replay/);
+  });
+
+  it('changing a number in a turn\'s indicators is refused: the replay differs at that turn', () => {
+    const forged = base();
+    const k = forged.turns.length >= 2 ? 2 : 1;
+    forged.turns[k - 1]!.indicators.deterrence = Math.min(1, forged.turns[k - 1]!.indicators.deterrence + 0.05);
+    expect(refused(resign(forged))).toBe(`the replay differs from the log at turn ${k}`);
+  });
+
+  it('changing a decision is refused: the replay differs at that turn', () => {
+    const forged = base();
+    const t = forged.turns.find((x) => x.decisions.length > 0)!;
+    t.decisions[0]!.outcome = t.decisions[0]!.outcome === 'blocked' ? 'adopted' : 'blocked';
+    expect(refused(resign(forged))).toBe(`the replay differs from the log at turn ${t.turn}`);
+  });
+
+  it('dropping the last turn is refused (the summary no longer matches the replay)', () => {
+    const forged = base();
+    forged.turns.pop();
+    expect(refused(resign(forged))).toMatch(/replay/);
+  });
+
+  it('dropping a middle turn is refused at that turn', () => {
+    const forged = base();
+    const [gone] = forged.turns.splice(1, 1);
+    expect(refused(resign(forged))).toBe(`the replay differs from the log at turn ${gone!.turn}`);
+  });
+
+  it('changing only the summary is refused (the replay gives another log)', () => {
+    const forged = base();
+    forged.summary.score = forged.summary.score > 50 ? 1 : 99;
+    expect(refused(resign(forged))).toMatch(/replay gives a different log/);
+  });
+
+  it('changing the seed is refused', () => {
+    const forged = base();
+    forged.seed = `${forged.seed}-forged`;
+    expect(refused(resign(forged))).toMatch(/replay/);
+  });
+
+  it('changing the rule set is refused', () => {
+    const forged = base();
+    forged.rules = 'sco';
+    expect(refused(resign(forged))).toMatch(/replay/);
+  });
+
+  it('changing the scenario content without its hash is refused for the hash', () => {
+    const forged = base();
+    forged.scenario.content.adversary.resolve = 0.01;
+    expect(refused(resign(forged))).toMatch(/SHA-256/);
+  });
+
+  it('changing the scenario content and its hash is refused because the replay differs', () => {
+    const forged = base();
+    forged.scenario.content.adversary.resolve = 0.01;
+    forged.scenario.content.states = forged.scenario.content.states.map((s) => ({ ...s, profile: { ...s.profile, ties: {}, threat: {} } }));
+    forged.scenario.sha256 = sha256Hex(canonicalJson(forged.scenario.content));
+    expect(refused(resign(forged))).toMatch(/replay/);
+  });
+
+  it('an invalid scenario inside a signed log is refused as such', () => {
+    const forged = base();
+    (forged.scenario.content as { horizon: unknown }).horizon = -3;
+    expect(refused(resign(forged))).toMatch(/not a valid scenario/);
+  });
+
+  it('a signed log with no turns array is refused', () => {
+    const forged = base() as unknown as Record<string, unknown>;
+    delete forged.turns;
+    expect(refused(resign(forged as unknown as OutcomeLog))).toMatch(/turns/);
+  });
+});
+
+describe('foreign input', () => {
+  it.each([
+    ['null', null],
+    ['a number', 42],
+    ['a string', 'alliance-crisis-lab/outcome-log'],
+    ['an array', [1, 2, 3]],
+    ['an empty object', {}],
+    ['another JSON document', { name: 'alliance-crisis-lab', version: '0.1.0', dependencies: {} }],
+    ['a log without a digest', (() => {
+      const l = createLog(newGame(SCENARIOS.terror, 'nato', 'x')) as Partial<OutcomeLog>;
+      delete l.digest;
+      return l;
+    })()],
+  ])('refuses %s with a reason', (_name, input) => {
+    refused(input);
+  });
+});
