@@ -135,8 +135,8 @@ export function playTurn(game: GameState, requested: IntentId[]): GameState {
   const decisions = context.decisions;
   const posture = readPosture(alliance);
 
-  // 3. Contributions: asked for by Article 5 (binding, N4), by new posture (N7), or, with no
-  // pledge to call on, offered bilaterally outside the framework (S4).
+  // 3. Contributions: asked for by Article 5 (binding, N4), by new posture (N7), or, when the
+  // alliance cannot grant a request for help, offered bilaterally outside the framework (N2, S4).
   const contributions: Record<StateId, Contribution> = {};
   const ask = contributionAsk(decisions);
   if (ask) {
@@ -266,7 +266,10 @@ function openTurn(scenario: Scenario, turn: number, previous: GameMemory, rng: R
 
 function contributionAsk(decisions: DecisionRecord[]): 'binding' | 'voluntary' | null {
   if (decisions.some((d) => d.kind === 'collective-defence' && d.outcome === 'adopted')) return 'binding';
-  if (decisions.some((d) => (d.kind === 'posture' && d.rule === 'N7') || d.rule === 'S4')) return 'voluntary';
+  // A request for help that the alliance cannot grant, blocked (N2) or outside its treaty (S4),
+  // still leaves each member free to help on its own, outside the framework.
+  const refused = (d: DecisionRecord) => d.kind === 'collective-defence' && (d.outcome === 'blocked' || d.outcome === 'declined');
+  if (decisions.some((d) => (d.kind === 'posture' && d.rule === 'N7') || refused(d))) return 'voluntary';
   return null;
 }
 
