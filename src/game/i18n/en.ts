@@ -205,6 +205,8 @@ export const en = {
   'debrief.diverge': 'The two games diverge at turn {turn}.',
   'debrief.noDiverge': 'The two games run the same course.',
   'debrief.unfinished': 'Not over after the same {turns} turns of choices.',
+  'debrief.dropped': 'Requests left out of the replay because these rules did not allow them then:',
+  'debrief.droppedItem': 'turn {turn}: {intent} ({reason})',
   'debrief.newGame': 'New game',
   'debrief.firstMeasure': 'First collective measure',
   'debrief.maxEscalation': 'Highest escalation',

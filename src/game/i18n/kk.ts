@@ -205,6 +205,8 @@ export const kk: Record<MessageKey, string> = {
   'debrief.diverge': 'Екі ойын {turn}-жүрісте ажырайды.',
   'debrief.noDiverge': 'Екі ойын бірдей жүреді.',
   'debrief.unfinished': 'Сол {turns} жүрістік шешімдерден кейін аяқталған жоқ.',
+  'debrief.dropped': 'Бұл ережелер ол кезде рұқсат етпегендіктен қайта ойнауда қалдырылған сұраулар:',
+  'debrief.droppedItem': '{turn}-жүріс: {intent} ({reason})',
   'debrief.newGame': 'Жаңа ойын',
   'debrief.firstMeasure': 'Алғашқы ұжымдық шара',
   'debrief.maxEscalation': 'Ең жоғары шиеленіс',

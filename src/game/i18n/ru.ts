@@ -205,6 +205,8 @@ export const ru: Record<MessageKey, string> = {
   'debrief.diverge': 'Игры расходятся на ходу {turn}.',
   'debrief.noDiverge': 'Обе игры идут одинаково.',
   'debrief.unfinished': 'Не окончена после тех же {turns} ходов решений.',
+  'debrief.dropped': 'Запросы, пропущенные при переигровке, потому что эти правила тогда их не допускали:',
+  'debrief.droppedItem': 'ход {turn}: {intent} ({reason})',
   'debrief.newGame': 'Новая игра',
   'debrief.firstMeasure': 'Первая коллективная мера',
   'debrief.maxEscalation': 'Наибольшая эскалация',

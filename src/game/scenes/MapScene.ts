@@ -20,6 +20,8 @@ export class MapScene extends Phaser.Scene {
   private view: MapView | null = null;
   private bakedKey = '';
   private reducedMotion = false;
+  /** Frames drawn since anything last changed; the loop sleeps when the map is still. */
+  private idleFrames = 0;
   /** Called with a state's ISO3 (or null) when the pointer moves over the map. */
   onHover: ((iso3: string | null, x: number, y: number) => void) | null = null;
 
@@ -44,11 +46,27 @@ export class MapScene extends Phaser.Scene {
       const active = document.activeElement;
       if (active instanceof HTMLElement && active.tagName === 'BUTTON') active.blur();
     });
+    // A still map needs no frames: the game loop sleeps when nothing moves and wakes on input.
+    const wake = () => this.wake();
+    this.game.canvas.addEventListener('pointermove', wake);
+    this.game.canvas.addEventListener('pointerdown', wake);
+    window.addEventListener('resize', wake);
     this.game.events.emit(MAP_READY_EVENT, this);
     if (this.view) this.redraw(true);
   }
 
+  override update(): void {
+    if (this.tweens.getTweens().length > 0) this.idleFrames = 0;
+    else if (++this.idleFrames > 4) this.game.loop.sleep();
+  }
+
+  wake(): void {
+    this.idleFrames = 0;
+    if (!this.game.loop.running) this.game.loop.wake(true);
+  }
+
   show(view: MapView): void {
+    this.wake();
     this.view = view;
     if (this.sys.isActive() && this.world.length > 0) this.redraw(false);
   }
@@ -67,7 +85,7 @@ export class MapScene extends Phaser.Scene {
     const view = this.view;
     if (!view) return;
     const { width, height } = this.scale;
-    const key = JSON.stringify([view.focus, view.extent, view.members, view.rules, view.others, view.dim, width, height]);
+    const key = JSON.stringify([view.focus, view.extent, view.members, view.rules, view.others, view.player, view.adversary, view.dim, width, height]);
     if (force || key !== this.bakedKey) {
       this.bakedKey = key;
       this.bake(view, width, height);
@@ -99,9 +117,27 @@ export class MapScene extends Phaser.Scene {
         g.strokePath();
       }
     }
+    // Outlines are baked too: stroking Russia's coast every frame costs more than the whole map.
+    if (!view.dim) {
+      this.outline(g, view.adversary, hex('adversary'), 2);
+      this.outline(g, view.player, hex('accent'), 3);
+    }
     this.base.draw(g);
     this.base.render();
     g.destroy();
+  }
+
+  private outline(g: Phaser.GameObjects.Graphics, iso3: string | null, color: number, widthPx: number): void {
+    const c = iso3 ? this.projected.find((p) => p.iso3 === iso3) : undefined;
+    if (!c) return;
+    g.lineStyle(widthPx, color, 1);
+    for (const ring of c.rings) {
+      g.beginPath();
+      g.moveTo(ring[0]!, ring[1]!);
+      for (let i = 2; i < ring.length; i += 2) g.lineTo(ring[i]!, ring[i + 1]!);
+      g.closePath();
+      g.strokePath();
+    }
   }
 
   private anchorOf(iso3: string): [number, number] | null {
@@ -115,21 +151,6 @@ export class MapScene extends Phaser.Scene {
     const g = this.add.graphics().setDepth(1);
     this.overlay = g;
     if (view.dim) return;
-
-    const outline = (iso3: string | null, color: number, widthPx: number) => {
-      const c = iso3 ? this.projected.find((p) => p.iso3 === iso3) : undefined;
-      if (!c) return;
-      g.lineStyle(widthPx, color, 1);
-      for (const ring of c.rings) {
-        g.beginPath();
-        g.moveTo(ring[0]!, ring[1]!);
-        for (let i = 2; i < ring.length; i += 2) g.lineTo(ring[i]!, ring[i + 1]!);
-        g.closePath();
-        g.strokePath();
-      }
-    };
-    outline(view.adversary, hex('adversary'), 2);
-    outline(view.player, hex('accent'), 3);
 
     // The adversary: a red disc with a white cross, so it never rests on colour alone.
     const adv = view.adversary ? this.anchorOf(view.adversary) : null;

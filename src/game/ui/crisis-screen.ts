@@ -168,7 +168,7 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
         ),
       );
     }
-    const end = el('button', { type: 'submit', class: 'primary', 'data-focus': 'end-turn', 'data-testid': 'end-turn', text: t('panel.endTurn', { turn: game.turn }) });
+    const end = el('button', { type: 'submit', class: 'primary', 'data-focus': 'end-turn', 'data-testid': 'end-turn', 'data-turn': game.turn, text: t('panel.endTurn', { turn: game.turn }) });
     form.append(fieldset, el('div', { class: 'actions' }, end));
     form.addEventListener('submit', (event) => {
       event.preventDefault();

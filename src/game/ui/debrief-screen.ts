@@ -1,16 +1,49 @@
 // The debrief: outcome and score, the indicators turn by turn, the decisions with their rule ids,
 // the scenario's questions, the outcome log export and the replay under the other rules.
 import type { App } from '../app';
-import { createLog, logText, replayIntents, summarize, type GameState, type RuleSetId } from '../engine';
-import { formatNumber, localize, percent, t, type MessageKey } from '../i18n';
+import { createLog, intentOptions, logText, newGame, playTurn, replayIntents, summarize, type GameState, type IntentId, type RuleSetId } from '../engine';
+import { formatNumber, localize, percent, t, tCode, type MessageKey } from '../i18n';
 import { theme } from '../theme';
 import { CHART_KEYS, chart } from './charts';
 import { decisionLine } from './format';
 import { el } from './dom';
 import { languageSelect } from './start-screen';
 
+interface Dropped {
+  turn: number;
+  intent: IntentId;
+  reason: string;
+}
+
 /** The counterfactual game, kept while the same game's debrief is shown. */
-let comparison: { key: string; game: GameState } | null = null;
+let comparison: { key: string; game: GameState; dropped: Dropped[] } | null = null;
+
+/**
+ * The same seed and intents under the other rules. When the engine's replay refuses an intent
+ * the other rules do not allow at that point, the replay goes on without it, turn by turn,
+ * and the debrief lists what was left out (availability comes from the engine's intentOptions).
+ */
+function counterfactual(game: GameState, rules: RuleSetId): { game: GameState; dropped: Dropped[] } {
+  const intents = game.turns.map((r) => r.intents);
+  try {
+    return { game: replayIntents(game.scenario, rules, game.seed, intents), dropped: [] };
+  } catch {
+    let replay = newGame(game.scenario, rules, game.seed);
+    const dropped: Dropped[] = [];
+    for (const wanted of intents) {
+      if (replay.result) break;
+      const options = intentOptions(replay);
+      const allowed = wanted.filter((intent) => {
+        const option = options.find((o) => o.intent === intent);
+        if (option?.available) return true;
+        dropped.push({ turn: replay.turn, intent, reason: option?.reason ?? 'unknown' });
+        return false;
+      });
+      replay = playTurn(replay, allowed);
+    }
+    return { game: replay, dropped };
+  }
+}
 
 function gameKey(game: GameState): string {
   return `${game.scenario.id}|${game.rules}|${game.seed}|${game.turns.length}`;
@@ -106,8 +139,7 @@ export function renderDebrief(app: App, root: HTMLElement): void {
       disabled: !canReplay || compared !== null,
       text: t('debrief.replay', { rules: t(`rules.${other}`) }),
       onclick: () => {
-        const intents = game.turns.map((r) => r.intents);
-        comparison = { key: gameKey(game), game: replayIntents(scenario, other, game.seed, intents) };
+        comparison = { key: gameKey(game), ...counterfactual(game, other) };
         app.render();
         document.querySelector<HTMLElement>('[data-testid="comparison"]')?.focus();
       },
@@ -135,6 +167,14 @@ export function renderDebrief(app: App, root: HTMLElement): void {
         { class: 'card', tabindex: -1, 'data-testid': 'comparison', 'aria-live': 'polite' },
         el('h2', { text: t('debrief.compare', { left: t(`rules.${game.rules}`), right: t(`rules.${compared.rules}`) }) }),
         el('p', { 'data-testid': 'divergence', text: divergeAt === null ? t('debrief.noDiverge') : t('debrief.diverge', { turn: divergeAt }) }),
+        comparison && comparison.dropped.length > 0
+          ? el(
+              'div',
+              { 'data-testid': 'dropped' },
+              el('p', { class: 'small', text: t('debrief.dropped') }),
+              el('ul', { class: 'small' }, ...comparison.dropped.map((d) => el('li', { text: t('debrief.droppedItem', { turn: d.turn, intent: t(`intent.${d.intent}.${compared.rules}` as MessageKey), reason: tCode('reason', d.reason, 'reason.unknown') }) }))),
+            )
+          : null,
         el(
           'div',
           { class: 'compare' },
