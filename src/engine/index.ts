@@ -18,3 +18,4 @@ export {
 } from './log/outcome-log';
 export { canonicalJson } from './log/canonical';
 export { ENGINE_VERSION } from './version';
+export { counterfactual, firstDivergence, type DroppedIntent } from './game/counterfactual';

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../scenario/load';
+import { newGame, playTurn } from './game';
+import { counterfactual, firstDivergence } from './counterfactual';
+import { intentOptions } from './intents';
+
+function scenario(file: string) {
+  const parsed = parseScenario(readFileSync(join(__dirname, '../../../scenarios', file), 'utf8'), file);
+  if (!parsed.ok) throw new Error(file);
+  return parsed.scenario;
+}
+
+describe('counterfactual', () => {
+  it('replays the same seed and intents under the other rules, and the games agree until the rules part them', () => {
+    const s = scenario('frontier-armed-attack.yaml');
+    let game = newGame(s, 'nato', '11');
+    while (!game.result) {
+      const can = intentOptions(game).filter((o) => o.available).map((o) => o.intent);
+      game = playTurn(game, can.includes('collective-defence') ? ['collective-defence'] : []);
+    }
+    const { game: other, dropped } = counterfactual(game, 'sco');
+    expect(other.rules).toBe('sco');
+    expect(other.seed).toBe('11');
+    expect(dropped).toEqual([]);
+    const at = firstDivergence(game.turns, other.turns);
+    expect(at).not.toBeNull();
+    // Before the first divergence, the same things happened turn by turn.
+    for (let i = 0; i < (at ?? 1) - 1; i++) {
+      expect(other.turns[i]!.events).toEqual(game.turns[i]!.events);
+      expect(other.turns[i]!.indicators).toEqual(game.turns[i]!.indicators);
+    }
+    // The same game compared with itself never diverges.
+    expect(firstDivergence(game.turns, game.turns)).toBeNull();
+  });
+
+  it('leaves out and lists a request the other rules refuse', () => {
+    const s = scenario('intra-bloc-clash.yaml');
+    let game = newGame(s, 'sco', '3');
+    let asked = false;
+    while (!game.result) {
+      const can = intentOptions(game).filter((o) => o.available).map((o) => o.intent);
+      const wants = !asked && can.includes('suspend-member');
+      if (wants) asked = true;
+      game = playTurn(game, wants ? ['suspend-member'] : []);
+    }
+    expect(asked).toBe(true);
+    const { dropped } = counterfactual(game, 'nato');
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0]).toMatchObject({ intent: 'suspend-member', reason: 'no-suspension-clause' });
+  });
+});

@@ -1,0 +1,45 @@
+// The counterfactual: the same scenario, seed and intents under the other rule set, and the
+// first turn where the two games part. A request the other rules do not allow at that moment
+// (a suspension under NATO, a second Article 5 while one is pending) is left out and listed.
+import { newGame, playTurn } from './game';
+import { intentOptions } from './intents';
+import type { IntentId, RuleSetId } from '../scenario/schema';
+import type { GameState, TurnRecord } from './types';
+import { canonicalJson } from '../log/canonical';
+
+export interface DroppedIntent {
+  turn: number;
+  intent: IntentId;
+  /** The refusal code, as intentOptions gives it. */
+  reason: string;
+}
+
+export function counterfactual(game: GameState, rules: RuleSetId): { game: GameState; dropped: DroppedIntent[] } {
+  let replay = newGame(game.scenario, rules, game.seed);
+  const dropped: DroppedIntent[] = [];
+  for (const record of game.turns) {
+    if (replay.result) break;
+    const options = intentOptions(replay);
+    const allowed = record.intents.filter((intent) => {
+      const option = options.find((o) => o.intent === intent);
+      if (option?.available) return true;
+      dropped.push({ turn: replay.turn, intent, reason: option?.reason ?? 'unknown' });
+      return false;
+    });
+    replay = playTurn(replay, allowed);
+  }
+  return { game: replay, dropped };
+}
+
+/** The first turn at which what happened differs: events, the adversary's move or the
+ * indicators (decision records always differ between rule sets: they cite different rules). */
+export function firstDivergence(a: TurnRecord[], b: TurnRecord[]): number | null {
+  const facts = (r: TurnRecord) => canonicalJson([r.events, r.adversary, r.indicators]);
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (!x || !y || facts(x) !== facts(y)) return i + 1;
+  }
+  return null;
+}
