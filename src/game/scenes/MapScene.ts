@@ -153,9 +153,9 @@ export class MapScene extends Phaser.Scene {
     if (view.dim) return;
 
     // The adversary: a red disc with a white cross, so it never rests on colour alone.
-    const adv = view.adversary ? this.anchorOf(view.adversary) : null;
+    const adv = view.adversary ? this.adversaryPoint(view) : null;
     if (adv) {
-      const [x, y] = this.clampToExtent(adv, view);
+      const [x, y] = adv;
       g.fillStyle(hex('adversary'), 1).fillCircle(x, y, 12);
       g.lineStyle(3, 0xffffff, 1);
       g.lineBetween(x - 5, y - 5, x + 5, y + 5).lineBetween(x - 5, y + 5, x + 5, y - 5);
@@ -207,10 +207,37 @@ export class MapScene extends Phaser.Scene {
     }
   }
 
-  /** Keeps a marker for a huge adversary (Russia) inside the frame, near the player. */
-  private clampToExtent(point: [number, number], view: MapView): [number, number] {
+  /**
+   * Where the adversary's icon goes: its centre when that is in the frame, else the point of its
+   * territory in the frame nearest the player (Russia's centre lies far beyond a Baltic frame).
+   */
+  private adversaryPoint(view: MapView): [number, number] | null {
     const e = view.extent;
-    return [Math.min(Math.max(point[0], e.x + 20), e.x + e.width - 20), Math.min(Math.max(point[1], e.y + 20), e.y + e.height - 20)];
+    const inside = (x: number, y: number, margin: number) => x > e.x + margin && x < e.x + e.width - margin && y > e.y + margin && y < e.y + e.height - margin;
+    const anchor = this.anchorOf(view.adversary!);
+    if (anchor && inside(anchor[0], anchor[1], 20)) return anchor;
+    const country = this.projected.find((c) => c.iso3 === view.adversary);
+    const target = (view.player ? this.anchorOf(view.player) : null) ?? [e.x + e.width / 2, e.y + e.height / 2];
+    let best: [number, number] | null = null;
+    let bestDistance = Infinity;
+    for (const ring of country?.rings ?? []) {
+      for (let i = 0; i < ring.length; i += 2) {
+        const x = ring[i]!;
+        const y = ring[i + 1]!;
+        if (!inside(x, y, 30)) continue;
+        const d = (x - target[0]) ** 2 + (y - target[1]) ** 2;
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = [x, y];
+        }
+      }
+    }
+    if (!best) return anchor ? [Math.min(Math.max(anchor[0], e.x + 20), e.x + e.width - 20), Math.min(Math.max(anchor[1], e.y + 20), e.y + e.height - 20)] : null;
+    // Step 40 px into the adversary's side, away from the player.
+    const dx = best[0] - target[0];
+    const dy = best[1] - target[1];
+    const length = Math.hypot(dx, dy) || 1;
+    return [best[0] + (dx / length) * 40, best[1] + (dy / length) * 40];
   }
 
   private label(x: number, y: number, text: string, color: string): void {

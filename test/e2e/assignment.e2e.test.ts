@@ -1,0 +1,40 @@
+// An assignment link fixes scenario, rules and seed; the language choice is remembered.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { onScreen, openBrowser, type Browser } from './browser';
+
+const baseUrl = inject('baseUrl');
+
+describe('assignment links and language', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await openBrowser({ width: 1024, height: 768 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens the assigned game with its choices fixed', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}?scenario=terror-attack-member&rules=sco&seed=42&lock=1`);
+    await onScreen(page, 'start');
+    expect(await page.locator('.scenario-item').count()).toBe(1);
+    expect(await page.locator('input[name=rules][value=sco]').isChecked()).toBe(true);
+    expect(await page.locator('input[name=rules][value=nato]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-focus=seed]').inputValue()).toBe('42');
+    expect(await page.locator('[data-focus=seed]').isDisabled()).toBe(true);
+    await page.click('[data-testid=play]');
+    await onScreen(page, 'crisis');
+    // SCO terms for the same intents.
+    expect(await page.locator('[data-testid=intents]').textContent()).toContain('RATS');
+  });
+
+  it('switches to Kazakh and remembers it after a reload', async () => {
+    const { page } = browser;
+    await page.selectOption('[data-focus=lang]', 'kk');
+    expect(await page.locator('[data-testid=intents]').textContent()).toContain('жүрісті аяқтау');
+    await page.reload();
+    await onScreen(page, 'crisis');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('kk');
+    expect(await page.locator('[data-testid=end-turn]').textContent()).toContain('жүрісті аяқтау');
+  });
+});

@@ -1,0 +1,92 @@
+// Scenario files are untrusted: markup in any text field shows as text and nothing runs; a
+// broken file shows its problems with line numbers.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { ROOT, onScreen, openBrowser, screenshot, type Browser } from './browser';
+
+const baseUrl = inject('baseUrl');
+const PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script><b>bold</b>';
+
+function hostile(): string {
+  const data = parse(readFileSync(join(ROOT, 'scenarios/frontier-armed-attack.yaml'), 'utf8')) as Record<string, unknown>;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.en === 'string') {
+        record.en = `${PAYLOAD} en`;
+        record.ru = `${PAYLOAD} ru`;
+        record.kk = `${PAYLOAD} kk`;
+        return;
+      }
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(data);
+  data.horizon = 3;
+  return stringify(data);
+}
+
+describe('untrusted scenario files', () => {
+  let browser: Browser;
+  const dir = mkdtempSync(join(tmpdir(), 'crisis-lab-untrusted-'));
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows a broken file’s problems with line numbers (dropped on the page)', async () => {
+    const { page } = browser;
+    await page.goto(baseUrl);
+    await onScreen(page, 'start');
+    const broken = readFileSync(join(ROOT, 'scenarios/frontier-armed-attack.yaml'), 'utf8').replace('horizon: 30', 'horizon: 0').replace('crisisType: armed-attack', 'crisisType: invasion');
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'broken.yaml', { type: 'text/yaml' }));
+      const target = document.querySelector('[data-screen=start]')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, broken);
+    const errors = page.locator('.errors li');
+    await errors.first().waitFor();
+    const lines = await errors.allTextContents();
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) expect(line).toMatch(/line \d+, column \d+/);
+  });
+
+  it('sets every text from a hostile file as text: nothing runs', async () => {
+    const { page } = browser;
+    const file = join(dir, 'hostile.yaml');
+    writeFileSync(file, hostile());
+    await page.setInputFiles('[data-testid=scenario-file]', file);
+    const title = page.locator('.scenario-item[aria-pressed=true] .title');
+    await title.waitFor();
+    expect(await title.textContent()).toContain('<img src=x onerror=');
+
+    await page.click('[data-testid=play]');
+    await onScreen(page, 'crisis');
+    expect(await page.locator('[role=dialog]').textContent()).toContain('<script>window.__xss=2</script>');
+    await page.keyboard.press('Enter');
+    for (let turn = 1; turn <= 3; turn += 1) {
+      if (await page.locator('[data-testid=to-debrief]').count()) break;
+      await page.click('[data-testid=end-turn]');
+      await page.waitForFunction((t) => document.querySelector('[data-testid=end-turn]')?.getAttribute('data-turn') !== String(t), turn);
+    }
+    expect(await page.locator('[data-testid=news]').textContent()).toContain('<b>bold</b>');
+    await page.click('[data-testid=to-debrief]');
+    await onScreen(page, 'debrief');
+    await page.click('[data-testid=replay]');
+    await page.waitForSelector('[data-testid=comparison]');
+    expect(await page.locator('main').textContent()).toContain('<img src=x');
+
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('#ui img, #ui script, #ui b').count()).toBe(0);
+    await screenshot(page, 'debrief-hostile');
+    expect(browser.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+});
