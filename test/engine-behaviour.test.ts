@@ -175,10 +175,62 @@ describe('the same dice under both rule sets', () => {
     }
   });
 
+  // docs/model.md: "The number of draws does not depend on the rule set, so both rule sets see the
+  // same dice." With the same intents, the same chance events should fire on the same turns until
+  // a game ends. Members' contributions are drawn only in turns with an ask (game.ts, step 3), and
+  // the rule sets ask on different turns (an SCO refusal at once, S4, versus a NAC that sits 0–2
+  // days later), so the draws that follow shift and the chance events part.
+  it('with the same intents, both rule sets see the same chance events on every turn both games play', () => {
+    const scenario = SCENARIOS.frontier!;
+    const parted: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const seed = `dice-${i}`;
+      const script: Script = (g, o) => (g.turn === 1 ? want(o, 'collective-defence') : []);
+      const nato = play(scenario, 'nato', seed, script);
+      const sco = play(scenario, 'sco', seed, script);
+      expect(sco.turns[0]!.intents).toEqual(nato.turns[0]!.intents);
+      const common = Math.min(nato.turns.length, sco.turns.length);
+      for (let k = 0; k < common; k++) {
+        const a = nato.turns[k]!.events.map((e) => e.id).join(',');
+        const b = sco.turns[k]!.events.map((e) => e.id).join(',');
+        if (a !== b) {
+          parted.push(`${seed} turn ${k + 1}: nato [${a}] sco [${b}]`);
+          break;
+        }
+      }
+    }
+    expect(parted).toEqual([]);
+  });
+
   it('chance events do fire in some of these games (so the comparison above is not empty)', () => {
     const chanceIds = new Set(Object.values(SCENARIOS).flatMap((s) => s.events.filter((e) => e.chance).map((e) => e.id)));
     const fired = games.flatMap((g) => g.game.turns.flatMap((t) => t.events.map((e) => e.id))).filter((id) => chanceIds.has(id));
     expect(fired.length).toBeGreaterThan(0);
+  });
+});
+
+describe('forces becoming ready (N5) is not a vote', () => {
+  // N5: once the NAC has authorised, pre-assigned forces move without a new decision. The
+  // readiness record (nato-rules.ts, recordForcesReady) names no endorsers, so cohesionAfter
+  // (indicators.ts) counts it as a decision with unity 0 and pulls cohesion toward 0.5, and
+  // game.ts counts every member as having let it pass without endorsing (autonomy).
+  it('a turn whose only alliance business is forces becoming ready leaves cohesion where it was', () => {
+    const moved: string[] = [];
+    let seen = 0;
+    for (const scenario of Object.values(SCENARIOS)) {
+      for (let i = 0; i < 30; i++) {
+        const game = play(scenario, 'nato', `ready-${i}`, (g, o) => want(o, 'collective-defence', ...(g.turn === 1 ? (['consult'] as IntentId[]) : [])));
+        for (let k = 1; k < game.turns.length; k++) {
+          const t = game.turns[k]!;
+          if (t.decisions.length !== 1 || t.decisions[0]!.rule !== 'N5' || t.events.some((e) => e.kind === 'member-clash')) continue;
+          seen++;
+          const before = game.turns[k - 1]!.indicators.cohesion;
+          if (t.indicators.cohesion !== before) moved.push(`${scenario.id} ready-${i} turn ${t.turn}: ${before} -> ${t.indicators.cohesion}`);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+    expect(moved).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 // Replay: a saved game (through JSON) resumed mid-game ends with the same log as a game played
 // without a pause; replaying a game's intents gives its log again; and the same intents replayed
-// under the other rule set (the counterfactual the debrief offers) run to an end.
+// under the other rule set (counterfactual(), what the debrief offers) run to an end.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { parseScenario } from '../src/engine/scenario/load';
 import { newGame, playTurn } from '../src/engine/game/game';
 import { intentOptions } from '../src/engine/game/intents';
 import { createLog, logText, replayIntents, verifyLog } from '../src/engine/log/outcome-log';
+import { counterfactual, firstDivergence } from '../src/engine/game/counterfactual';
 import type { GameState } from '../src/engine/game/types';
 import type { IntentId, RuleSetId, Scenario } from '../src/engine/scenario/schema';
 
@@ -97,43 +98,52 @@ describe('replaying intents', () => {
     }
   });
 
-  // The debrief's "replay under the other rules" (src/game/ui/debrief-screen.ts) calls
-  // replayIntents(scenario, other, seed, intents) with the intents of the game just played.
-  // Intents offered under one rule set are not always offered under the other (an Article 4
-  // request still on the SCO's longer agenda, a second SCO collective-defence request, a
-  // suspension NATO has no clause for), and playTurn throws on them.
-  it('the textbook NATO line (consult on turns 1 and 2) replays under SCO rules to an end', () => {
-    const sc = SCENARIOS.frontier;
-    const intents: IntentId[][] = [['consult'], ['consult', 'joint-statement'], [], ['collective-defence']];
-    // Under NATO the first request is decided within the turn for this seed, so the game is legal.
-    let seed = '';
-    for (let i = 0; i < 50 && !seed; i++) {
-      try {
-        replayIntents(sc, 'nato', `t${i}`, intents);
-        seed = `t${i}`;
-      } catch {
-        // this seed's NAC sat later; try another
-      }
-    }
-    expect(seed).not.toBe('');
-    const played = replayIntents(sc, 'nato', seed, intents);
-    const counterfactual = replayIntents(sc, 'sco', seed, played.turns.map((t) => t.intents));
-    expect(counterfactual.result !== null || counterfactual.turns.length === played.turns.length).toBe(true);
+  // The debrief's "replay under the other rules" goes through counterfactual(game, other): the
+  // same seed and intents, leaving out (and listing) what the other rules do not allow then.
+  it('the textbook NATO line (consult on turns 1 and 2, Article 5 on turn 4) replays under SCO rules to an end', () => {
+    const played = finish(newGame(SCENARIOS.frontier, 'nato', 'textbook'), [['consult'], ['consult', 'joint-statement'], [], ['collective-defence']]);
+    const { game, dropped } = counterfactual(played, 'sco');
+    expect(game.rules).toBe('sco');
+    expect(game.result !== null || game.turns.length === played.turns.length).toBe(true);
+    for (const d of dropped) expect(d.reason).toBeTruthy();
   });
 
-  it('any legal game replays under the other rule set to an end (property)', () => {
+  it('any legal game replays under the other rule set to an end; only refused intents are left out, and the counterfactual verifies (property)', () => {
     fc.assert(
       fc.property(scenarioArb, rulesArb, seedArb, wishesArb, (sc, rules, seed, wishes) => {
         const played = finish(newGame(SCENARIOS[sc], rules, seed), wishes);
-        const counterfactual = replayIntents(SCENARIOS[sc], other(rules), seed, played.turns.map((t) => t.intents));
-        expect(counterfactual.turns.length).toBeGreaterThan(0);
+        const { game: cf, dropped } = counterfactual(played, other(rules));
+        expect(cf.rules).toBe(other(rules));
+        expect(cf.seed).toBe(seed);
         // It ends, or it ran every turn it was given.
-        expect(counterfactual.result !== null || counterfactual.turns.length === played.turns.length).toBe(true);
+        expect(cf.result !== null || cf.turns.length === played.turns.length).toBe(true);
+        expect(cf.turns.length).toBeLessThanOrEqual(played.turns.length);
+        // Per turn: what was played plus what was dropped is what was asked.
+        cf.turns.forEach((t, i) => {
+          const droppedHere = dropped.filter((d) => d.turn === t.turn).map((d) => d.intent);
+          expect([...t.intents, ...droppedHere].sort()).toEqual([...played.turns[i]!.intents].sort());
+        });
+        for (const d of dropped) expect(d.reason.length).toBeGreaterThan(0);
         // Chance is drawn identically: the first turn's events are the same under both rule sets.
-        expect(counterfactual.turns[0]?.events).toEqual(played.turns[0]?.events);
+        expect(cf.turns[0]?.events).toEqual(played.turns[0]?.events);
+        // The counterfactual is itself a game replayIntents reproduces under the other rules.
+        const again = replayIntents(SCENARIOS[sc], other(rules), seed, cf.turns.map((t) => t.intents));
+        expect(logText(createLog(again))).toBe(logText(createLog(cf)));
       }),
-      { numRuns: 40, seed: 5, endOnFailure: true },
+      { numRuns: 40, seed: 5 },
     );
+  });
+
+  it('replayIntents itself stays strict: an intent the rules refuse at that turn is an error naming it (verifyLog relies on this)', () => {
+    expect(() => replayIntents(SCENARIOS.frontier, 'nato', 'strict', [['suspend-member']])).toThrow(/suspend-member.*no-suspension-clause/);
+  });
+
+  it('the same game under the same rules is its own counterfactual: nothing dropped, nothing diverges', () => {
+    const played = finish(newGame(SCENARIOS.terror, 'sco', 'self'), [['consult'], ['ct-cooperation']]);
+    const { game, dropped } = counterfactual(played, 'sco');
+    expect(dropped).toEqual([]);
+    expect(firstDivergence(played.turns, game.turns)).toBeNull();
+    expect(logText(createLog(game))).toBe(logText(createLog(played)));
   });
 
   it('verifyLog accepts a log written from a resumed game', () => {
