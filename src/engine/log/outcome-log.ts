@@ -112,7 +112,7 @@ export function verifyLog(input: unknown): VerifyResult {
   } catch (error) {
     return { ok: false, reason: `replay failed: ${(error as Error).message}` };
   }
-  const again = createLog(replayed, { policy: log.policy ?? 'human', ...(log.player ? { player: log.player } : {}) });
+  const again = createLog(replayed, { policy: log.policy ?? 'human', ...(typeof log.player === 'string' ? { player: log.player } : {}) });
   if (again.digest !== digest) {
     const turn = firstDifferentTurn(again.turns, log.turns);
     return {
