@@ -243,6 +243,58 @@ describe('a forger who recomputes the digest', () => {
   });
 });
 
+describe('verifyLog never throws: it refuses', () => {
+  /** Every path into the log (objects, arrays and leaves), the root excepted. */
+  function paths(v: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+    if (path.length > 0) out.push(path);
+    if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...path, i], out));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...path, k], out);
+    return out;
+  }
+
+  it('a log with the player name replaced by a number and the digest recomputed is refused, not thrown on', () => {
+    const forged = copy(logs['frontier/nato']!) as unknown as Record<string, unknown>;
+    forged.player = 5;
+    let verdict: ReturnType<typeof verifyLog> | undefined;
+    expect(() => (verdict = verifyLog(resign(forged as unknown as OutcomeLog)))).not.toThrow();
+    expect(verdict?.ok).toBe(false);
+  });
+
+  it('any one part of a signed log replaced by any JSON value is refused with a reason, never thrown on (property)', () => {
+    const original = logs['terror/sco']!;
+    const all = paths(copy(original)).filter((p) => p[0] !== 'digest');
+    const originalText = canonicalJson(original);
+    fc.assert(
+      fc.property(fc.nat({ max: all.length - 1 }), fc.jsonValue({ maxDepth: 2 }), (i, value) => {
+        const l = copy(original) as unknown as Record<string | number, unknown>;
+        const path = all[i]!;
+        let parent = l;
+        for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+        parent[path[path.length - 1]!] = value;
+        const forged = resign(l as unknown as OutcomeLog);
+        if (canonicalJson(forged) === originalText) return; // nothing changed after all
+        let verdict: ReturnType<typeof verifyLog> | undefined;
+        expect(() => (verdict = verifyLog(forged)), `${path.join('.')} = ${JSON.stringify(value)}`).not.toThrow();
+        // The player's name and the policy are labels the replay copies; every other change is refused.
+        if (path[0] === 'player') return;
+        expect(verdict?.ok, `${path.join('.')} = ${JSON.stringify(value)}`).toBe(false);
+      }),
+      { numRuns: 120, seed: 17 },
+    );
+  });
+
+  it('arbitrary JSON is refused with a reason, never thrown on (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 3 }), (value) => {
+        const verdict = verifyLog(value);
+        expect(verdict.ok).toBe(false);
+        if (!verdict.ok) expect(verdict.reason.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 200, seed: 23 },
+    );
+  });
+});
+
 describe('foreign input', () => {
   it.each([
     ['null', null],
