@@ -214,6 +214,36 @@ describe('refusals, without throwing', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
+  it('refuses mappings and lists far larger than a scenario needs, before building them', () => {
+    const keys = Array.from({ length: 257 }, (_, i) => `k${i}: 1`).join('\n');
+    expect(lines(`# c\n${keys}`)).toEqual(['x.yaml:2:1: a mapping has 257 keys; at most 256 are allowed, and a scenario needs far fewer']);
+    expect(lines(`a: [${Array.from({ length: 1001 }, () => '1').join(', ')}]`)).toEqual([
+      'x.yaml:1:4: a list has 1001 entries; at most 1000 are allowed, and a scenario needs far fewer',
+    ]);
+    // Thousands of duplicate keys: the parser's pair-by-pair check must not run away.
+    const started = performance.now();
+    const dups = `x:\n${Array.from({ length: 300 }, () => `  - {${Array.from({ length: 256 }, () => 'a: 1').join(', ')}}`).join('\n')}`;
+    expect(lines(dups)).toHaveLength(101);
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
+
+  it('lists at most 100 problems, then counts the rest', () => {
+    const text = edit('alliance:\n', `alliance:\n${Array.from({ length: 150 }, (_, i) => `  extra${i}: 1\n`).join('')}`);
+    const found = lines(text);
+    expect(found).toHaveLength(101);
+    expect(found[99]).toBe('x.yaml:155:3: alliance.extra99: unknown field "extra99": remove it; the fields allowed here are members');
+    expect(found[100]).toBe('x.yaml:156:3: and 50 more problems from here on; fix those above and validate again');
+  });
+
+  it('counts columns as editors do, with a byte-order mark or Windows line ends', () => {
+    const wrong = fixture('wrong-type.yaml');
+    const expected = lines(wrong);
+    expect(lines(`\uFEFF${wrong}`)).toEqual(expected);
+    expect(lines(wrong.replace(/\n/g, '\r\n'))).toEqual(expected);
+    expect(lines('\uFEFFformatVersion: 2\n')[0]).toMatch(/^x\.yaml:1:1: /);
+    expect(lines('\uFEFFid: minimal-test\nformatVersion: 2\n')).toContain('x.yaml:2:16: formatVersion: must be 1, got the number 2; write 1');
+  });
+
   it('reports YAML syntax errors with their position', () => {
     // The parser notices a missing quote where the text ends, and says so.
     expect(lines('a: "unclosed\n')[0]).toMatch(/^x\.yaml:2:1: YAML syntax error: Missing closing "quote/);

@@ -36,6 +36,15 @@ export const MAX_SCENARIO_BYTES = 1_000_000;
 export const MAX_NESTING = 32;
 /** Scenarios hardly need aliases; a few are allowed for shared profiles, expansions included. */
 export const MAX_ALIAS_USES = 32;
+/**
+ * The YAML library checks a mapping's keys for duplicates pair by pair, so a mapping of 60,000
+ * keys takes a minute; scenario mappings have a few dozen keys at most.
+ */
+export const MAX_MAPPING_KEYS = 256;
+/** The longest list a scenario has is a policy's 365 turns. */
+export const MAX_LIST_ITEMS = 1000;
+/** More problems than this are noise: the rest are counted, not listed. */
+export const MAX_PROBLEMS = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function formatProblem(p: ScenarioProblem): string {
@@ -78,7 +87,11 @@ function fail(problems: ScenarioProblem[]): ParseScenarioResult {
     if (!seen.has(line)) unique.push(p);
     seen.add(line);
   }
-  return { ok: false, problems: unique };
+  if (unique.length <= MAX_PROBLEMS) return { ok: false, problems: unique };
+  const next = unique[MAX_PROBLEMS]!;
+  const more = unique.length - MAX_PROBLEMS;
+  const rest: ScenarioProblem = { ...next, path: '', message: `and ${more} more problem${more === 1 ? '' : 's'} from here on; fix those above and validate again` };
+  return { ok: false, problems: [...unique.slice(0, MAX_PROBLEMS), rest] };
 }
 
 function utf8Length(text: string, limit: number): number {
@@ -131,15 +144,18 @@ function parseUnsafe(text: string, file: string): ParseScenarioResult {
     return whole('the file is empty; a scenario is a mapping that starts with `formatVersion: 1`');
   }
 
+  // Editors do not count a byte-order mark as a column.
+  text = text.replace(/^\uFEFF/, '');
   const lines = new LineCounter();
   const report = new Reporter(file, lines);
 
-  // The parser builds a token tree with its own stack, but the composer after it recurses, so
-  // deep nesting is refused here, on the tokens, before it can exhaust the stack.
+  // The parser builds a token tree with its own stack, but the composer after it recurses and
+  // checks keys pair by pair: deep nesting and huge collections are refused here, on the
+  // tokens, before they can exhaust the stack or the clock.
   const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
-  const deep = deepestToken(tokens);
-  if (deep) {
-    report.at(deep.offset, [], tooDeep());
+  const shape = tokenShapeProblem(tokens);
+  if (shape) {
+    report.at(shape.offset, [], shape.message);
     return fail(report.problems);
   }
 
@@ -151,7 +167,8 @@ function parseUnsafe(text: string, file: string): ParseScenarioResult {
   if (second) {
     report.at(second.range[0], [], 'the file holds more than one YAML document (a `---` line); a scenario file holds one');
   }
-  for (const error of doc.errors) syntaxProblem(doc, text, error, report);
+  // Errors come in text order and only the first MAX_PROBLEMS are shown: skip placing the rest.
+  for (const error of doc.errors.slice(0, MAX_PROBLEMS + 1)) syntaxProblem(doc, text, error, report);
   if (report.problems.length > 0) return fail(report.problems);
 
   const root = doc.contents;
@@ -189,8 +206,11 @@ function tooDeep(): string {
   return `nesting is deeper than ${MAX_NESTING} levels; a scenario needs far fewer, so check the brackets and indentation here`;
 }
 
-/** The first collection token nested deeper than MAX_NESTING, walking without recursion. */
-function deepestToken(tokens: CST.Token[]): { offset: number } | undefined {
+/**
+ * The first collection token nested deeper than MAX_NESTING or holding too many entries,
+ * walking without recursion.
+ */
+function tokenShapeProblem(tokens: CST.Token[]): { offset: number; message: string } | undefined {
   const stack: Array<{ token: CST.Token | undefined; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
   while (stack.length > 0) {
     const { token, depth } = stack.pop()!;
@@ -202,7 +222,14 @@ function deepestToken(tokens: CST.Token[]): { offset: number } | undefined {
       case 'block-map':
       case 'block-seq':
       case 'flow-collection': {
-        if (depth + 1 > MAX_NESTING) return { offset: token.offset };
+        if (depth + 1 > MAX_NESTING) return { offset: token.offset, message: tooDeep() };
+        const mapping = token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{');
+        if (mapping && token.items.length > MAX_MAPPING_KEYS) {
+          return { offset: token.offset, message: `a mapping has ${token.items.length} keys; at most ${MAX_MAPPING_KEYS} are allowed, and a scenario needs far fewer` };
+        }
+        if (!mapping && token.items.length > MAX_LIST_ITEMS) {
+          return { offset: token.offset, message: `a list has ${token.items.length} entries; at most ${MAX_LIST_ITEMS} are allowed, and a scenario needs far fewer` };
+        }
         for (const item of token.items) {
           if ('key' in item) stack.push({ token: item.key ?? undefined, depth: depth + 1 });
           stack.push({ token: item.value, depth: depth + 1 });
