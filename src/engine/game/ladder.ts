@@ -1,0 +1,63 @@
+// The escalation ladder's part of a turn: the adversary's move, then where the ladder, the
+// casualties and the world's view of the player end up.
+import { profileOf } from '../members/member-policy';
+import { adversaryMove } from './adversary';
+import { WAR_RUNG, legitimacyAfterDecisions, rungAfterEvents } from './indicators';
+import { clamp, round } from './numbers';
+import type { TurnContext } from './turn-context';
+import type { AdversaryMove, DecisionRecord, Indicators, StateId } from './types';
+
+export interface LadderOutcome {
+  move: AdversaryMove;
+  escalation: number;
+  casualties: number;
+  war: boolean;
+}
+
+export function climbLadder(
+  t: TurnContext,
+  prev: Indicators,
+  deterrence: number,
+  coordination: boolean,
+  decisions: DecisionRecord[],
+): LadderOutcome {
+  const { scenario, intents, events } = t;
+  let escalation = rungAfterEvents(prev.escalation, events);
+  const move = adversaryMove(scenario.adversary, { deterrence, escalation, intents, coordination }, t.rng);
+  const harm = t.rng.next(); // one draw every turn, whatever happens, so the dice stay aligned
+  let casualties = prev.casualties + events.reduce((s, e) => s + e.casualties, 0);
+  const group = scenario.adversary.kind === 'group';
+  if (move === 'escalate') {
+    escalation += group ? 0.3 : 0.5;
+    if (group || escalation >= 4) casualties += Math.round((group ? 5 : 20) + harm * (group ? 45 : 180));
+  } else if (move === 'back-down') escalation -= 0.5;
+  if (intents.includes('act-alone')) {
+    escalation += 0.5;
+    casualties += Math.round(harm * 30);
+  }
+  if (intents.includes('de-escalate')) escalation -= 0.4;
+  if (decisions.some((d) => d.kind === 'posture' && d.outcome === 'adopted')) escalation += 0.15; // the security dilemma
+  if (events.length === 0 && move !== 'escalate') escalation -= 0.1;
+  escalation = round(clamp(escalation, 1, WAR_RUNG));
+  const war = !group && escalation >= WAR_RUNG;
+  if (war) casualties += 1000;
+  return { move, escalation, casualties, war };
+}
+
+/** Members bound by a pledge are dragged up the ladder with the requester (entrapment). */
+export function strainBoundMembers(t: TurnContext, bound: StateId[], rise: number): void {
+  if (rise <= 0) return;
+  for (const m of bound) {
+    if (m === t.player) continue;
+    t.memory.strain[m] = round((t.memory.strain[m] ?? 0) + 0.1 * rise * (1 - profileOf(t.scenario, m).interests));
+  }
+}
+
+export function legitimacyAfterTurn(t: TurnContext, prev: number, decisions: DecisionRecord[], ladder: LadderOutcome): number {
+  let legitimacy = legitimacyAfterDecisions(prev, decisions);
+  if (t.intents.includes('act-alone')) legitimacy += 0.03 - 0.15 * (1 - t.situation.attribution);
+  if (t.intents.includes('de-escalate')) legitimacy += 0.04;
+  if (ladder.move === 'escalate') legitimacy += 0.02; // the world sides with the one attacked
+  if (ladder.escalation > 3.5) legitimacy -= 0.02;
+  return legitimacy;
+}
