@@ -10,6 +10,9 @@ import { newGame, playTurn } from '../src/engine/game/game';
 import { intentOptions } from '../src/engine/game/intents';
 import { summarize } from '../src/engine/game/summary';
 import { CONTRIBUTION_WEIGHT } from '../src/engine/members/member-policy';
+import { ruleSet } from '../src/engine/rules/rule-set';
+import { NAC_MEETING_DAYS } from '../src/engine/rules/nato-rules';
+import { CFM_MEETING_DAYS } from '../src/engine/rules/sco-rules';
 import type { DecisionRecord, GameState } from '../src/engine/game/types';
 import type { IntentId, RuleSetId, Scenario } from '../src/engine/scenario/schema';
 
@@ -105,9 +108,37 @@ describe('every game over the shipped scenarios', () => {
         for (const d of t.decisions) {
           expect(d.rule, name).toMatch(rules === 'nato' ? /^N[1-7]$/ : /^S[1-7]$/);
           expect(d.turn).toBe(t.turn);
+          // Decided in the turn whose days contain the day its body sat (or the day it was refused).
+          expect(d.day, `${name} ${d.kind} ${d.rule}`).toBeGreaterThanOrEqual(t.day);
+          expect(d.day, `${name} ${d.kind} ${d.rule}`).toBeLessThan(t.day + game.scenario.turnDays);
           if (d.outcome === 'blocked' && d.rule !== 'S7' && d.kind !== 'suspension') expect(d.blockedBy.length, `${name} ${d.kind}`).toBeGreaterThan(0);
         }
       }
+    }
+  });
+
+  it('decides a consultation as many days after the request as the rule set\'s body needs to sit (N1: 0–2 days; S7: 3–10)', () => {
+    let seen = 0;
+    for (const { name, rules, game } of games) {
+      const [min, max] = ruleSet(rules).meetingDays('consult');
+      expect(min).toBe(rules === 'nato' ? NAC_MEETING_DAYS[0] : CFM_MEETING_DAYS[0]);
+      for (const t of game.turns) {
+        for (const d of t.decisions) {
+          if (d.kind !== 'consultation' || d.outcome === 'declined') continue;
+          const asked = [...game.turns].reverse().find((r) => r.turn <= t.turn && r.intents.includes('consult'));
+          expect(asked, name).toBeDefined();
+          expect(d.day - asked!.day, name).toBeGreaterThanOrEqual(min);
+          expect(d.day - asked!.day, name).toBeLessThanOrEqual(max);
+          seen++;
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(10);
+  });
+
+  it('offers nothing once the game is over', () => {
+    for (const { game } of games.slice(0, 8)) {
+      for (const o of intentOptions(game)) expect(o).toMatchObject({ available: false, reason: 'game-over' });
     }
   });
 

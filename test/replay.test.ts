@@ -78,7 +78,7 @@ describe('replaying intents', () => {
         expect(again.result).toBe(played.result);
         expect(logText(createLog(again))).toBe(logText(createLog(played)));
       }),
-      { numRuns: 40, seed: 99 },
+      { numRuns: 50, seed: 99 },
     );
   });
 
@@ -130,7 +130,7 @@ describe('replaying intents', () => {
         const again = replayIntents(SCENARIOS[sc], other(rules), seed, cf.turns.map((t) => t.intents));
         expect(logText(createLog(again))).toBe(logText(createLog(cf)));
       }),
-      { numRuns: 40, seed: 5 },
+      { numRuns: 50, seed: 5 },
     );
   });
 
