@@ -133,19 +133,16 @@ class Reporter {
 }
 
 function parseUnsafe(text: string, file: string): ParseScenarioResult {
-  const whole = (message: string, line = 1, column = 1): ParseScenarioResult =>
-    fail([{ file, line, column, path: '', message }]);
+  // Problems with the file as a whole point at its start.
+  const whole = (message: string): ParseScenarioResult => fail([{ file, line: 1, column: 1, path: '', message }]);
 
   // Cheap checks first: size bounds everything the parser does after.
   if (text.length > MAX_SCENARIO_BYTES || utf8Length(text, MAX_SCENARIO_BYTES) > MAX_SCENARIO_BYTES) {
     return whole(`the file is larger than 1,000,000 bytes (1 MB); a scenario is far smaller, so split it or remove what does not belong`);
   }
-  if (text.replace(/^\uFEFF/, '').trim() === '') {
-    return whole('the file is empty; a scenario is a mapping that starts with `formatVersion: 1`');
-  }
-
   // Editors do not count a byte-order mark as a column.
   text = text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') return whole(EMPTY);
   const lines = new LineCounter();
   const report = new Reporter(file, lines);
 
@@ -162,7 +159,7 @@ function parseUnsafe(text: string, file: string): ParseScenarioResult {
   const composer = new Composer({ prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const docs = Array.from(composer.compose(tokens, true, text.length));
   const doc = docs[0];
-  if (!doc) return whole('the file is empty; a scenario is a mapping that starts with `formatVersion: 1`');
+  if (!doc) return whole(EMPTY);
   const second = docs[1];
   if (second) {
     report.at(second.range[0], [], 'the file holds more than one YAML document (a `---` line); a scenario file holds one');
@@ -172,9 +169,7 @@ function parseUnsafe(text: string, file: string): ParseScenarioResult {
   if (report.problems.length > 0) return fail(report.problems);
 
   const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) {
-    return whole('the file is empty; a scenario is a mapping that starts with `formatVersion: 1`');
-  }
+  if (root === null || (isScalar(root) && root.value === null)) return whole(EMPTY);
   if (!isMap(root)) {
     const got = isSeq(root) ? 'a list' : isScalar(root) ? `a single value (${describeValue(root.value)})` : 'an alias';
     report.at(root.range?.[0], [], `the top level must be a mapping of fields (\`formatVersion: 1\`, \`id: ...\`, ...), not ${got}`);
@@ -201,6 +196,8 @@ function parseUnsafe(text: string, file: string): ParseScenarioResult {
   if (report.problems.length > 0) return fail(report.problems);
   return { ok: true, scenario: parsed.data };
 }
+
+const EMPTY = 'the file is empty; a scenario is a mapping that starts with `formatVersion: 1`';
 
 function tooDeep(): string {
   return `nesting is deeper than ${MAX_NESTING} levels; a scenario needs far fewer, so check the brackets and indentation here`;
@@ -267,9 +264,8 @@ function pathAtOffset(doc: Document, offset: number): PathSeg[] {
   const path: PathSeg[] = [];
   for (let guard = 0; guard <= MAX_NESTING + 1; guard++) {
     let next: { seg: PathSeg; node: unknown } | undefined;
-    // Children are pushed last-first so that they pop in document order.
     if (isMap(node)) {
-      for (const pair of [...(node.items as Pair[])].reverse()) {
+      for (const pair of node.items as Pair[]) {
         const k = pair.key as YamlNode | null;
         const v = pair.value as YamlNode | null;
         const start = k?.range?.[0] ?? v?.range?.[0];
@@ -394,11 +390,10 @@ function locate(doc: Document, path: readonly PathSeg[]): Located {
       node = target;
     }
     let found: { node: YamlNode | null; key?: YamlNode | null } | undefined;
-    // Children are pushed last-first so that they pop in document order.
     if (isMap(node)) {
-      for (const pair of [...(node.items as Pair[])].reverse()) {
-        if (keyName(pair.key) === String(seg)) found = { node: pair.value as YamlNode | null, key: pair.key as YamlNode | null };
-      }
+      // Keys are unique by now: duplicates were refused as syntax errors.
+      const pair = (node.items as Pair[]).find((p) => keyName(p.key) === String(seg));
+      if (pair) found = { node: pair.value as YamlNode | null, key: pair.key as YamlNode | null };
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg];
       if (item !== undefined) found = { node: item as YamlNode | null };
