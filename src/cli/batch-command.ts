@@ -4,6 +4,7 @@ import { UsageError, parseArgs } from './args';
 import { runBatch, defaultWorkers, type BatchJob } from './batch-runner';
 import { fail, ruleSetsArg } from './command-helpers';
 import { csvHeader, csvRow } from './summary-format';
+import { progressBar } from './progress';
 
 const USAGE =
   'Usage: crisis-lab batch <scenario...> --rules nato,sco --runs N [--policy P[,P...]] [--workers K] [--seed-base B] [--csv F|--json]\n' +
@@ -27,7 +28,9 @@ export async function batchCommand(args: string[]): Promise<number> {
         for (const policy of policies)
           for (let i = 0; i < runs; i++) jobs.push({ file, rules: r, seed: String(seedBase + i), policy });
 
-    const summaries = await runBatch(jobs, workers);
+    // A bar on standard error when it is a terminal; redirected output stays clean.
+    const progress = progressBar('games');
+    const summaries = await runBatch(jobs, workers, progress.onProgress).finally(progress.finish);
     if (a.flags.has('json')) {
       process.stdout.write(summaries.map((s) => JSON.stringify(s)).join('\n') + '\n');
       return 0;

@@ -4,6 +4,7 @@ import { schemaCommand } from './schema-command';
 import { runCommand } from './run-command';
 import { batchCommand } from './batch-command';
 import { verifyCommand } from './verify-command';
+import { compareCommand } from './compare-command';
 
 export interface Command {
   run: (args: string[]) => Promise<number>;
@@ -27,6 +28,10 @@ export const commands: Record<string, Command> = {
   verify: {
     run: verifyCommand,
     help: 'verify <log...>            replay outcome logs; exit 0 when every log replays identically',
+  },
+  compare: {
+    run: compareCommand,
+    help: 'compare <log...|dir> [--csv F|--json]   verify outcome logs (and read batch summaries) and compare a class',
   },
   schema: {
     run: schemaCommand,

@@ -1,0 +1,143 @@
+// Comparison figures: verifying and comparing 100 and 1,000 outcome logs, on the command line's
+// side (in this process: verification by replay plus aggregation, one thread, then the whole
+// `crisis-lab compare` over worker threads) and in the browser (the built compare.html in
+// Chromium, the logs given to its file input), with the growth from 100 to 1,000.
+// The logs are played by the engine with the built-in bots, never written by hand.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLog, logText, type OutcomeLog } from '../src/engine/log/outcome-log';
+import { parseScenario } from '../src/engine/scenario/load';
+import type { RuleSetId, Scenario } from '../src/engine/scenario/schema';
+import { playGame } from '../src/sim/play';
+import { policyByName } from '../src/sim/policies';
+import { classify, compareEntries } from '../src/compare/index';
+import { classifyFiles, inputFiles } from '../src/cli/compare-command';
+
+const SCENARIOS = ['scenarios/terror-attack-member.yaml', 'scenarios/frontier-armed-attack.yaml', 'scenarios/cyber-campaign.yaml'];
+const POLICIES = ['consult-first', 'random', 'hawk', 'dove'];
+
+const cache = new Map<string, Scenario>();
+function load(file: string): Scenario {
+  let scenario = cache.get(file);
+  if (!scenario) {
+    const parsed = parseScenario(readFileSync(file, 'utf8'), file);
+    if (!parsed.ok) throw new Error(`${file} is not valid`);
+    cache.set(file, (scenario = parsed.scenario));
+  }
+  return scenario;
+}
+
+export interface PlayOptions {
+  scenarios?: string[];
+  policies?: string[];
+  /** A player name for game i, or undefined for none. */
+  player?: (i: number) => string | undefined;
+}
+
+/**
+ * Plays `count` games and returns their logs. Games come in pairs: game 2k under NATO rules and
+ * game 2k+1 under SCO rules share scenario, seed (k) and policy, so every pair is a counterfactual.
+ */
+export function playLogs(count: number, options: PlayOptions = {}): OutcomeLog[] {
+  const scenarios = options.scenarios ?? SCENARIOS;
+  const policies = options.policies ?? POLICIES;
+  const logs: OutcomeLog[] = [];
+  for (let i = 0; i < count; i++) {
+    const k = Math.floor(i / 2);
+    const scenario = load(scenarios[k % scenarios.length]!);
+    const rules: RuleSetId = i % 2 === 0 ? 'nato' : 'sco';
+    const seed = String(k);
+    const policy = policyByName(policies[Math.floor(k / scenarios.length) % policies.length]!, scenario, seed);
+    const player = options.player?.(i);
+    logs.push(createLog(playGame(scenario, rules, seed, policy), { policy: policy.name, ...(player ? { player } : {}) }));
+  }
+  return logs;
+}
+
+/** Writes logs as files named like the game's export, into `dir`. */
+export function writeLogs(dir: string, logs: OutcomeLog[]): string[] {
+  mkdirSync(dir, { recursive: true });
+  return logs.map((log, i) => {
+    const path = join(dir, `crisis-lab_${log.scenario.id}_${log.rules}_seed-${log.seed}_${String(i).padStart(4, '0')}.json`);
+    writeFileSync(path, logText(log));
+    return path;
+  });
+}
+
+function ms(x: number): string {
+  return `${x.toFixed(0)} ms`;
+}
+
+function inProcess(texts: string[]): number {
+  const start = performance.now();
+  const entries = texts.map((t, i) => classify(JSON.parse(t), `log-${i}`));
+  const c = compareEntries(entries);
+  if (c.counts.verified !== texts.length) throw new Error(`only ${c.counts.verified} of ${texts.length} logs verified`);
+  return performance.now() - start;
+}
+
+async function commandLine(dir: string, expected: number): Promise<number> {
+  const start = performance.now();
+  const entries = await classifyFiles(inputFiles([dir]), 8);
+  const c = compareEntries(entries);
+  if (c.counts.verified !== expected) throw new Error(`only ${c.counts.verified} of ${expected} logs verified`);
+  return performance.now() - start;
+}
+
+async function inBrowser(dirs: { n: number; dir: string }[]): Promise<{ n: number; ms: number }[] | string> {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) return `no Chromium at ${chromium}: apt-get install -y chromium`;
+  const { buildSite, freePort, startPreview } = await import('../test/e2e/global-setup');
+  const { openBrowser } = await import('../test/e2e/browser');
+  const site = mkdtempSync(join(tmpdir(), 'crisis-lab-compare-site-'));
+  buildSite(site);
+  const port = await freePort();
+  const preview = await startPreview(site, port);
+  const browser = await openBrowser({ width: 1280, height: 800 });
+  try {
+    const out: { n: number; ms: number }[] = [];
+    for (const { n, dir } of dirs) {
+      await browser.page.goto(`http://127.0.0.1:${port}/compare.html`);
+      await browser.page.waitForSelector('[data-testid=files]');
+      const files = inputFiles([dir]);
+      const start = performance.now();
+      await browser.page.setInputFiles('[data-testid=files]', files);
+      await browser.page.waitForSelector(`[data-testid=status][data-done="${n}"]`, { timeout: 600_000 });
+      out.push({ n, ms: performance.now() - start });
+    }
+    return out;
+  } finally {
+    await browser.close();
+    preview.kill();
+    rmSync(site, { recursive: true, force: true });
+  }
+}
+
+export async function compareBench(): Promise<void> {
+  console.log('== Compare ==');
+  const root = mkdtempSync(join(tmpdir(), 'crisis-lab-compare-bench-'));
+  try {
+    const start = performance.now();
+    const logs = playLogs(1000);
+    console.log(`played 1,000 games for their logs in ${ms(performance.now() - start)}`);
+    const texts = logs.map(logText);
+    const dirs = [100, 1000].map((n) => {
+      const dir = join(root, String(n));
+      writeLogs(dir, logs.slice(0, n));
+      return { n, dir };
+    });
+    const rows: string[] = [];
+    const local = [100, 1000].map((n) => inProcess(texts.slice(0, n)));
+    rows.push(`verify + compare in one thread: 100 logs ${ms(local[0]!)}, 1,000 logs ${ms(local[1]!)}, growth ×${(local[1]! / local[0]!).toFixed(1)} (linear would be ×10)`);
+    const cli: number[] = [];
+    for (const { n, dir } of dirs) cli.push(await commandLine(dir, n));
+    rows.push(`crisis-lab compare (read + verify over worker threads + compare): 100 logs ${ms(cli[0]!)}, 1,000 logs ${ms(cli[1]!)}, growth ×${(cli[1]! / cli[0]!).toFixed(1)}`);
+    const browser = await inBrowser(dirs);
+    if (typeof browser === 'string') rows.push(`browser: not measured (${browser})`);
+    else rows.push(`compare.html in Chromium (files dropped to table drawn): 100 logs ${ms(browser[0]!.ms)}, 1,000 logs ${ms(browser[1]!.ms)}, growth ×${(browser[1]!.ms / browser[0]!.ms).toFixed(1)}`);
+    for (const r of rows) console.log(r);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,167 @@
+// Every input to a comparison is classified before anything is counted: a verified outcome
+// log, a refused one (with the reason), a log from another engine version, or a batch summary
+// (`crisis-lab batch --json`), which is not a log and so cannot be verified: it is accepted as
+// an unverified summary and kept apart from the verified logs in every table.
+import { verifyLog, type OutcomeLog } from '../engine/log/outcome-log';
+import type { GameSummary } from '../engine/game/summary';
+import type { Indicators } from '../engine/game/types';
+import type { IntentId, RuleSetId } from '../engine/scenario/schema';
+
+export type EntryStatus = 'verified' | 'refused' | 'other-version' | 'summary';
+
+/** What the comparison keeps of one game's turn: small and JSON-serialisable (workers pass it). */
+export interface TurnObservation {
+  turn: number;
+  intents: IntentId[];
+  indicators: Indicators;
+  /** The turn's course as one string: the alliance's decisions (kind and outcome), the
+   * adversary's move and the events. Two games diverge at the first turn whose course differs.
+   * Indicators are left out on purpose: the rule sets start from different baselines (NATO's
+   * deterrence is higher from turn 1), so they would always differ at turn 1; rule ids too, since
+   * each rule set names the same step its own way. */
+  course: string;
+}
+
+/** One accepted game: from a verified log (with its turns) or a batch summary (without). */
+export interface Observation {
+  scenario: string;
+  /** SHA-256 of the scenario's content; logs only (a summary does not carry it). */
+  scenarioSha?: string;
+  rules: RuleSetId;
+  seed: string;
+  policy: string;
+  /** Present only when the student typed a name. */
+  player?: string;
+  summary: GameSummary;
+  turns?: TurnObservation[];
+}
+
+export interface Entry {
+  /** Where the input came from: a file name, or file:line for a line of a JSON-lines file. */
+  source: string;
+  status: EntryStatus;
+  /** Why it was refused, or which version made it. */
+  reason?: string;
+  engineVersion?: string;
+  observation?: Observation;
+}
+
+const SUMMARY_NUMBERS = [
+  'turns',
+  'maxEscalation',
+  'finalEscalation',
+  'casualties',
+  'deterrence',
+  'cohesion',
+  'autonomy',
+  'entrapment',
+  'legitimacy',
+  'score',
+] as const;
+
+/** Why an object is not a GameSummary, or null when it is one. */
+export function summaryProblem(input: Record<string, unknown>): string | null {
+  for (const key of ['scenario', 'seed', 'policy'] as const) {
+    if (typeof input[key] !== 'string') return `"${key}" is missing or not text`;
+  }
+  if (input.rules !== 'nato' && input.rules !== 'sco') return '"rules" is not nato or sco';
+  for (const key of SUMMARY_NUMBERS) {
+    const v = input[key];
+    if (typeof v !== 'number' || !Number.isFinite(v)) return `"${key}" is missing or not a number`;
+  }
+  const days = input.daysToFirstCollectiveMeasure;
+  if (days !== null && (typeof days !== 'number' || !Number.isFinite(days))) return '"daysToFirstCollectiveMeasure" is not a number or null';
+  if (!Array.isArray(input.decisions)) return '"decisions" is missing';
+  return null;
+}
+
+function turnFacts(log: OutcomeLog): TurnObservation[] {
+  return log.turns.map((t) => ({
+    turn: t.turn,
+    intents: t.intents,
+    indicators: t.indicators,
+    course: JSON.stringify([t.decisions.map((d) => [d.kind, d.outcome]), t.adversary, t.events]),
+  }));
+}
+
+export function observeLog(log: OutcomeLog): Observation {
+  return {
+    scenario: log.scenario.id,
+    scenarioSha: log.scenario.sha256,
+    rules: log.rules,
+    seed: log.seed,
+    policy: log.policy,
+    ...(log.player ? { player: log.player } : {}),
+    summary: log.summary,
+    turns: turnFacts(log),
+  };
+}
+
+/**
+ * Classifies one parsed JSON value. Anything that says it is a log (it has `format`,
+ * `engineVersion` or `digest`) goes through verifyLog, replay included; anything else must be a
+ * complete batch summary.
+ */
+export function classify(input: unknown, source: string): Entry {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { source, status: 'refused', reason: 'not an outcome log nor a batch summary: not a JSON object' };
+  }
+  const object = input as Record<string, unknown>;
+  if ('format' in object || 'engineVersion' in object || 'digest' in object) {
+    let result: ReturnType<typeof verifyLog>;
+    try {
+      result = verifyLog(input);
+    } catch (error) {
+      return { source, status: 'refused', reason: `cannot be verified: ${(error as Error).message}` };
+    }
+    if (result.ok) return { source, status: 'verified', observation: observeLog(result.log) };
+    if (result.engineVersion !== undefined) return { source, status: 'other-version', engineVersion: result.engineVersion, reason: result.reason };
+    return { source, status: 'refused', reason: result.reason };
+  }
+  const problem = summaryProblem(object);
+  if (problem) return { source, status: 'refused', reason: `not an outcome log nor a batch summary: ${problem}` };
+  const summary = input as GameSummary;
+  return {
+    source,
+    status: 'summary',
+    observation: { scenario: summary.scenario, rules: summary.rules, seed: summary.seed, policy: summary.policy, summary },
+  };
+}
+
+/**
+ * Splits a file's text into the JSON values it holds: one JSON document (an object, or an array
+ * of them), or JSON lines (what `crisis-lab batch --json` prints), one value per line. Lines that
+ * do not parse come back as refused entries naming the line.
+ */
+export function parseInputs(text: string, name: string): { values: { value: unknown; source: string }[]; refused: Entry[] } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { values: [], refused: [{ source: name, status: 'refused', reason: 'the file is empty' }] };
+  try {
+    const whole: unknown = JSON.parse(trimmed);
+    if (Array.isArray(whole)) return { values: whole.map((value, i) => ({ value, source: `${name}[${i}]` })), refused: [] };
+    return { values: [{ value: whole, source: name }], refused: [] };
+  } catch {
+    // Not one document: try JSON lines.
+  }
+  const values: { value: unknown; source: string }[] = [];
+  const refused: Entry[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    try {
+      values.push({ value: JSON.parse(line), source: `${name}:${i + 1}` });
+    } catch {
+      refused.push({ source: `${name}:${i + 1}`, status: 'refused', reason: 'not JSON: neither a JSON document nor JSON lines' });
+    }
+  }
+  // A file none of whose lines parse is one broken document, not many broken lines.
+  if (values.length === 0) return { values: [], refused: [{ source: name, status: 'refused', reason: 'not JSON: neither a JSON document nor JSON lines' }] };
+  return { values, refused };
+}
+
+/** Classifies every value in one file's text, in order. */
+export function classifyText(text: string, name: string): Entry[] {
+  const { values, refused } = parseInputs(text, name);
+  return [...refused, ...values.map((v) => classify(v.value, v.source))];
+}

@@ -1,0 +1,7 @@
+// Comparing a class: pure functions shared by `crisis-lab compare` and compare.html. No Node
+// module and no DOM here; reading files is the caller's business.
+export * from './stats';
+export * from './classify';
+export * from './aggregate';
+export * from './csv';
+export * from './text';

@@ -1,0 +1,88 @@
+// `crisis-lab compare` through bin/, on a temporary folder of played logs, a tampered log, a
+// log of another engine version and the JSON lines of `crisis-lab batch --json`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logText } from '../src/engine/log/outcome-log';
+import { parseTableCsv, type Comparison } from '../src/compare/index';
+import { playLogs, writeLogs } from '../bench/compare-bench';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/crisis-lab.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
+
+describe('crisis-lab compare', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'crisis-lab-compare-'));
+    const logs = playLogs(10, { scenarios: ['scenarios/tutorial.yaml'], player: (i) => (i < 2 ? 'Aigerim' : undefined) });
+    writeLogs(join(dir, 'class', 'group-a'), logs.slice(0, 6));
+    writeLogs(join(dir, 'class', 'group-b'), logs.slice(6));
+    const tampered = JSON.parse(logText(logs[2]!));
+    tampered.turns[0].intents = ['act-alone'];
+    writeFileSync(join(dir, 'class', 'tampered.json'), JSON.stringify(tampered));
+    const old = JSON.parse(logText(logs[3]!));
+    old.engineVersion = '0.0.1';
+    writeFileSync(join(dir, 'class', 'old.json'), JSON.stringify(old));
+    writeFileSync(join(dir, 'class', 'notes.txt'), 'not read');
+    mkdirSync(join(dir, 'batch'));
+    const batch = run('batch', 'scenarios/tutorial.yaml', '--rules', 'nato,sco', '--runs', '3', '--workers', '1', '--json');
+    expect(batch.status, batch.stderr).toBe(0);
+    writeFileSync(join(dir, 'batch', 'runs.jsonl'), batch.stdout);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('verifies a folder recursively, prints the table and names the refused logs', () => {
+    const r = run('compare', join(dir, 'class'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('12 inputs: 10 verified logs, 0 unverified batch summaries, 1 refused, 1 from another engine version');
+    expect(r.stdout).toMatch(/tutorial under NATO rules: 5 verified logs/);
+    expect(r.stdout).toMatch(/score\s+5\s+0\s/);
+    expect(r.stdout).toContain('Pairs (same scenario, seed, policy and player under both rule sets): 5; logs without a partner: 0');
+    expect(r.stdout).toContain('Aigerim');
+    expect(r.stderr).toContain(`${join(dir, 'class', 'tampered.json')}: refused: the digest does not match`);
+    expect(r.stderr).toContain(`${join(dir, 'class', 'old.json')}: other engine version 0.0.1`);
+    expect(run('compare', '--hide-names', join(dir, 'class')).stdout).not.toContain('Aigerim');
+  });
+
+  it('reads batch summaries as unverified, and prints JSON', () => {
+    const r = run('compare', '--json', join(dir, 'batch'), join(dir, 'class', 'group-a'));
+    expect(r.status, r.stderr).toBe(0);
+    const c = JSON.parse(r.stdout) as Comparison;
+    expect(c.counts).toEqual({ inputs: 12, verified: 6, summaries: 6, refused: 0, otherVersion: 0 });
+    expect(c.groups.map((g) => `${g.rules}/${g.basis}/${g.games}`)).toEqual(['nato/log/3', 'sco/log/3', 'nato/summary/3', 'sco/summary/3']);
+    expect(c.entries[0]!.source).toBe(`${join(dir, 'batch', 'runs.jsonl')}:1`);
+  });
+
+  it('writes a CSV that reads back to the JSON numbers', () => {
+    const csvFile = join(dir, 'table.csv');
+    const r = run('compare', join(dir, 'class'), '--csv', csvFile);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = parseTableCsv(readFileSync(csvFile, 'utf8'));
+    const c = JSON.parse(run('compare', '--json', join(dir, 'class')).stdout) as Comparison;
+    expect(rows).toHaveLength(2 * 10);
+    for (const row of rows) {
+      const g = c.groups.find((x) => x.rules === row.rules && x.basis === row.basis)!;
+      const { scenario: _s, rules: _r, basis: _b, indicator, ...numbers } = row;
+      expect(numbers).toEqual(g.stats[indicator]);
+    }
+    expect(run('compare', join(dir, 'class'), '--csv', '-').stdout.split('\n')[0]).toBe('scenario,rules,basis,indicator,count,missing,min,q1,median,q3,max,mean');
+  });
+
+  it('exits 1 when nothing is accepted or, with --strict, when something is refused; 2 on usage errors', () => {
+    const r = run('compare', join(dir, 'class', 'tampered.json'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('refused');
+    expect(run('compare', '--strict', join(dir, 'class')).status).toBe(1);
+    expect(run('compare', join(dir, 'nothing-here')).status).toBe(1);
+    expect(run('compare').status).toBe(2);
+    expect(run('compare', '--json', '--csv', 'x', dir).status).toBe(2);
+  });
+
+  it('gives the same entries over worker threads as in one thread', () => {
+    const one = JSON.parse(run('compare', '--json', '--workers', '1', join(dir, 'class')).stdout) as Comparison;
+    const two = JSON.parse(run('compare', '--json', '--workers', '2', join(dir, 'class')).stdout) as Comparison;
+    expect(two).toEqual(one);
+  });
+});

@@ -1,0 +1,202 @@
+// Comparing a class: classification (verified, refused, other engine version, batch summary),
+// exact order statistics on summaries with known numbers, intents and course by turn, pairs and
+// their divergence, and a CSV that reads back to the same numbers.
+import { describe, expect, it } from 'vitest';
+import { logText, type OutcomeLog } from '../src/engine/log/outcome-log';
+import type { GameSummary } from '../src/engine/game/summary';
+import {
+  classify,
+  classifyText,
+  compareEntries,
+  comparisonText,
+  distribution,
+  parseCsv,
+  parseTableCsv,
+  quantile,
+  tableCsv,
+  tableRows,
+  type Entry,
+} from '../src/compare/index';
+import { playLogs } from '../bench/compare-bench';
+
+function summary(over: Partial<GameSummary>): GameSummary {
+  return {
+    scenario: 'test-scenario',
+    rules: 'nato',
+    seed: '1',
+    policy: 'hawk',
+    result: 'horizon',
+    turns: 10,
+    daysToFirstCollectiveMeasure: null,
+    maxEscalation: 1,
+    finalEscalation: 1,
+    casualties: 0,
+    deterrence: 0.5,
+    cohesion: 0.5,
+    autonomy: 0.5,
+    entrapment: 0,
+    legitimacy: 0.5,
+    score: 50,
+    decisions: [],
+    ...over,
+  };
+}
+
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+describe('order statistics', () => {
+  it('interpolates quartiles between order statistics (type 7)', () => {
+    expect(quantile([10, 20, 30, 40], 0.25)).toBe(17.5);
+    expect(quantile([10, 20, 30, 40], 0.5)).toBe(25);
+    expect(quantile([10, 20, 30, 40], 0.75)).toBe(32.5);
+    expect(quantile([1, 2, 3, 4, 5], 0.25)).toBe(2);
+    expect(quantile([7], 0.75)).toBe(7);
+    expect(quantile([], 0.5)).toBeNull();
+    // 0.1 + 0.2 dust is rounded away.
+    expect(quantile([0.1, 0.2], 0.5)).toBe(0.15);
+  });
+
+  it('counts nulls as missing, not as values', () => {
+    expect(distribution([3, null, 1, 2, null])).toEqual({ count: 3, missing: 2, min: 1, q1: 1.5, median: 2, q3: 2.5, max: 3, mean: 2 });
+    expect(distribution([null])).toEqual({ count: 0, missing: 1, min: null, q1: null, median: null, q3: null, max: null, mean: null });
+  });
+});
+
+describe('batch summaries', () => {
+  const scores = [40, 10, 30, 20];
+  const days = [2, null, 6, 4];
+  const entries = scores.map((score, i) => classify(summary({ seed: String(i), score, daysToFirstCollectiveMeasure: days[i]! }), `batch.jsonl:${i + 1}`));
+  const sco = [1, 2, 3, 4, 5].map((v) => classify(summary({ rules: 'sco', seed: String(v), score: v * 10, maxEscalation: v }), `s${v}`));
+  const c = compareEntries([...entries, ...sco]);
+
+  it('are accepted as unverified summaries and counted apart', () => {
+    expect(entries.every((e) => e.status === 'summary')).toBe(true);
+    expect(c.counts).toEqual({ inputs: 9, verified: 0, summaries: 9, refused: 0, otherVersion: 0 });
+    expect(c.groups.map((g) => [g.scenario, g.rules, g.basis, g.games])).toEqual([
+      ['test-scenario', 'nato', 'summary', 4],
+      ['test-scenario', 'sco', 'summary', 5],
+    ]);
+  });
+
+  it('give exact medians and quartiles', () => {
+    const nato = c.groups[0]!;
+    expect(nato.stats.score).toEqual({ count: 4, missing: 0, min: 10, q1: 17.5, median: 25, q3: 32.5, max: 40, mean: 25 });
+    expect(nato.stats.daysToFirstCollectiveMeasure).toEqual({ count: 3, missing: 1, min: 2, q1: 3, median: 4, q3: 5, max: 6, mean: 4 });
+    const s = c.groups[1]!;
+    expect(s.stats.score).toMatchObject({ min: 10, q1: 20, median: 30, q3: 40, max: 50 });
+    expect(s.stats.maxEscalation).toMatchObject({ q1: 2, median: 3, q3: 4 });
+    expect(nato.intents).toEqual([]);
+    expect(nato.course).toEqual([]);
+  });
+
+  it('read straight from `batch --json` output (JSON lines)', () => {
+    const text = [summary({ seed: '1' }), summary({ seed: '2', rules: 'sco' })].map((s) => JSON.stringify(s)).join('\n') + '\n';
+    const read = classifyText(text, 'batch.json');
+    expect(read.map((e) => [e.source, e.status])).toEqual([
+      ['batch.json:1', 'summary'],
+      ['batch.json:2', 'summary'],
+    ]);
+  });
+
+  it('refuses a summary that lacks a field, naming it', () => {
+    const { score: _drop, ...rest } = summary({});
+    expect(classify(rest, 'x')).toMatchObject({ status: 'refused', reason: expect.stringContaining('"score"') });
+    expect(classify([1, 2], 'y')).toMatchObject({ status: 'refused' });
+    expect(classifyText('{ not json', 'z.json')).toEqual([{ source: 'z.json', status: 'refused', reason: 'not JSON: neither a JSON document nor JSON lines' }]);
+  });
+});
+
+describe('outcome logs', () => {
+  const logs = playLogs(12, { scenarios: ['scenarios/terror-attack-member.yaml', 'scenarios/frontier-armed-attack.yaml'], policies: ['consult-first', 'random'] });
+  const read = (log: OutcomeLog, name: string): Entry => classify(JSON.parse(logText(log)), name);
+
+  it('verifies played logs, refuses tampered ones and names other engine versions', () => {
+    const tampered = clone(logs[0]!);
+    tampered.summary.score = 99;
+    const foreign = clone(logs[1]!);
+    foreign.engineVersion = '0.0.9';
+    const notLog = { format: 'something-else' };
+    const entries = [...logs.map((l, i) => read(l, `log-${i}.json`)), classify(tampered, 'tampered.json'), classify(foreign, 'old.json'), classify(notLog, 'other.json')];
+    const c = compareEntries(entries);
+    expect(c.counts).toEqual({ inputs: 15, verified: 12, summaries: 0, refused: 2, otherVersion: 1 });
+    const named = c.entries.filter((e) => e.status !== 'verified');
+    expect(named).toEqual([
+      { source: 'tampered.json', status: 'refused', reason: 'the digest does not match: the log was changed after it was written' },
+      { source: 'old.json', status: 'other-version', engineVersion: '0.0.9', reason: expect.stringContaining('0.0.9') },
+      { source: 'other.json', status: 'refused', reason: expect.stringContaining('not an outcome log') },
+    ]);
+    const text = comparisonText(c);
+    expect(text).toContain('tampered.json: refused: the digest does not match');
+    expect(text).toContain('old.json: other engine version 0.0.9');
+  });
+
+  const c = compareEntries(logs.map((l, i) => read(l, `log-${String(i).padStart(2, '0')}.json`)));
+
+  it('groups by scenario and rule set with the summary numbers of its logs', () => {
+    expect(c.groups.map((g) => `${g.scenario}/${g.rules}/${g.basis}/${g.games}`)).toEqual([
+      'frontier-armed-attack/nato/log/3',
+      'frontier-armed-attack/sco/log/3',
+      'terror-attack-member/nato/log/3',
+      'terror-attack-member/sco/log/3',
+    ]);
+    const g = c.groups.find((x) => x.scenario === 'terror-attack-member' && x.rules === 'sco')!;
+    const scores = logs.filter((l) => l.scenario.id === 'terror-attack-member' && l.rules === 'sco').map((l) => l.summary.score);
+    expect(g.stats.score).toEqual(distribution(scores));
+    expect(g.stats.score.median).toBe([...scores].sort((a, b) => a - b)[1]);
+  });
+
+  it('counts intents turn by turn and averages each indicator over the turns', () => {
+    const mine = logs.filter((l) => l.scenario.id === 'frontier-armed-attack' && l.rules === 'nato');
+    const g = c.groups.find((x) => x.scenario === 'frontier-armed-attack' && x.rules === 'nato')!;
+    const longest = Math.max(...mine.map((l) => l.turns.length));
+    expect(g.intents).toHaveLength(longest);
+    expect(g.course).toHaveLength(longest);
+    for (let i = 0; i < longest; i++) {
+      const playing = mine.filter((l) => l.turns.length > i);
+      const it = g.intents[i]!;
+      expect(it.games).toBe(playing.length);
+      expect(it.counts.consult).toBe(playing.filter((l) => l.turns[i]!.intents.includes('consult')).length);
+      expect(it.none).toBe(playing.filter((l) => l.turns[i]!.intents.length === 0).length);
+      const mean = playing.reduce((s, l) => s + l.turns[i]!.indicators.cohesion, 0) / playing.length;
+      expect(g.course[i]!.mean.cohesion).toBeCloseTo(mean, 10);
+    }
+  });
+
+  it('pairs the same scenario and seed under both rule sets and finds the first divergent turn', () => {
+    expect(c.pairs).toHaveLength(6);
+    // Not every pair parts at turn 1: the definition leaves out the rule sets' different baselines.
+    expect(c.pairs.some((p) => p.firstDivergentTurn !== 1)).toBe(true);
+    expect(c.unpaired).toBe(0);
+    for (const p of c.pairs) {
+      const nato = logs[Number(p.nato.slice(4, 6))]!;
+      const sco = logs[Number(p.sco.slice(4, 6))]!;
+      expect([nato.rules, sco.rules, nato.seed, nato.scenario.id]).toEqual(['nato', 'sco', sco.seed, sco.scenario.id]);
+      // The divergent turn is the first whose decisions (kind, outcome), adversary move or events differ.
+      const facts = (l: OutcomeLog, i: number) => JSON.stringify([l.turns[i]?.decisions.map((d) => [d.kind, d.outcome]), l.turns[i]?.adversary, l.turns[i]?.events]);
+      const n = Math.max(nato.turns.length, sco.turns.length);
+      let expected: number | null = null;
+      for (let i = 0; i < n && expected === null; i++) if (!nato.turns[i] || !sco.turns[i] || facts(nato, i) !== facts(sco, i)) expected = i + 1;
+      expect(p.firstDivergentTurn).toBe(expected);
+      expect([p.natoScore, p.scoScore]).toEqual([nato.summary.score, sco.summary.score]);
+    }
+    // A log without its counterpart stays unpaired.
+    expect(compareEntries(logs.slice(0, 3).map((l, i) => read(l, `l${i}`))).unpaired).toBe(1);
+  });
+
+  it('writes a CSV that reads back to the same numbers', () => {
+    const csv = tableCsv(c);
+    expect(csv.split('\n')[0]).toBe('scenario,rules,basis,indicator,count,missing,min,q1,median,q3,max,mean');
+    expect(parseTableCsv(csv)).toEqual(tableRows(c));
+    expect(tableRows(c)).toHaveLength(4 * 10);
+  });
+});
+
+describe('CSV', () => {
+  it('quotes what needs quoting and reads it back', () => {
+    const c = compareEntries([classify(summary({ scenario: 'a, "b"\nc', score: 1 / 3 }), 'x')]);
+    const rows = parseTableCsv(tableCsv(c));
+    expect(rows[0]!.scenario).toBe('a, "b"\nc');
+    expect(rows.find((r) => r.indicator === 'score')!.mean).toBe(tableRows(c).find((r) => r.indicator === 'score')!.mean);
+    expect(parseCsv('a,b\r\n"x""y",\n')).toEqual([['a', 'b'], ['x"y', '']]);
+  });
+});
