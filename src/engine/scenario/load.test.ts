@@ -241,7 +241,7 @@ describe('refusals, without throwing', () => {
     expect(lines(`\uFEFF${wrong}`)).toEqual(expected);
     expect(lines(wrong.replace(/\n/g, '\r\n'))).toEqual(expected);
     expect(lines('\uFEFFformatVersion: 2\n')[0]).toMatch(/^x\.yaml:1:1: /);
-    expect(lines('\uFEFFid: minimal-test\nformatVersion: 2\n')).toContain('x.yaml:2:16: formatVersion: must be 1, got the number 2; write 1');
+    expect(lines('\uFEFFid: minimal-test\nformatVersion: 0\n')).toContain('x.yaml:2:16: formatVersion: must be 1, got the number 0; write 1');
   });
 
   it('reports YAML syntax errors with their position', () => {
@@ -295,6 +295,9 @@ describe('schema problems say how to fix them', () => {
     ]);
     expect(lines(edit('members: [ALF, BRV, CHR]', 'members: [ALF]'))).toEqual(['x.yaml:56:12: alliance.members: needs at least 2 items, has 1; add some (State ids of the members)']);
     expect(lines(edit('formatVersion: 1', 'formatVersion: "1"'))).toEqual(['x.yaml:3:16: formatVersion: must be 1, got the text "1"; write 1']);
+    expect(lines(edit('formatVersion: 1', 'formatVersion: 2'))).toEqual([
+      'x.yaml:3:16: formatVersion: this file is in scenario format 2, and this version of Alliance Crisis Lab reads format 1; update Alliance Crisis Lab, or use a scenario written for format 1',
+    ]);
   });
 
   it('points at the key of an empty value', () => {

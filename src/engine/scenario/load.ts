@@ -16,7 +16,7 @@ import {
   type Pair,
 } from 'yaml';
 import type { z } from 'zod';
-import { Scenario } from './schema';
+import { SCENARIO_FORMAT_VERSION, Scenario } from './schema';
 
 export interface ScenarioProblem {
   file: string;
@@ -583,7 +583,7 @@ function schemaProblem(doc: Document, data: unknown, issue: z.core.$ZodIssue, re
   const at = schemaAt(path);
   const desc = at?.description;
 
-  if (!found && path.length > 0 && issue.code !== 'unrecognized_keys') {
+  if (!found && typeof path[path.length - 1] === 'string' && issue.code !== 'unrecognized_keys') {
     const name = String(path[path.length - 1]);
     const how = at ? `; add \`${name}:\` and ${howToWrite(at.schema)}` : '';
     report.at(parentOffset(doc, path), path, withDescription(`missing required field "${name}"${how}`, desc));
@@ -609,6 +609,15 @@ function schemaProblem(doc: Document, data: unknown, issue: z.core.$ZodIssue, re
     }
     case 'invalid_value': {
       const allowed = issue.values;
+      if (path.length === 1 && path[0] === 'formatVersion' && typeof value === 'number' && value > SCENARIO_FORMAT_VERSION) {
+        // A newer file, not a typo: say which side to update.
+        report.at(
+          valueOffset(doc, path),
+          path,
+          `this file is in scenario format ${value}, and this version of Alliance Crisis Lab reads format ${SCENARIO_FORMAT_VERSION}; update Alliance Crisis Lab, or use a scenario written for format ${SCENARIO_FORMAT_VERSION}`,
+        );
+        return;
+      }
       if (allowed.length === 1) {
         report.at(valueOffset(doc, path), path, `must be ${listValues(allowed)}, got ${describeValue(value)}; write ${listValues(allowed)}`);
         return;
