@@ -60,11 +60,12 @@ function contributionAsk(decisions: DecisionRecord[]): 'binding' | 'voluntary' |
 export function gatherContributions(t: TurnContext, decisions: DecisionRecord[]): Record<StateId, Contribution> {
   const contributions: Record<StateId, Contribution> = {};
   const ask = contributionAsk(decisions);
-  if (!ask) return contributions;
   const { memory } = t;
   for (const m of t.members) {
     if (m === t.player) continue;
+    // Every member's draw is taken every turn, asked or not, so both rule sets keep the same dice.
     const choice = memberContribution(profileOf(t.scenario, m), t.situation, t.actors, ask === 'binding', t.rng);
+    if (!ask) continue;
     contributions[m] = choice.contribution;
     memory.strain[m] = round((memory.strain[m] ?? 0) + choice.excess);
     const before = memory.contributions[m] ?? 'none';
@@ -78,7 +79,8 @@ export function rememberDecisions(t: TurnContext, decisions: DecisionRecord[]): 
   const { memory } = t;
   for (const d of decisions) {
     if (d.kind === 'statement' && (d.outcome === 'adopted' || d.outcome === 'subset')) memory.collectiveTexts += 1;
-    if (d.outcome === 'adopted' || d.outcome === 'conditional') {
+    // Forces becoming ready (N5) is no new decision: nobody lets anything pass.
+    if ((d.outcome === 'adopted' || d.outcome === 'conditional') && d.rule !== 'N5') {
       for (const m of t.members) if (!d.endorsedBy.includes(m)) memory.acquiesced[m] = (memory.acquiesced[m] ?? 0) + 1;
     }
   }

@@ -103,7 +103,7 @@ export function entrapmentOf(scenario: Scenario, strain: Record<StateId, number>
 export function cohesionAfter(cohesion: number, decisions: DecisionRecord[], members: number): number {
   let c = cohesion;
   for (const d of decisions) {
-    if (d.outcome === 'declined') continue;
+    if (d.outcome === 'declined' || d.rule === 'N5') continue; // N5: forces move without a vote
     const unity = (d.endorsedBy.length - d.blockedBy.length) / Math.max(1, members);
     c = 0.8 * c + 0.2 * (0.5 + 0.5 * unity);
     if (d.outcome === 'blocked') c -= 0.03;

@@ -3,6 +3,7 @@
 import { assign, enqueueActions, setup } from 'xstate';
 import { supportShare, tally } from './consensus';
 import { decideItems, decision, dueNow, notDue, type DecisionDraft } from './records';
+import type { IntentId } from '../scenario/schema';
 import type { Proposal, RuleContext, RuleEvent, RuleInput } from './types';
 
 /** N1: the NAC meets within 0–2 days of a request. */
@@ -27,7 +28,7 @@ type InternalEvent =
   | { type: 'nato.consultation.open' }
   | { type: 'nato.article5.conditional' }
   | { type: 'nato.article5.invoke'; day: number }
-  | { type: 'nato.forces.plan'; day: number }
+  | { type: 'nato.forces.plan'; day: number; intent: IntentId }
   | { type: 'nato.coordination.open' };
 
 type NatoEvent = RuleEvent | InternalEvent;
@@ -57,7 +58,7 @@ export function decideAtNac(proposal: Proposal): { drafts: DecisionDraft[]; rais
           supportShare(t) >= POSTURE_SUPPORT_SHARE
         ) {
           drafts.push({ kind: 'posture', outcome: 'adopted', rule: 'N7', endorsedBy: t.support, collective: true });
-          raise.push({ type: 'nato.forces.plan', day });
+          raise.push({ type: 'nato.forces.plan', day, intent: 'consult' });
         }
       }
       break;
@@ -86,7 +87,7 @@ export function decideAtNac(proposal: Proposal): { drafts: DecisionDraft[]; rais
         raise.push({ type: 'nato.article5.conditional' });
       } else {
         drafts.push({ kind: 'collective-defence', outcome: 'adopted', rule: cyber ? 'N6' : 'N3', endorsedBy: t.support, collective: true });
-        raise.push({ type: 'nato.article5.invoke', day }, { type: 'nato.forces.plan', day });
+        raise.push({ type: 'nato.article5.invoke', day }, { type: 'nato.forces.plan', day, intent: 'collective-defence' });
       }
       break;
     }
@@ -144,7 +145,9 @@ export const natoRules = setup({
       else enqueue.assign({ agenda: [...context.agenda, item] });
     }),
     bindMembers: assign(({ context }) => ({ bound: [...context.members] })),
-    planForces: assign(({ event }) => (event.type === 'nato.forces.plan' ? { forcesReadyDay: event.day + READINESS_DAYS } : {})),
+    planForces: assign(({ event }) =>
+      event.type === 'nato.forces.plan' ? { forcesReadyDay: event.day + READINESS_DAYS, forcesFor: event.intent } : {},
+    ),
     recordConfirmation: assign(({ context, event }) => {
       if (event.type !== 'turn.begin') return {};
       const record = decision(event.turn, 'collective-defence', {
@@ -159,7 +162,7 @@ export const natoRules = setup({
     }),
     recordForcesReady: assign(({ context, event }) => {
       if (event.type !== 'turn.begin') return {};
-      const record = decision(event.turn, 'collective-defence', {
+      const record = decision(event.turn, context.forcesFor ?? 'collective-defence', {
         kind: 'posture',
         outcome: 'adopted',
         rule: 'N5',
@@ -176,6 +179,7 @@ export const natoRules = setup({
     agenda: [],
     decisions: [],
     forcesReadyDay: null,
+    forcesFor: null,
     bound: [],
     turn: 0,
   }),
@@ -223,7 +227,7 @@ export const natoRules = setup({
                     'recordConfirmation',
                     'bindMembers',
                     enqueueActions(({ event, enqueue }) => {
-                      if (event.type === 'turn.begin') enqueue.raise({ type: 'nato.forces.plan', day: event.day });
+                      if (event.type === 'turn.begin') enqueue.raise({ type: 'nato.forces.plan', day: event.day, intent: 'collective-defence' });
                     }),
                   ],
                 },

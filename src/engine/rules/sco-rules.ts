@@ -135,6 +135,7 @@ export const scoRules = setup({
     agenda: [],
     decisions: [],
     forcesReadyDay: null,
+    forcesFor: null,
     bound: [],
     turn: 0,
   }),

@@ -35,6 +35,8 @@ export interface RuleContext {
   decisions: DecisionRecord[];
   /** Day forces under alliance command are ready (N5); null when none are on the way. */
   forcesReadyDay: number | null;
+  /** The request that set SACEUR planning (N5), named on the record when forces are ready. */
+  forcesFor: IntentId | null;
   /** Members that have agreed to a binding commitment (N3), for autonomy. */
   bound: StateId[];
   /** Turn now running, for the decision records. */
