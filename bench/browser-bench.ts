@@ -1,4 +1,147 @@
-// The browser game's figures (filled in below as the game lands).
-export async function browserBench(): Promise<void> {
-  console.log('== Browser ==\n(browser bench not written yet)');
+// The browser game's figures, next to a bare Phaser page built in the same run:
+//   initial JS (raw and gzip), navigation to first frame, 95th-percentile frame time while playing.
+// Prints figures and targets; fails nothing. Needs /usr/bin/chromium (apt-get install chromium).
+import { build, preview, type PreviewServer } from 'vite';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const RUNS = 5;
+
+const BARE_HTML = `<!doctype html><html><head><meta charset="UTF-8"><link rel="icon" href="data:,"><title>bare</title></head>
+<body style="margin:0"><script type="module" src="./main.js"></script></body></html>`;
+const BARE_MAIN = `import * as Phaser from 'phaser';
+const game = new Phaser.Game({ type: Phaser.WEBGL, width: window.innerWidth, height: window.innerHeight, backgroundColor: '#0b1526', banner: false, audio: { noAudio: true }, scene: { create() { this.add.text(20, 20, 'bare', { color: '#ffffff' }); } } });
+game.events.once(Phaser.Core.Events.POST_RENDER, () => { window.__firstFrame = performance.now(); });
+`;
+
+interface Sizes {
+  raw: number;
+  gzip: number;
+  files: number;
 }
+
+/** The JS a page loads before anything else: its entry script and module preloads. */
+function initialJs(outDir: string): Sizes {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]!);
+  let raw = 0;
+  let gzip = 0;
+  for (const ref of new Set(refs)) {
+    const bytes = readFileSync(join(outDir, ref.replace(/^\.\//, '')));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip, files: new Set(refs).size };
+}
+
+async function firstFrames(context: BrowserContext, url: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const page = await context.newPage();
+    // Cold loads: no HTTP cache between runs.
+    const session = await context.newCDPSession(page);
+    await session.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.goto(url);
+    await page.waitForFunction(() => typeof (window as unknown as { __firstFrame?: number }).__firstFrame === 'number', undefined, { timeout: 60_000 });
+    times.push(await page.evaluate(() => (window as unknown as { __firstFrame: number }).__firstFrame));
+    await page.close();
+  }
+  return times;
+}
+
+async function frameTimesWhilePlaying(context: BrowserContext, url: string): Promise<number[]> {
+  const page = await context.newPage();
+  await page.goto(`${url}?scenario=frontier-armed-attack&rules=nato&seed=bench`);
+  await page.waitForSelector('[data-testid=play]');
+  await page.click('[data-testid=play]');
+  await page.click('[data-testid=begin]');
+  // A string, not a function: tsx's name-keeping helper does not exist inside the page.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const tick = (t) => { window.__frames.push(t - last); last = t; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  for (let turn = 1; turn <= 12; turn += 1) {
+    if (await page.locator('[data-testid=to-debrief]').count()) break;
+    const consult = page.locator('input[data-intent=consult]:not([disabled])');
+    if (turn <= 2 && (await consult.count())) await consult.check();
+    await page.click('[data-testid=end-turn]');
+    await page.waitForFunction((n) => document.querySelector('[data-testid=end-turn]')?.getAttribute('data-turn') !== String(n), turn);
+    // Hover across the map: the map scene wakes and tracks the pointer.
+    for (let x = 100; x < 700; x += 100) await page.mouse.move(x, 300 + (x % 200));
+  }
+  const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames);
+  await page.close();
+  return frames;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))] ?? NaN;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+
+export async function browserBench(): Promise<void> {
+  console.log('== Browser ==');
+  if (!existsSync(CHROMIUM)) {
+    console.log(`(no browser at ${CHROMIUM}: apt-get install -y chromium)`);
+    return;
+  }
+  const work = mkdtempSync(join(tmpdir(), 'crisis-lab-bench-'));
+  const gameOut = join(work, 'game');
+  const bareRoot = join(work, 'bare-src');
+  const bareOut = join(work, 'bare');
+  const servers: PreviewServer[] = [];
+  let context: BrowserContext | null = null;
+  try {
+    await build({ root: ROOT, logLevel: 'warn', build: { outDir: gameOut, emptyOutDir: true } });
+    rmSync(bareRoot, { recursive: true, force: true });
+    await import('node:fs').then((fs) => fs.mkdirSync(bareRoot, { recursive: true }));
+    writeFileSync(join(bareRoot, 'index.html'), BARE_HTML);
+    writeFileSync(join(bareRoot, 'main.js'), BARE_MAIN);
+    await build({
+      root: bareRoot,
+      configFile: false,
+      base: './',
+      logLevel: 'warn',
+      resolve: { alias: { phaser: join(ROOT, 'node_modules/phaser/dist/phaser.esm.js') } },
+      build: { outDir: bareOut, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+    });
+
+    const game = initialJs(gameOut);
+    const bare = initialJs(bareOut);
+    console.log(`initial JS, game:       ${kb(game.raw)} raw, ${kb(game.gzip)} gzip (${game.files} file(s))`);
+    console.log(`initial JS, bare Phaser: ${kb(bare.raw)} raw, ${kb(bare.gzip)} gzip`);
+    console.log(`  ratio raw ${(game.raw / bare.raw).toFixed(2)}, gzip ${(game.gzip / bare.gzip).toFixed(2)} (target ≤ 1.40)`);
+
+    for (const outDir of [gameOut, bareOut]) {
+      servers.push(await preview({ root: ROOT, configFile: false, logLevel: 'warn', base: './', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } }));
+    }
+    const urls = servers.map((s) => s.resolvedUrls?.local[0] ?? '');
+    context = await chromium.launchPersistentContext(join(work, 'profile'), { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: ARGS });
+    // Warm the browser itself once, so the first measured run is not the browser's start-up.
+    await firstFrames(context, urls[1]!).catch(() => []);
+    const gameFrames = await firstFrames(context, urls[0]!);
+    const bareFrames = await firstFrames(context, urls[1]!);
+    const g = median(gameFrames);
+    const b = median(bareFrames);
+    console.log(`first frame, game:       median ${g.toFixed(0)} ms over ${RUNS} cold loads (${gameFrames.map((x) => x.toFixed(0)).join(', ')})`);
+    console.log(`first frame, bare Phaser: median ${b.toFixed(0)} ms (${bareFrames.map((x) => x.toFixed(0)).join(', ')})`);
+    console.log(`  ratio ${(g / b).toFixed(2)} (target ≤ 1.50)`);
+
+    const frames = await frameTimesWhilePlaying(context, urls[0]!);
+    console.log(`frame time while playing: p50 ${percentile(frames, 0.5).toFixed(1)} ms, p95 ${percentile(frames, 0.95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms over ${frames.length} frames (headless Chromium, software WebGL, capped at 60 fps)`);
+  } finally {
+    await context?.close();
+    for (const s of servers) await new Promise<void>((ok) => s.httpServer.close(() => ok()));
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// `npx tsx bench/browser-bench.ts` runs it on its own.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await browserBench();

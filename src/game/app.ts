@@ -71,7 +71,7 @@ export class App {
     const width = window.innerWidth;
     const height = window.innerHeight;
     const panelW = width < 1100 ? 360 : width < 1600 ? 420 : 500;
-    const bandH = 76;
+    const bandH = 84;
     const timelineH = 54;
     return { width, height, bandH, panelW, timelineH, mapExtent: { x: 0, y: bandH, width: width - panelW, height: height - bandH - timelineH } };
   }

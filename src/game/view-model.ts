@@ -44,7 +44,7 @@ export function scenarioMapView(scenario: Scenario, extent: Rect, dim: boolean, 
   const members = scenario.alliance.members.map((id) => iso3Of(scenario, id));
   const player = iso3Of(scenario, scenario.player.state);
   return {
-    focus: [...new Set([...members, player])],
+    focus: [player],
     extent,
     members,
     rules,

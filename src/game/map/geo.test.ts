@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fitProjection, projectWorld, readWorld, ringContains } from './geo';
+import { fitProjection, framedStates, projectWorld, readWorld, ringContains } from './geo';
 
 const require = createRequire(import.meta.url);
 const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8'));
@@ -16,7 +16,7 @@ describe('map geography', () => {
   });
 
   it('fits the focus states inside the extent and finds them by their anchor', () => {
-    const projection = fitProjection(world, ['EST', 'LVA', 'LTU', 'POL', 'FIN'], extent, ['RUS']);
+    const projection = fitProjection(world, { center: 'EST', must: ['EST'], near: ['LVA', 'LTU', 'POL', 'FIN', 'USA', 'CAN'], optional: ['RUS'] }, extent);
     const projected = projectWorld(world, projection, extent);
     const est = projected.find((c) => c.iso3 === 'EST');
     expect(est?.anchor).not.toBeNull();
@@ -28,8 +28,15 @@ describe('map geography', () => {
     expect(est!.rings.some((r) => ringContains(r, x, y))).toBe(true);
   });
 
+  it('frames the crisis neighbourhood and leaves far members to the edge', () => {
+    const framed = framedStates(world, { center: 'EST', must: ['EST'], near: ['LVA', 'LTU', 'POL', 'FIN', 'DEU', 'USA'], optional: ['RUS'] }).map((c) => c.iso3);
+    expect(framed).toContain('DEU');
+    expect(framed).not.toContain('USA');
+    expect(framed).not.toContain('RUS');
+  });
+
   it('cuts Russia at the antimeridian instead of smearing it across the map', () => {
-    const projection = fitProjection(world, ['KAZ', 'CHN', 'RUS', 'IND'], extent);
+    const projection = fitProjection(world, { center: 'KAZ', must: ['KAZ'], near: ['CHN', 'RUS', 'IND'], optional: [] }, extent);
     const rus = projectWorld(world, projection, extent).find((c) => c.iso3 === 'RUS')!;
     for (const ring of rus.rings) {
       for (let i = 2; i < ring.length; i += 2) {

@@ -1,6 +1,6 @@
 // Geography for the crisis map: world-atlas countries projected with a conic equidistant
 // projection fitted to the scenario. Pure functions over data, so they are tested in Node.
-import { geoArea, geoCentroid, geoConicEquidistant, geoPath, type GeoProjection } from 'd3-geo';
+import { geoArea, geoCentroid, geoConicEquidistant, geoDistance, geoPath, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import countries from 'i18n-iso-countries';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position as GeoPosition } from 'geojson';
@@ -62,29 +62,67 @@ function mainland(country: Country): Feature<Polygon> | null {
   return ring ? { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } } : null;
 }
 
+export interface Framing {
+  /** The state the map turns upright around (the player's). */
+  center: string | null;
+  /** Always in the frame: the player's state, the places of events. */
+  must: string[];
+  /** In the frame when near the centre: alliance members. */
+  near: string[];
+  /** In the frame only when not huge (the adversary: Russia's edge, not all of Siberia). */
+  optional: string[];
+}
+
+const EARTH_KM = 6371;
+const NEAR_KM = 4000;
+
+function mainArea(c: Country): number {
+  return c.polygons[0] ? geoArea({ type: 'Polygon', coordinates: [c.polygons[0]] }) : 0;
+}
+
 /**
- * A conic equidistant projection centred on the focus states and fitted to the free part of the
- * screen. Only each state's largest polygon counts (Alaska and overseas departments would
- * otherwise stretch the frame). `optional` states (the adversary) count only when smaller than
- * `maxOptionalArea` steradians: the frame then shows Russia's edge, not all of Siberia.
+ * Which states the frame is fitted to: the must-haves, members within NEAR_KM of the centre
+ * (at least the nearest 60 % of them, so a frame around Washington still reaches Europe), and
+ * small optional states. Members left out are drawn at the frame's edge by the scene.
  */
-export function fitProjection(world: Country[], focus: string[], extent: Rect, optional: string[] = [], maxOptionalArea = 0.2): GeoProjection {
+export function framedStates(world: Country[], framing: Framing, maxOptionalArea = 0.2): Country[] {
   const byIso = new Map(world.map((c) => [c.iso3, c]));
-  const mainArea = (c: Country) => (c.polygons[0] ? geoArea({ type: 'Polygon', coordinates: [c.polygons[0]] }) : 0);
-  const chosen = [
-    ...focus.map((id) => byIso.get(id)),
-    ...optional.map((id) => byIso.get(id)).filter((c) => c !== undefined && mainArea(c) < maxOptionalArea),
-  ].filter((c): c is Country => c !== undefined);
-  let shapes = chosen.map(mainland).filter((f): f is Feature<Polygon> => f !== null);
+  const get = (ids: string[]) => ids.map((id) => byIso.get(id)).filter((c): c is Country => c !== undefined);
+  const center = framing.center ? byIso.get(framing.center) : undefined;
+  const centre = center?.polygons[0] ? geoCentroid({ type: 'Polygon', coordinates: [center.polygons[0]] }) : null;
+  let near = get(framing.near);
+  if (centre) {
+    const withDistance = near
+      .map((c) => ({ c, km: c.polygons[0] ? geoDistance(centre, geoCentroid({ type: 'Polygon', coordinates: [c.polygons[0]] })) * EARTH_KM : Infinity }))
+      .sort((a, b) => a.km - b.km);
+    const keep = Math.ceil(withDistance.length * 0.6);
+    near = withDistance.filter((d, i) => i < keep || d.km <= NEAR_KM).map((d) => d.c);
+  }
+  const optional = get(framing.optional).filter((c) => mainArea(c) < maxOptionalArea);
+  return [...new Set([...get(framing.must), ...near, ...optional])];
+}
+
+/**
+ * A conic equidistant projection turned upright around the centre state and fitted to the
+ * framed states' largest polygons (Alaska and overseas departments would otherwise stretch the
+ * frame) inside the free part of the screen.
+ */
+export function fitProjection(world: Country[], framing: Framing, extent: Rect): GeoProjection {
+  let shapes = framedStates(world, framing)
+    .map(mainland)
+    .filter((f): f is Feature<Polygon> => f !== null);
   if (shapes.length === 0) {
     // Nothing known: Europe to Central Asia.
     shapes = [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-10, 35], [-10, 65], [90, 65], [90, 35], [-10, 35]]] } }];
   }
   const collection: FeatureCollection<Polygon> = { type: 'FeatureCollection', features: shapes };
-  const [lon, lat] = geoCentroid(collection);
+  const byIso = new Map(world.map((c) => [c.iso3, c]));
+  const center = framing.center ? byIso.get(framing.center) : undefined;
+  const [lon] = center?.polygons[0] ? geoCentroid({ type: 'Polygon', coordinates: [center.polygons[0]] }) : geoCentroid(collection);
+  const [, lat] = geoCentroid(collection);
   const projection = geoConicEquidistant()
     .rotate([-lon, 0])
-    .parallels([Math.max(-80, lat - 15), Math.min(80, lat + 15)]);
+    .parallels([Math.max(-80, lat - 12), Math.min(80, lat + 12)]);
   const pad = Math.min(extent.width, extent.height) * 0.06;
   projection.fitExtent(
     [

@@ -21,7 +21,7 @@ export interface MapPulse {
 }
 
 export interface MapView {
-  /** ISO3 codes the projection is fitted to. */
+  /** ISO3 codes that must be in the frame (the player's state, events' places). */
   focus: string[];
   /** The free part of the screen the map is fitted into (panels around it excluded). */
   extent: Rect;

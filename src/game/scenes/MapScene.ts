@@ -1,6 +1,8 @@
 // The crisis map. It draws a MapView and nothing else: no rule, no engine call.
-// The base map is baked into a RenderTexture (Phaser 4 re-triangulates Graphics paths every
-// frame); markers, outlines and pulses live in small objects above it.
+// Phaser 4 re-triangulates Graphics paths every frame, and with software WebGL every full-screen
+// layer costs a lot: so the base map is baked once into a texture, and each view is composed
+// (base map, outlines, markers, labels) into one displayed RenderTexture. Only event pulses stay
+// live, and the game loop sleeps whenever nothing moves.
 import * as Phaser from 'phaser';
 import worldUrl from 'world-atlas/countries-110m.json?url';
 import { fitProjection, projectWorld, readWorld, ringContains, type Country, type ProjectedCountry } from '../map/geo';
@@ -14,10 +16,14 @@ export class MapScene extends Phaser.Scene {
   private world: Country[] = [];
   private projected: ProjectedCountry[] = [];
   private projection: GeoProjection | null = null;
-  private base: Phaser.GameObjects.RenderTexture | null = null;
-  private overlay: Phaser.GameObjects.Graphics | null = null;
+  /** The baked base map (not displayed itself). */
+  private baseMap: Phaser.Textures.DynamicTexture | null = null;
+  /** The one full-screen layer on screen: base map plus this view's markers. */
+  private surface: Phaser.GameObjects.RenderTexture | null = null;
   private live: Phaser.GameObjects.GameObject[] = [];
   private view: MapView | null = null;
+  /** Labels made for the current view, drawn into the surface and then destroyed. */
+  private pendingLabels: Phaser.GameObjects.Text[] = [];
   private bakedKey = '';
   private reducedMotion = false;
   /** Frames drawn since anything last changed; the loop sleeps when the map is still. */
@@ -38,19 +44,22 @@ export class MapScene extends Phaser.Scene {
     this.reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     this.cameras.main.setBackgroundColor(theme.color.ground);
     this.scale.on('resize', () => this.redraw(true));
-    this.input.on('pointermove', (pointer: Phaser.Input.Pointer) => {
-      this.onHover?.(this.hitTest(pointer.x, pointer.y), pointer.x, pointer.y);
+    // Hover and clicks are read from the canvas directly: hit-testing is arithmetic over the
+    // projected rings, so the sleeping game loop need not wake for the pointer.
+    const canvas = this.game.canvas;
+    canvas.addEventListener('pointermove', (event) => {
+      const box = canvas.getBoundingClientRect();
+      const x = event.clientX - box.left;
+      const y = event.clientY - box.top;
+      this.onHover?.(this.hitTest(x, y), x, y);
     });
-    this.input.on('pointerdown', () => {
+    canvas.addEventListener('pointerleave', () => this.onHover?.(null, 0, 0));
+    canvas.addEventListener('pointerdown', () => {
       // A click on the map takes focus away from a DOM button, so keys go back to the page.
       const active = document.activeElement;
       if (active instanceof HTMLElement && active.tagName === 'BUTTON') active.blur();
     });
-    // A still map needs no frames: the game loop sleeps when nothing moves and wakes on input.
-    const wake = () => this.wake();
-    this.game.canvas.addEventListener('pointermove', wake);
-    this.game.canvas.addEventListener('pointerdown', wake);
-    window.addEventListener('resize', wake);
+    window.addEventListener('resize', () => this.wake());
     this.game.events.emit(MAP_READY_EVENT, this);
     if (this.view) this.redraw(true);
   }
@@ -94,14 +103,15 @@ export class MapScene extends Phaser.Scene {
   }
 
   private bake(view: MapView, width: number, height: number): void {
-    this.projection = fitProjection(this.world, view.focus, view.extent, view.adversary ? [view.adversary] : []);
+    this.projection = fitProjection(this.world, { center: view.player, must: view.focus, near: view.members, optional: view.adversary ? [view.adversary] : [] }, view.extent);
     this.projected = projectWorld(this.world, this.projection, { x: 0, y: 0, width, height });
-    this.base?.destroy();
-    this.base = this.add.renderTexture(0, 0, width, height).setOrigin(0, 0).setDepth(0);
+    if (this.textures.exists('basemap')) this.textures.remove('basemap');
+    this.baseMap = this.textures.addDynamicTexture('basemap', width, height);
     const g = this.make.graphics({}, false);
     const members = new Set(view.members);
     const others = new Set(view.others);
     const bloc = view.rules === 'sco' ? hex('sco') : hex('nato');
+    g.fillStyle(hex('ground'), 1).fillRect(0, 0, width, height);
     // Largest first (readWorld sorts), so small states drawn later are not hidden; holes are skipped.
     for (const c of this.projected) {
       const fill = members.has(c.iso3) ? bloc : others.has(c.iso3) ? 0x3a4559 : hex('land');
@@ -117,13 +127,12 @@ export class MapScene extends Phaser.Scene {
         g.strokePath();
       }
     }
-    // Outlines are baked too: stroking Russia's coast every frame costs more than the whole map.
     if (!view.dim) {
       this.outline(g, view.adversary, hex('adversary'), 2);
       this.outline(g, view.player, hex('accent'), 3);
     }
-    this.base.draw(g);
-    this.base.render();
+    this.baseMap?.draw(g);
+    this.baseMap?.render();
     g.destroy();
   }
 
@@ -147,10 +156,20 @@ export class MapScene extends Phaser.Scene {
   private drawLive(view: MapView): void {
     for (const o of this.live) o.destroy();
     this.live = [];
-    this.overlay?.destroy();
-    const g = this.add.graphics().setDepth(1);
-    this.overlay = g;
-    if (view.dim) return;
+    const { width, height } = this.scale;
+    if (!this.surface || this.surface.width !== width || this.surface.height !== height) {
+      this.surface?.destroy();
+      this.surface = this.add.renderTexture(0, 0, width, height).setOrigin(0, 0).setDepth(0);
+    }
+    const surface = this.surface;
+    surface.clear();
+    surface.stamp('basemap', undefined, 0, 0, { originX: 0, originY: 0 });
+    this.pendingLabels = [];
+    if (view.dim) {
+      surface.render();
+      return;
+    }
+    const g = this.make.graphics({}, false);
 
     // The adversary: a red disc with a white cross, so it never rests on colour alone.
     const adv = view.adversary ? this.adversaryPoint(view) : null;
@@ -182,15 +201,31 @@ export class MapScene extends Phaser.Scene {
       g.fillStyle(hex('adversary'), 1).fillCircle(x, y, 5);
       if (!this.reducedMotion) {
         ring.setScale(0.4);
-        this.tweens.add({ targets: ring, scale: 1.6, alpha: 0, duration: 1100, repeat: 2, ease: 'Sine.easeOut' });
+        this.tweens.add({ targets: ring, scale: 1.6, alpha: 0, duration: 900, repeat: 1, ease: 'Sine.easeOut' });
       }
     }
 
     // Members' positions: a coloured disc with a drawn symbol (check, cross, dash, ring).
+    const e = view.extent;
+    const edgeSpots: [number, number][] = [];
     for (const m of view.markers) {
       const a = this.anchorOf(m.iso3);
       if (!a) continue;
-      const [x, y] = a;
+      let [x, y] = a;
+      const outside = x < e.x + 14 || x > e.x + e.width - 14 || y < e.y + 14 || y > e.y + e.height - 14;
+      if (outside) {
+        // A member beyond the frame: its marker waits at the edge, with its name.
+        x = Math.min(Math.max(x, e.x + 16), e.x + e.width - 16);
+        y = Math.min(Math.max(y, e.y + 16), e.y + e.height - 16);
+        // Several far members can land on one spot: step along the edge until it is free.
+        const onSide = x <= e.x + 16 || x >= e.x + e.width - 16;
+        while (edgeSpots.some(([sx, sy]) => Math.abs(sx - x) < 60 && Math.abs(sy - y) < 40)) {
+          if (onSide) y += 44;
+          else x += 110;
+        }
+        edgeSpots.push([x, y]);
+        this.label(x, y + 12, view.names[m.iso3] ?? m.iso3, theme.color.inkMuted, e);
+      }
       const style = positionStyle[m.position];
       g.fillStyle(hex('groundSunken'), 0.9).fillCircle(x, y, 11);
       g.fillStyle(hex(style.color), 1).fillCircle(x, y, 9);
@@ -205,6 +240,12 @@ export class MapScene extends Phaser.Scene {
     if (player) {
       this.label(player[0], player[1] - 30, view.names[view.player!] ?? view.player!, theme.color.accent);
     }
+    surface.draw(g);
+    for (const label of this.pendingLabels) surface.draw(label);
+    surface.render();
+    g.destroy();
+    for (const label of this.pendingLabels) label.destroy();
+    this.pendingLabels = [];
   }
 
   /**
@@ -240,17 +281,20 @@ export class MapScene extends Phaser.Scene {
     return [best[0] + (dx / length) * 40, best[1] + (dy / length) * 40];
   }
 
-  private label(x: number, y: number, text: string, color: string): void {
-    const t = this.add
-      .text(x, y, text, {
+  private label(x: number, y: number, text: string, color: string, keepInside?: { x: number; width: number }): void {
+    const t = this.make
+      .text({ x, y, text, add: false, style: {
         fontFamily: theme.font.family,
         fontSize: `${theme.font.size.mapLabel}px`,
         color,
         stroke: theme.color.groundSunken,
         strokeThickness: 4,
-      })
-      .setOrigin(0.5, 0)
-      .setDepth(3);
-    this.live.push(t);
+      } })
+      .setOrigin(0.5, 0);
+    if (keepInside) {
+      const half = t.width / 2;
+      t.x = Math.min(Math.max(t.x, keepInside.x + half + 2), keepInside.x + keepInside.width - half - 2);
+    }
+    this.pendingLabels.push(t);
   }
 }

@@ -82,9 +82,10 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
   );
 
   // --- Side panel ---------------------------------------------------------------------------
-  const panel = el('aside', { class: 'panel', 'aria-label': t('panel.heading'), 'data-scroll': 'panel', 'data-screen': 'crisis' });
+  const body = el('div', { class: 'panel-body', 'data-scroll': 'panel' });
+  const panel = el('aside', { class: 'panel', 'aria-label': t('panel.heading'), 'data-screen': 'crisis' }, body);
   const shownTurn = game.result ? game.turns.length : game.turn;
-  panel.append(
+  body.append(
     el(
       'div',
       { class: 'topline' },
@@ -128,10 +129,10 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
     lines.append(el('li', { text: t(`adv.${turn.adversary}`) }));
     news.append(lines);
   }
-  panel.append(news);
+  body.append(news);
 
   if (game.result) {
-    panel.append(
+    body.append(
       el(
         'section',
         { class: 'card result', role: 'status' },
@@ -141,7 +142,8 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
     );
   } else {
     // The requests: each intent under its procedure's name, with the rule behind it.
-    const form = el('form', { 'data-testid': 'intents' });
+    const formId = uid('requests');
+    const form = el('form', { id: formId, 'data-testid': 'intents' });
     const fieldset = el('fieldset', {}, el('legend', { text: t('panel.heading') }), el('p', { class: 'small muted', text: t('panel.hint') }));
     for (const option of intentOptions(game)) {
       const id = uid('intent');
@@ -168,21 +170,23 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
         ),
       );
     }
-    const end = el('button', { type: 'submit', class: 'primary', 'data-focus': 'end-turn', 'data-testid': 'end-turn', 'data-turn': game.turn, text: t('panel.endTurn', { turn: game.turn }) });
-    form.append(fieldset, el('div', { class: 'actions' }, end));
+    const end = el('button', { type: 'submit', form: formId, class: 'primary', 'data-focus': 'end-turn', 'data-testid': 'end-turn', 'data-turn': game.turn, text: t('panel.endTurn', { turn: game.turn }) });
+    form.append(fieldset);
+    // End turn stays in view at the foot of the panel, outside the scrolling part.
+    panel.append(el('div', { class: 'end-bar' }, end));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const intents = [...form.querySelectorAll<HTMLInputElement>('input[name=intent]:checked')].map((i) => i.value as IntentId);
       app.endTurn(intents);
     });
-    panel.append(form);
+    body.append(form);
   }
 
   // The rule machine's chain so far.
   const steps = allianceSteps(game);
   const chain = el('ol', { class: 'chain', 'aria-label': t('panel.chain') });
   for (const s of steps) chain.append(el('li', { 'data-step': s.step, text: `${stepLabel(s.step, rules)} (${s.rule})` }));
-  panel.append(el('section', {}, el('h3', { text: t('panel.chain') }), steps.length > 0 ? chain : el('p', { class: 'muted', text: t('panel.chainEmpty') })));
+  body.append(el('section', {}, el('h3', { text: t('panel.chain') }), steps.length > 0 ? chain : el('p', { class: 'muted', text: t('panel.chainEmpty') })));
 
   // Members' positions this turn, also drawn on the map.
   if (turn && positionsIntent) {
@@ -204,7 +208,7 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
       list.append(el('li', { 'data-member': member, 'data-position': position }, positionIcon(position), `${stateName(scenario, member)}: ${t(`pos.${position}`)}`));
     }
     section.append(el('h3', {}, el('label', { for: selectId, text: t('panel.positionsLabel') })), select, list);
-    panel.append(section);
+    body.append(section);
   }
 
   // --- Legend ---------------------------------------------------------------------------------
