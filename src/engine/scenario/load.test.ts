@@ -100,7 +100,7 @@ describe('broken fixtures point at the exact line and column', () => {
     [
       'syntax-error.yaml',
       [
-        'syntax-error.yaml:14:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]; check the indentation, brackets and quotes here',
+        'syntax-error.yaml:14:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ] (the "[" at line 13, column 8 is not closed); check the indentation, brackets and quotes here',
       ],
     ],
     [
@@ -249,6 +249,10 @@ describe('refusals, without throwing', () => {
     expect(lines('a: "unclosed\n')[0]).toMatch(/^x\.yaml:2:1: YAML syntax error: Missing closing "quote/);
     expect(lines('{"a": 1,, "b": 2}', 'x.json')[0]).toMatch(/^x\.json:1:9: YAML syntax error: /);
     expect(lines('a:\n\t- b\n')[0]).toMatch(/^x\.yaml:2:1: YAML syntax error: Tabs/);
+    expect(lines('a: {b: [1, 2}\nc: 1\n')).toEqual([
+      'x.yaml:1:13: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ] (the "[" at line 1, column 8 is not closed); check the indentation, brackets and quotes here',
+      'x.yaml:1:14: YAML syntax error: Flow map in block collection must be sufficiently indented and end with a } (the "{" at line 1, column 4 is not closed); check the indentation, brackets and quotes here',
+    ]);
   });
 
   it('never throws on odd input', () => {

@@ -150,9 +150,9 @@ function parseUnsafe(text: string, file: string): ParseScenarioResult {
   // checks keys pair by pair: deep nesting and huge collections are refused here, on the
   // tokens, before they can exhaust the stack or the clock.
   const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
-  const shape = tokenShapeProblem(tokens);
-  if (shape) {
-    report.at(shape.offset, [], shape.message);
+  const shape = tokenShape(tokens);
+  if (shape.problem) {
+    report.at(shape.problem.offset, [], shape.problem.message);
     return fail(report.problems);
   }
 
@@ -165,7 +165,7 @@ function parseUnsafe(text: string, file: string): ParseScenarioResult {
     report.at(second.range[0], [], 'the file holds more than one YAML document (a `---` line); a scenario file holds one');
   }
   // Errors come in text order and only the first MAX_PROBLEMS are shown: skip placing the rest.
-  for (const error of doc.errors.slice(0, MAX_PROBLEMS + 1)) syntaxProblem(doc, text, error, report);
+  for (const error of doc.errors.slice(0, MAX_PROBLEMS + 1)) syntaxProblem(doc, text, error, shape.unclosed, report);
   if (report.problems.length > 0) return fail(report.problems);
 
   const root = doc.contents;
@@ -203,11 +203,17 @@ function tooDeep(): string {
   return `nesting is deeper than ${MAX_NESTING} levels; a scenario needs far fewer, so check the brackets and indentation here`;
 }
 
+interface Unclosed {
+  offset: number;
+  bracket: '[' | '{';
+}
+
 /**
- * The first collection token nested deeper than MAX_NESTING or holding too many entries,
- * walking without recursion.
+ * Walks the tokens without recursion for the first collection nested deeper than MAX_NESTING
+ * or holding too many entries, and notes the brackets never closed (to name them in errors).
  */
-function tokenShapeProblem(tokens: CST.Token[]): { offset: number; message: string } | undefined {
+function tokenShape(tokens: CST.Token[]): { problem?: { offset: number; message: string }; unclosed: Unclosed[] } {
+  const unclosed: Unclosed[] = [];
   const stack: Array<{ token: CST.Token | undefined; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
   while (stack.length > 0) {
     const { token, depth } = stack.pop()!;
@@ -219,13 +225,20 @@ function tokenShapeProblem(tokens: CST.Token[]): { offset: number; message: stri
       case 'block-map':
       case 'block-seq':
       case 'flow-collection': {
-        if (depth + 1 > MAX_NESTING) return { offset: token.offset, message: tooDeep() };
+        if (depth + 1 > MAX_NESTING) return { problem: { offset: token.offset, message: tooDeep() }, unclosed };
         const mapping = token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{');
         if (mapping && token.items.length > MAX_MAPPING_KEYS) {
-          return { offset: token.offset, message: `a mapping has ${token.items.length} keys; at most ${MAX_MAPPING_KEYS} are allowed, and a scenario needs far fewer` };
+          const message = `a mapping has ${token.items.length} keys; at most ${MAX_MAPPING_KEYS} are allowed, and a scenario needs far fewer`;
+          return { problem: { offset: token.offset, message }, unclosed };
         }
         if (!mapping && token.items.length > MAX_LIST_ITEMS) {
-          return { offset: token.offset, message: `a list has ${token.items.length} entries; at most ${MAX_LIST_ITEMS} are allowed, and a scenario needs far fewer` };
+          const message = `a list has ${token.items.length} entries; at most ${MAX_LIST_ITEMS} are allowed, and a scenario needs far fewer`;
+          return { problem: { offset: token.offset, message }, unclosed };
+        }
+        if (token.type === 'flow-collection') {
+          const bracket = token.start.source === '{' ? '{' : '[';
+          const closer = bracket === '{' ? 'flow-map-end' : 'flow-seq-end';
+          if (!token.end.some((t) => t.type === closer)) unclosed.push({ offset: token.offset, bracket });
         }
         for (const item of token.items) {
           if ('key' in item) stack.push({ token: item.key ?? undefined, depth: depth + 1 });
@@ -237,10 +250,16 @@ function tokenShapeProblem(tokens: CST.Token[]): { offset: number; message: stri
         break;
     }
   }
-  return undefined;
+  return { unclosed };
 }
 
-function syntaxProblem(doc: Document, text: string, error: { code: string; message: string; pos: [number, number] }, report: Reporter): void {
+function syntaxProblem(
+  doc: Document,
+  text: string,
+  error: { code: string; message: string; pos: [number, number] },
+  unclosed: readonly Unclosed[],
+  report: Reporter,
+): void {
   const offset = error.pos[0];
   if (error.code === 'DUPLICATE_KEY') {
     const path = pathAtOffset(doc, offset);
@@ -255,7 +274,16 @@ function syntaxProblem(doc: Document, text: string, error: { code: string; messa
   // No field path here: where the text is broken, the path the parser guessed misleads more
   // than it helps. The library's own words are precise; we add what to look at.
   const what = error.message.replace(/\s+/g, ' ').trim();
-  report.at(offset, [], `YAML syntax error: ${what}; check the indentation, brackets and quotes here`);
+  // The parser notices a missing bracket where the text goes on without it; name the opener.
+  const kind = /^Flow (sequence|map)\b.*end with/.exec(what)?.[1];
+  const bracket = kind === 'map' ? '{' : kind === 'sequence' ? '[' : undefined;
+  const opener = bracket && [...unclosed].reverse().find((u) => u.bracket === bracket && u.offset < offset);
+  let where = '';
+  if (opener) {
+    const { line, col } = report.lines.linePos(opener.offset);
+    where = ` (the "${bracket}" at line ${line}, column ${col} is not closed)`;
+  }
+  report.at(offset, [], `YAML syntax error: ${what}${where}; check the indentation, brackets and quotes here`);
 }
 
 /** The field path of the deepest node whose source range holds `offset` (best effort). */
