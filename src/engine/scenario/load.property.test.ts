@@ -36,7 +36,8 @@ function checkResult(text: string, result: ParseScenarioResult): void {
   const lineCount = text.split('\n').length;
   for (const p of result.problems) {
     const placed = Number.isInteger(p.line) && p.line >= 1 && p.line <= lineCount && Number.isInteger(p.column) && p.column >= 1;
-    if (!placed || p.file !== 'fuzz.yaml' || p.message.length === 0) {
+    // One problem is one output line: a message never breaks the line.
+    if (!placed || p.file !== 'fuzz.yaml' || p.message.length === 0 || /[\r\n]/.test(p.message)) {
       throw new Error(`bad problem ${JSON.stringify(p)} for ${JSON.stringify(text.slice(0, 300))}`);
     }
   }

@@ -74,8 +74,10 @@ export function parseScenario(text: string, fileName: string): ParseScenarioResu
 }
 
 function fail(problems: ScenarioProblem[]): ParseScenarioResult {
-  // Stable sort: file order, then the order the checks found them.
+  // Stable sort: file order, then the order the checks found them. One problem is one output
+  // line, whatever a library's message holds.
   const sorted = problems
+    .map((p) => ({ ...p, message: p.message.replace(/\s*[\r\n]+\s*/g, ' ') }))
     .map((p, i) => ({ p, i }))
     .sort((a, b) => a.p.line - b.p.line || a.p.column - b.p.column || a.i - b.i)
     .map(({ p }) => p);
