@@ -153,9 +153,9 @@ export function playTurn(game: GameState, requested: IntentId[]): GameState {
 }
 
 /** A turn opens with what investigators learned since the last one and what happens now,
- * so the player sees the turn's events before choosing. */
-function openTurn(scenario: Scenario, turn: number, previous: GameMemory, rng: Rng): { memory: GameMemory; events: FiredEvent[] } {
-  const memory = cloneMemory(previous);
+ * so the player sees the turn's events before choosing. It writes into `memory`, a copy the
+ * caller owns. */
+function openTurn(scenario: Scenario, turn: number, memory: GameMemory, rng: Rng): { memory: GameMemory; events: FiredEvent[] } {
   const day = (turn - 1) * scenario.turnDays;
   memory.attribution = advanceAttribution(scenario, memory);
   const events = fireEvents(scenario, turn, memory, rng);

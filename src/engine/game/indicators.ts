@@ -80,10 +80,11 @@ export function autonomyOf(
   acquiesced: Record<StateId, number>,
 ): number {
   const members = scenario.alliance.members;
+  const isBound = new Set(bound);
   let total = 0;
   for (const m of members) {
     let a = 1;
-    if (bound.includes(m)) a -= 0.35;
+    if (isBound.has(m)) a -= 0.35;
     if (posture.forces === 'ready' && contributions[m] === 'forces') a -= 0.25;
     a -= Math.min(0.2, 0.04 * (acquiesced[m] ?? 0)); // texts it let pass without endorsing
     total += a;
