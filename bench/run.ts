@@ -8,3 +8,6 @@ const browserModule = './browser-bench.ts';
 const browser = (await import(/* @vite-ignore */ browserModule).catch(() => null)) as { browserBench(): Promise<void> } | null;
 if (browser) await browser.browserBench();
 else console.log('== Browser ==\n(browser bench not present)');
+// Comparing a class: verify and compare 100 and 1,000 logs on the command line and in the page.
+const { compareBench } = await import('./compare-bench');
+await compareBench();

@@ -21,7 +21,7 @@ export function progressBar(label: string, stream: ProgressStream = process.stde
       const t = now();
       if (done < total && t - last < 100) return;
       last = t;
-      stream.write(`\r\x1b[2K${progressLine(label, done, total, stream.columns ?? 80)}`);
+      stream.write(`\r\x1b[2K${progressLine(label, done, total, stream.columns || 80)}`);
       drawn = true;
     },
     finish() {
