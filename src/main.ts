@@ -1,16 +1,22 @@
-// Browser entry: fonts and styles, then the game.
+// Browser entry: styles and fonts start at once; the game (Phaser and the engine) loads in
+// parallel and starts once the fonts for the player's language are in.
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import './game/styles.css';
-import { boot } from './game/boot';
+import { ensureFonts } from './game/fonts';
+import { initialLanguage } from './game/i18n';
 
-boot().catch((error: unknown) => {
-  console.error(error);
-  const app = document.getElementById('app');
-  if (app) {
-    const p = document.createElement('p');
-    p.setAttribute('role', 'alert');
-    p.textContent = `Alliance Crisis Lab could not start: ${error instanceof Error ? error.message : String(error)}`;
-    app.append(p);
-  }
-});
+const fonts = ensureFonts(initialLanguage());
+
+import('./game/boot')
+  .then(({ boot }) => boot(fonts))
+  .catch((error: unknown) => {
+    console.error(error);
+    const app = document.getElementById('app');
+    if (app) {
+      const p = document.createElement('p');
+      p.setAttribute('role', 'alert');
+      p.textContent = `Alliance Crisis Lab could not start: ${error instanceof Error ? error.message : String(error)}`;
+      app.append(p);
+    }
+  });

@@ -6,6 +6,7 @@ import { loadAssigned, loadShipped, type Loaded } from './scenarios';
 import { clearSaved, loadSaved, saveGame, type Saved } from './storage';
 import { readAssignment, type Assignment } from './assignment';
 import { onLanguageChange } from './i18n';
+import { ensureFonts } from './fonts';
 import { clear } from './ui/dom';
 import { renderStart, type StartState } from './ui/start-screen';
 import { renderCrisis } from './ui/crisis-screen';
@@ -54,7 +55,8 @@ export class App {
       this.session = saved;
       this.screen = saved.game.result ? 'debrief' : 'crisis';
     }
-    onLanguageChange(() => this.render());
+    // A new language may need new font faces (Cyrillic, Kazakh letters) before text is drawn.
+    onLanguageChange((lang) => void ensureFonts(lang).then(() => this.render()));
     window.addEventListener('resize', () => this.render());
     this.render();
   }

@@ -1,14 +1,12 @@
 // Start-up: theme, language, fonts (awaited, because Phaser draws a Text once and one drawn in a
-// fallback font stays that way), then the Phaser game with the map scene, then the app.
+// fallback font stays that way), then the Phaser game with the map scene, then the app (the
+// engine and the screens, loaded in parallel with the map).
 import * as Phaser from 'phaser';
 import { applyThemeToDocument, theme } from './theme';
 import { initialLanguage, setLanguage } from './i18n';
 import { MapScene, MAP_READY_EVENT } from './scenes/MapScene';
 import { el } from './ui/dom';
-import { App } from './app';
-
-/** Latin, basic Cyrillic and the Kazakh letters of cyrillic-ext, so all three subsets load. */
-const FONT_SAMPLE = 'Aa Жж Әә Ғғ Ққ Ңң Өө Ұұ Үү Һһ Іі';
+import type { App } from './app';
 
 declare global {
   interface Window {
@@ -19,17 +17,11 @@ declare global {
   }
 }
 
-export async function boot(): Promise<void> {
+/** Starts the game once `fonts` (the language's Noto Sans faces) have loaded. */
+export async function boot(fonts: Promise<void>): Promise<void> {
   applyThemeToDocument();
   setLanguage(initialLanguage(), false);
-  try {
-    await Promise.all([
-      document.fonts.load(`400 24px "Noto Sans"`, FONT_SAMPLE),
-      document.fonts.load(`700 24px "Noto Sans"`, FONT_SAMPLE),
-    ]);
-  } catch {
-    // The game still works in a fallback font.
-  }
+  await fonts;
   const root = document.getElementById('app') ?? document.body;
   const mapHost = el('div', { id: 'map', role: 'img', 'aria-hidden': 'true' });
   const ui = el('div', { id: 'ui' });
@@ -52,8 +44,9 @@ export async function boot(): Promise<void> {
   });
   const ready = new Promise<MapScene>((resolve) => game.events.once(MAP_READY_EVENT, resolve));
   game.scene.add('MapScene', MapScene, true);
-  const scene = await ready;
-  const app = new App(scene, ui);
+  // The engine and the screens load while the map boots: the first frame needs neither.
+  const [{ App: AppClass }, scene] = await Promise.all([import('./app'), ready]);
+  const app = new AppClass(scene, ui);
   window.__crisisLab = app;
   await app.start();
 }
