@@ -35,6 +35,9 @@ describe('compare.html', () => {
 
   it('verifies 52 dropped files, marks each, and draws the table and the charts', async () => {
     const { page } = browser;
+    // No log leaves the browser: every request the page makes goes to its own origin.
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${baseUrl}compare.html`);
     await page.waitForSelector('[data-testid=files]', { state: 'attached' });
     // Drop the files on the page as a browser does: a drop event carrying a DataTransfer.
@@ -82,6 +85,8 @@ describe('compare.html', () => {
     const csvPath = join(dir, 'table.csv');
     await download.saveAs(csvPath);
     expect(parseTableCsv(readFileSync(csvPath, 'utf8'))).toEqual(tableRows(expected));
+    expect(requests.filter((url) => !url.startsWith(baseUrl) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+    expect(requests.filter((url) => url.startsWith(baseUrl) && !/\.(html|js|css|woff2?)$/.test(new URL(url).pathname))).toEqual([]);
     expect(browser.errors).toEqual([]);
   });
 
