@@ -5,7 +5,7 @@ import { newGame, playTurn, type GameState, type IntentId, type RuleSetId, type 
 import { loadAssigned, loadShipped, type Loaded } from './scenarios';
 import { clearSaved, loadSaved, saveGame, type Saved } from './storage';
 import { readAssignment, type Assignment } from './assignment';
-import { onLanguageChange } from './i18n';
+import { onLanguageChange, t } from './i18n';
 import { ensureFonts } from './fonts';
 import { clear } from './ui/dom';
 import { renderStart, type StartState } from './ui/start-screen';
@@ -45,7 +45,14 @@ export class App {
     this.shipped = await loadShipped();
     if (this.assignment.scenario) {
       try {
-        this.start_.assigned = await loadAssigned(this.assignment.scenario, this.shipped);
+        const assigned = await loadAssigned(this.assignment.scenario, this.shipped);
+        if (this.assignment.lock || !assigned.ok) this.start_.assigned = assigned;
+        else if (this.shipped.includes(assigned)) this.start_.selected = assigned.scenario.id;
+        else {
+          // An unlocked link to a scenario elsewhere: offered like a loaded file, other choices stay open.
+          this.start_.extra = assigned;
+          this.start_.selected = 'extra';
+        }
       } catch (error) {
         this.start_.error = { source: this.assignment.scenario, message: error instanceof Error ? error.message : String(error) };
       }
@@ -65,7 +72,8 @@ export class App {
     const a = this.assignment;
     if (!a.scenario) return true;
     const assigned = this.start_.assigned;
-    if (!assigned?.ok || assigned.scenario.id !== game.scenario.id) return false;
+    const id = assigned?.ok ? assigned.scenario.id : this.start_.extra?.ok ? this.start_.extra.scenario.id : this.start_.selected;
+    if (id !== game.scenario.id) return false;
     return (a.rules === null || a.rules === game.rules) && (a.seed === null || a.seed === game.seed);
   }
 
@@ -86,6 +94,7 @@ export class App {
     root.style.setProperty('--band-h', `${layout.bandH}px`);
     root.style.setProperty('--panel-w', `${layout.panelW}px`);
     root.style.setProperty('--timeline-h', `${layout.timelineH}px`);
+    document.title = t('app.title');
     document.body.classList.toggle('rules-sco', this.session?.game.rules === 'sco' && this.screen !== 'start');
     clear(this.ui);
     const full: Rect = { x: 0, y: 0, width: layout.width, height: layout.height };

@@ -22,6 +22,10 @@ const palette = {
   abstain: '#c7ccd6',
   stayOut: '#7c8699',
   focus: '#ffe14d',
+  errorInk: '#ffb4b4', // problems in a loaded file, blocked decisions
+  warnInk: '#ffcf99', // why a request is unavailable
+  scrim: '#040912', // behind the briefing (at 72 % opacity)
+  otherState: '#3a4559', // states in the scenario that are not members
 } as const;
 
 export type PaletteKey = keyof typeof palette;

@@ -31,7 +31,9 @@ describe('assignment links and language', () => {
   it('switches to Kazakh and remembers it after a reload', async () => {
     const { page } = browser;
     await page.selectOption('[data-focus=lang]', 'kk');
-    expect(await page.locator('[data-testid=intents]').textContent()).toContain('жүрісті аяқтау');
+    // The screen redraws once the Kazakh letters' font faces are in.
+    await page.waitForFunction(() => document.querySelector('[data-testid=end-turn]')?.textContent?.includes('жүрісті аяқтау'));
+    expect(await page.locator('[data-testid=intents]').textContent()).toContain('ӨЛҚҚ');
     await page.reload();
     await onScreen(page, 'crisis');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('kk');

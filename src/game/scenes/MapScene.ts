@@ -114,7 +114,7 @@ export class MapScene extends Phaser.Scene {
     g.fillStyle(hex('ground'), 1).fillRect(0, 0, width, height);
     // Largest first (readWorld sorts), so small states drawn later are not hidden; holes are skipped.
     for (const c of this.projected) {
-      const fill = members.has(c.iso3) ? bloc : others.has(c.iso3) ? 0x3a4559 : hex('land');
+      const fill = members.has(c.iso3) ? bloc : others.has(c.iso3) ? hex('otherState') : hex('land');
       const alpha = view.dim ? 0.55 : members.has(c.iso3) ? 0.78 : 1;
       g.fillStyle(fill, alpha);
       g.lineStyle(1, hex('landEdge'), view.dim ? 0.5 : 0.9);
