@@ -53,7 +53,10 @@ describe('parseScenario on valid files', () => {
   });
 
   it('accepts a group adversary named in threat perceptions', () => {
-    const text = edit('  kind: state\n  id: RED\n', '  kind: group\n  id: BLACK_HAND\n  base: RED\n').replace('threat: { RED: 0.5 }', 'threat: { BLACK_HAND: 0.5 }');
+    const text = edit('  kind: state\n  id: RED\n', '  kind: group\n  id: BLACK_HAND\n  name: { en: The Black Hand }\n  base: RED\n').replace(
+      'threat: { RED: 0.5 }',
+      'threat: { BLACK_HAND: 0.5 }',
+    );
     expect(lines(text)).toEqual([]);
   });
 });
@@ -120,6 +123,52 @@ describe('broken fixtures point at the exact line and column', () => {
       ],
     ],
     [
+      'never-fires.yaml',
+      [
+        'never-fires.yaml:85:28: events[1].chance.probability: a probability of 0 means this event can never happen; give it a chance above 0 (e.g. 0.1 for 10% on each turn of the window) or remove the event',
+        'never-fires.yaml:92:39: events[2].chance.from: turn 11 is after the horizon (10), so this event can never happen; start the window at a turn from 1 to 10 or raise `horizon`',
+        'never-fires.yaml:102:11: events[3].chance.to: turn 15 is after the horizon (10), and the game ends at the horizon, so the turns after it are never drawn; end the window at `to: 10` or raise `horizon`',
+      ],
+    ],
+    [
+      'probability-percent.yaml',
+      [
+        'probability-percent.yaml:85:28: events[1].chance.probability: must be at most 1, got the number 35; write a number from 0 to 1; for 35% write 0.35 (Chance of happening on each turn of the window (at most once))',
+        'probability-percent.yaml:92:28: events[2].chance.probability: expected a number, got the text "20%"; write a number from 0 to 1; for 20% write 0.2 (Chance of happening on each turn of the window (at most once))',
+      ],
+    ],
+    [
+      'objective-zero.yaml',
+      [
+        'objective-zero.yaml:61:15: player.objectives.cohesion: a weight of 0 counts for nothing in the score; remove this objective or give it a weight from -1 to 1 (positive: the player wants more of it; negative: less), e.g. `cohesion: 0.5`',
+      ],
+    ],
+    [
+      'group-without-name.yaml',
+      [
+        "group-without-name.yaml:63:3: adversary.name: a group adversary needs a name, which players read in the news and the debrief (a state's name comes from `states`, a group has none there); add `name: { en: ... }` under adversary",
+      ],
+    ],
+    [
+      'clash-place.yaml',
+      [
+        'clash-place.yaml:72:12: events[0].place: a member-clash happens on one party\'s ground, but "ALF" is not one of its parties (BRV, CHR); set `place` to BRV or CHR, or name ALF in `parties`',
+      ],
+    ],
+    [
+      'policy-repeats.yaml',
+      [
+        'policy-repeats.yaml:73:45: policies.historical.turns[1].intents[2]: "consult" is listed twice in turn 2; an intent is taken at most once a turn, so list it once',
+        'policy-repeats.yaml:74:17: policies.historical.turns[2].turn: turn 1 is listed twice in policy "historical" (first at turns[0]); a turn is listed once, so put all its intents in one `intents` list',
+      ],
+    ],
+    [
+      'policy-reserved-name.yaml',
+      [
+        'policy-reserved-name.yaml:69:3: policies.constructor: "constructor" cannot be a policy name: programs reading the data give it a special meaning, so no key in a scenario may be called that; rename the policy (e.g. "historical" or "textbook")',
+      ],
+    ],
+    [
       'deep-nesting.yaml',
       ['deep-nesting.yaml:3:36: nesting is deeper than 32 levels; a scenario needs far fewer, so check the brackets and indentation here'],
     ],
@@ -177,6 +226,19 @@ describe('refusals, without throwing', () => {
       'x.json:2:2: __proto__: the key "__proto__" is not allowed anywhere in a scenario (it could change how programs read the data); remove it',
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('says a policy may not be named __proto__, constructor or prototype, and how to name it', () => {
+    const json = fixture('minimal.json').replace(/^\{\n/, '{\n  "policies": {"__proto__": {"turns": []}},\n');
+    expect(lines(json, 'x.json')).toEqual([
+      'x.json:2:16: policies.__proto__: "__proto__" cannot be a policy name: programs reading the data give it a special meaning, so no key in a scenario may be called that; rename the policy (e.g. "historical" or "textbook")',
+    ]);
+    expect(lines(edit('events:\n', 'policies: { prototype: { turns: [] } }\nevents:\n'))).toEqual([
+      'x.yaml:68:13: policies.prototype: "prototype" cannot be a policy name: programs reading the data give it a special meaning, so no key in a scenario may be called that; rename the policy (e.g. "historical" or "textbook")',
+    ]);
+    expect(lines(edit('events:\n', 'policies: { Historical: { turns: [] } }\nevents:\n'))).toEqual([
+      'x.yaml:68:13: policies.Historical: the key "Historical" is not valid: a policy name is 1–32 lower-case letters, digits and dashes (e.g. "historical")',
+    ]);
   });
 
   it('refuses keys that are lists or mappings', () => {
@@ -368,7 +430,7 @@ describe('cross-references', () => {
     ]);
     expect(lines(withEvent(eventBody({ at: '', chance: '{ probability: 0.1, from: 12, to: 5 }' })))).toEqual([
       'x.yaml:86:39: events[1].chance.from: the window starts (12) after it ends (5); make `from` at most `to`',
-      'x.yaml:86:39: events[1].chance.from: turn 12 is after the horizon (10); start the window at a turn from 1 to 10 or raise `horizon`',
+      'x.yaml:86:39: events[1].chance.from: turn 12 is after the horizon (10), so this event can never happen; start the window at a turn from 1 to 10 or raise `horizon`',
     ]);
     expect(lines(edit('    at: 1\n', '    at: 11\n'))).toEqual([
       'x.yaml:77:9: events[0].at: turn 11 is after the horizon (10); use a turn from 1 to 10 or raise `horizon`',
@@ -398,10 +460,17 @@ describe('cross-references', () => {
   });
 
   it('needs at least one objective with a non-zero weight', () => {
-    expect(lines(edit('    escalation: -0.5\n    cohesion: 0.5\n', '    escalation: 0\n'))).toEqual([
+    expect(lines(edit('    escalation: -0.5\n    cohesion: 0.5\n', '    {}\n'))).toEqual([
       'x.yaml:60:5: player.objectives: needs at least one objective with a non-zero weight (e.g. `cohesion: 0.5`); the score is computed from them',
     ]);
-    expect(lines(edit('    escalation: -0.5\n    cohesion: 0.5\n', '    {}\n'))[0]).toContain('player.objectives: needs at least one objective');
+    // A single objective weighted 0: the problem is that objective, said once, at its weight.
+    expect(lines(edit('    escalation: -0.5\n    cohesion: 0.5\n', '    escalation: 0\n'))).toEqual([
+      'x.yaml:60:17: player.objectives.escalation: a weight of 0 counts for nothing in the score; no objective has a weight yet, and the score is computed from them: give this one a weight from -1 to 1 (positive: the player wants more of it; negative: less), e.g. `escalation: 0.5`',
+    ]);
+    expect(lines(edit('  objectives:\n    escalation: -0.5\n    cohesion: 0.5\n', '  objectives: { speed: 0, cohesion: 0 }\n'))).toEqual([
+      'x.yaml:59:24: player.objectives.speed: a weight of 0 counts for nothing in the score; no objective has a weight yet, and the score is computed from them: give this one a weight from -1 to 1 (positive: the player wants more of it; negative: less), e.g. `speed: 0.5`',
+      'x.yaml:59:37: player.objectives.cohesion: a weight of 0 counts for nothing in the score; no objective has a weight yet, and the score is computed from them: give this one a weight from -1 to 1 (positive: the player wants more of it; negative: less), e.g. `cohesion: 0.5`',
+    ]);
   });
 });
 

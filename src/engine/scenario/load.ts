@@ -385,7 +385,11 @@ function checkTree(doc: Document, root: YamlNode, report: Reporter): void {
           }
           const name = key === null ? '' : String(key.value);
           if (FORBIDDEN_KEYS.has(name)) {
-            report.at(key?.range?.[0], [...path, name], `the key "${name}" is not allowed anywhere in a scenario (it could change how programs read the data); remove it`);
+            const policyName = path.length === 1 && path[0] === 'policies';
+            const message = policyName
+              ? `"${name}" cannot be a policy name: programs reading the data give it a special meaning, so no key in a scenario may be called that; rename the policy (e.g. "historical" or "textbook")`
+              : `the key "${name}" is not allowed anywhere in a scenario (it could change how programs read the data); remove it`;
+            report.at(key?.range?.[0], [...path, name], message);
             continue;
           }
         }
@@ -558,6 +562,19 @@ function howToWrite(schema: AnySchema): string {
   }
 }
 
+/** A percentage written where a share from 0 to 1 is wanted (`35`, `"35%"`): how to write it. */
+function percentHint(schema: AnySchema, value: unknown): string {
+  const s = schema as unknown as { minValue?: number | null; maxValue?: number | null };
+  if (defOf(schema).type !== 'number' || s.minValue !== 0 || s.maxValue !== 1) return '';
+  let n: number | undefined;
+  if (typeof value === 'number' && value >= 2 && value <= 100) n = value;
+  else if (typeof value === 'string') {
+    const m = /^\s*(\d{1,3}(?:\.\d{1,6})?)\s*%\s*$/.exec(value);
+    if (m && Number(m[1]) <= 100) n = Number(m[1]);
+  }
+  return n === undefined ? '' : `; for ${n}% write ${Number((n / 100).toFixed(8))}`;
+}
+
 function listValues(values: readonly unknown[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
 }
@@ -621,7 +638,7 @@ function schemaProblem(doc: Document, data: unknown, issue: z.core.$ZodIssue, re
   }
   switch (issue.code) {
     case 'invalid_type': {
-      const how = at ? `; ${howToWrite(at.schema)}` : '';
+      const how = at ? `; ${howToWrite(at.schema)}${percentHint(at.schema, value)}` : '';
       report.at(valueOffset(doc, path), path, withDescription(`expected ${expectedWords(issue.expected)}, got ${describeValue(value)}${how}`, desc));
       return;
     }
@@ -677,7 +694,7 @@ function schemaProblem(doc: Document, data: unknown, issue: z.core.$ZodIssue, re
             ? 'must not be empty; write a text'
             : `must be ${word} ${bound} characters long, is ${n}; ${small ? 'lengthen' : 'shorten'} it`;
       } else {
-        message = `must be ${word} ${bound}, got ${describeValue(value)}${at ? `; ${howToWrite(at.schema)}` : ''}`;
+        message = `must be ${word} ${bound}, got ${describeValue(value)}${at ? `; ${howToWrite(at.schema)}${percentHint(at.schema, value)}` : ''}`;
       }
       report.at(valueOffset(doc, path), path, withDescription(message, desc));
       return;
@@ -796,12 +813,36 @@ function crossCheck(doc: Document, s: Scenario, report: Reporter): void {
   if (s.adversary.kind === 'state') needState(s.adversary.id, ['adversary', 'id'], 'as the adversary (kind: state); for a non-state adversary write `kind: group`');
   if (s.adversary.base !== undefined) needState(s.adversary.base, ['adversary', 'base'], "as the adversary's base");
 
-  const weights = Object.values(s.player.objectives).filter((w) => typeof w === 'number' && w !== 0);
-  if (weights.length === 0) {
+  // A weight of 0 counts for nothing in the score (it is weighed by |w|): an objective written
+  // with one is a slip, either a forgotten value or one meant to be removed.
+  const objectives = Object.entries(s.player.objectives).filter((e): e is [string, number] => typeof e[1] === 'number');
+  const weighted = objectives.filter(([, w]) => w !== 0);
+  if (objectives.length === 0) {
     report.at(
       valueOffset(doc, ['player', 'objectives']),
       ['player', 'objectives'],
       'needs at least one objective with a non-zero weight (e.g. `cohesion: 0.5`); the score is computed from them',
+    );
+  }
+  for (const [key, w] of objectives) {
+    if (w !== 0) continue;
+    const path = ['player', 'objectives', key];
+    const why =
+      weighted.length === 0
+        ? 'no objective has a weight yet, and the score is computed from them: give this one a weight'
+        : 'remove this objective or give it a weight';
+    report.at(
+      valueOffset(doc, path),
+      path,
+      `a weight of 0 counts for nothing in the score; ${why} from -1 to 1 (positive: the player wants more of it; negative: less), e.g. \`${key}: 0.5\``,
+    );
+  }
+
+  if (s.adversary.kind === 'group' && s.adversary.name === undefined) {
+    report.at(
+      valueOffset(doc, ['adversary']),
+      ['adversary', 'name'],
+      `a group adversary needs a name, which players read in the news and the debrief (a state's name comes from \`states\`, a group has none there); add \`name: { en: ... }\` under adversary`,
     );
   }
 
@@ -829,14 +870,31 @@ function crossCheck(doc: Document, s: Scenario, report: Reporter): void {
       report.at(valueOffset(doc, [...base, 'at']), [...base, 'at'], `turn ${ev.at} is after the horizon (${s.horizon}); use a turn from 1 to ${s.horizon} or raise \`horizon\``);
     }
     if (ev.chance) {
-      if (ev.chance.from > ev.chance.to) {
-        report.at(valueOffset(doc, [...base, 'chance', 'from']), [...base, 'chance', 'from'], `the window starts (${ev.chance.from}) after it ends (${ev.chance.to}); make \`from\` at most \`to\``);
-      }
-      if (ev.chance.from > s.horizon) {
+      const { probability, from, to } = ev.chance;
+      const chancePath = (field: string): PathSeg[] => [...base, 'chance', field];
+      if (probability === 0) {
         report.at(
-          valueOffset(doc, [...base, 'chance', 'from']),
-          [...base, 'chance', 'from'],
-          `turn ${ev.chance.from} is after the horizon (${s.horizon}); start the window at a turn from 1 to ${s.horizon} or raise \`horizon\``,
+          valueOffset(doc, chancePath('probability')),
+          chancePath('probability'),
+          'a probability of 0 means this event can never happen; give it a chance above 0 (e.g. 0.1 for 10% on each turn of the window) or remove the event',
+        );
+      }
+      if (from > to) {
+        report.at(valueOffset(doc, chancePath('from')), chancePath('from'), `the window starts (${from}) after it ends (${to}); make \`from\` at most \`to\``);
+      }
+      if (from > s.horizon) {
+        report.at(
+          valueOffset(doc, chancePath('from')),
+          chancePath('from'),
+          `turn ${from} is after the horizon (${s.horizon}), so this event can never happen; start the window at a turn from 1 to ${s.horizon} or raise \`horizon\``,
+        );
+      } else if (to > s.horizon) {
+        // The game ends at the horizon: the turns after it are never drawn, and a window that
+        // seems to run on misleads whoever reads the file about how likely the event is.
+        report.at(
+          valueOffset(doc, chancePath('to')),
+          chancePath('to'),
+          `turn ${to} is after the horizon (${s.horizon}), and the game ends at the horizon, so the turns after it are never drawn; end the window at \`to: ${s.horizon}\` or raise \`horizon\``,
         );
       }
     }
@@ -848,6 +906,13 @@ function crossCheck(doc: Document, s: Scenario, report: Reporter): void {
       } else {
         if (parties[0] === parties[1]) {
           report.at(valueOffset(doc, [...base, 'parties']), [...base, 'parties'], `the two parties are both "${parties[0]}"; name two different alliance members`);
+        }
+        if (!parties.includes(ev.place)) {
+          report.at(
+            valueOffset(doc, [...base, 'place']),
+            [...base, 'place'],
+            `a member-clash happens on one party's ground, but "${ev.place}" is not one of its parties (${parties.join(', ')}); set \`place\` to ${parties[0]} or ${parties[1]}, or name ${ev.place} in \`parties\``,
+          );
         }
         parties.forEach((id, j) => {
           if (states.has(id) && !members.has(id)) {
@@ -863,11 +928,28 @@ function crossCheck(doc: Document, s: Scenario, report: Reporter): void {
   });
 
   for (const [name, policy] of Object.entries(s.policies)) {
+    const seenTurn = new Map<number, number>();
     policy.turns.forEach((t, j) => {
       const path = ['policies', name, 'turns', j, 'turn'];
       if (t.turn > s.horizon) {
         report.at(valueOffset(doc, path), path, `turn ${t.turn} is after the horizon (${s.horizon}); use a turn from 1 to ${s.horizon} or remove it`);
       }
+      const first = seenTurn.get(t.turn);
+      if (first !== undefined) {
+        report.at(
+          valueOffset(doc, path),
+          path,
+          `turn ${t.turn} is listed twice in policy "${name}" (first at turns[${first}]); a turn is listed once, so put all its intents in one \`intents\` list`,
+        );
+      } else seenTurn.set(t.turn, j);
+      const seenIntent = new Set<string>();
+      t.intents.forEach((intent, k) => {
+        if (seenIntent.has(intent)) {
+          const ip = ['policies', name, 'turns', j, 'intents', k];
+          report.at(valueOffset(doc, ip), ip, `"${intent}" is listed twice in turn ${t.turn}; an intent is taken at most once a turn, so list it once`);
+        }
+        seenIntent.add(intent);
+      });
     });
   }
 }

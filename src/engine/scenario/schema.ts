@@ -202,7 +202,10 @@ export const Scenario = z
     learningObjectives: z.array(LocalizedText).max(20).default([]),
     debriefQuestions: z.array(LocalizedText).max(20).default([]),
     policies: z
-      .record(z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/), ScriptedPolicy)
+      .record(
+        z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'a policy name is 1–32 lower-case letters, digits and dashes (e.g. "historical")'),
+        ScriptedPolicy,
+      )
       .default({})
       .describe('Scripted player policies, e.g. `historical`: what a real government did.'),
   })
