@@ -2,7 +2,8 @@
 // {placeholders} as English; and the page stays free of HTML parsing of any input text.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareDictionaries, compareEn } from '../src/compare-page/i18n';
+import { compareDictionaries, compareEn, reasonText } from '../src/compare-page/i18n';
+import { setLanguage } from '../src/game/i18n';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -16,6 +17,15 @@ describe('comparison page texts', () => {
       }
     });
   }
+
+  it('translates the reasons a log is refused, and leaves unknown ones in English', () => {
+    setLanguage('ru', false);
+    expect(reasonText('the digest does not match: the log was changed after it was written')).toBe('контрольная сумма не совпадает: журнал изменён после записи');
+    expect(reasonText('the replay differs from the log at turn 3')).toBe('повтор расходится с журналом на ходу 3');
+    expect(reasonText('replay failed: boom')).toBe('replay failed: boom');
+    setLanguage('en', false);
+    expect(reasonText('the replay differs from the log at turn 3')).toBe('the replay differs from the log at turn 3');
+  });
 
   it('sets text as text: no innerHTML, outerHTML, insertAdjacentHTML or document.write', () => {
     for (const file of readdirSync('src/compare-page')) {

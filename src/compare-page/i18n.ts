@@ -70,6 +70,14 @@ export const compareEn = {
   'cmp.ind.score': 'Score',
   'cmp.readError': 'cannot read the file',
   'cmp.backToGame': 'Back to the game',
+  'cmp.reason.digest': 'the digest does not match: the log was changed after it was written',
+  'cmp.reason.replayAt': 'the replay differs from the log at turn {turn}',
+  'cmp.reason.replay': 'the replay gives a different log',
+  'cmp.reason.notJson': 'not JSON: neither a JSON document nor JSON lines',
+  'cmp.reason.empty': 'the file is empty',
+  'cmp.reason.notLog': 'neither an outcome log nor a batch summary ({detail})',
+  'cmp.reason.scenario': 'the scenario inside the log was changed or is not valid',
+  'cmp.reason.newer': 'the log’s format is newer than this page reads',
 };
 
 export type CompareKey = keyof typeof compareEn;
@@ -139,6 +147,14 @@ const compareRu: Record<CompareKey, string> = {
   'cmp.ind.score': 'Баллы',
   'cmp.readError': 'не удаётся прочитать файл',
   'cmp.backToGame': 'Вернуться к игре',
+  'cmp.reason.digest': 'контрольная сумма не совпадает: журнал изменён после записи',
+  'cmp.reason.replayAt': 'повтор расходится с журналом на ходу {turn}',
+  'cmp.reason.replay': 'повтор даёт другой журнал',
+  'cmp.reason.notJson': 'не JSON: ни документ JSON, ни строки JSON',
+  'cmp.reason.empty': 'файл пуст',
+  'cmp.reason.notLog': 'ни журнал игры, ни сводка пакетного прогона ({detail})',
+  'cmp.reason.scenario': 'сценарий внутри журнала изменён или недействителен',
+  'cmp.reason.newer': 'формат журнала новее, чем читает эта страница',
 };
 
 const compareKk: Record<CompareKey, string> = {
@@ -206,6 +222,14 @@ const compareKk: Record<CompareKey, string> = {
   'cmp.ind.score': 'Ұпай',
   'cmp.readError': 'файлды оқу мүмкін емес',
   'cmp.backToGame': 'Ойынға оралу',
+  'cmp.reason.digest': 'бақылау сомасы сәйкес келмейді: журнал жазылғаннан кейін өзгертілген',
+  'cmp.reason.replayAt': 'қайталау журналдан {turn}-жүрісте ажырайды',
+  'cmp.reason.replay': 'қайталау басқа журнал береді',
+  'cmp.reason.notJson': 'JSON емес: JSON құжаты да, JSON жолдары да емес',
+  'cmp.reason.empty': 'файл бос',
+  'cmp.reason.notLog': 'ойын журналы да, топтама жиынтығы да емес ({detail})',
+  'cmp.reason.scenario': 'журнал ішіндегі сценарий өзгертілген немесе жарамсыз',
+  'cmp.reason.newer': 'журнал пішімі бұл бет оқитыннан жаңарақ',
 };
 
 export const compareDictionaries: Record<Language, Record<CompareKey, string>> = { en: compareEn, ru: compareRu, kk: compareKk };
@@ -213,4 +237,18 @@ export const compareDictionaries: Record<Language, Record<CompareKey, string>> =
 /** A comparison-page text in the current language (the game's). */
 export function ct(key: CompareKey, params?: Params): string {
   return format(compareDictionaries[language()][key] ?? compareEn[key], params);
+}
+
+/** The engine's and the reader's reasons (English) in the page's language, where known. */
+export function reasonText(reason: string): string {
+  let m: RegExpMatchArray | null;
+  if (reason.startsWith('the digest does not match')) return ct('cmp.reason.digest');
+  if ((m = reason.match(/^the replay differs from the log at turn (\d+)$/))) return ct('cmp.reason.replayAt', { turn: m[1]! });
+  if (reason === 'the replay gives a different log') return ct('cmp.reason.replay');
+  if (reason.startsWith('not JSON')) return ct('cmp.reason.notJson');
+  if (reason === 'the file is empty') return ct('cmp.reason.empty');
+  if ((m = reason.match(/^not an outcome log nor a batch summary: (.*)$/))) return ct('cmp.reason.notLog', { detail: m[1]! });
+  if (reason.startsWith('the scenario inside the log')) return ct('cmp.reason.scenario');
+  if (/^log format version .* is newer/.test(reason)) return ct('cmp.reason.newer');
+  return reason;
 }

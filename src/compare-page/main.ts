@@ -9,7 +9,7 @@ import { LANGUAGE_NAMES, initialLanguage, isLanguage, language, onLanguageChange
 import { el, clear, uid } from '../game/ui/dom';
 import { INTENTS, LANGUAGES, type RuleSetId } from '../engine/scenario/schema';
 import { compareEntries, tableCsv, SUMMARY_INDICATORS, TURN_INDICATORS, type Comparison, type Entry, type Group, type SummaryIndicator, type TurnIndicator } from '../compare/index';
-import { ct, type CompareKey } from './i18n';
+import { ct, reasonText, type CompareKey } from './i18n';
 import { fromDrop, fromFileList, type InputFile } from './load';
 import { verifyFiles } from './verify-pool';
 import { boxChart, courseChart } from './charts';
@@ -57,8 +57,19 @@ function languageSelect(): HTMLElement {
   return el('div', { class: 'lang-select' }, el('label', { for: id, text: t('lang.label') }), select);
 }
 
-async function addFiles(inputs: InputFile[]): Promise<void> {
-  if (inputs.length === 0 || state.busy) return;
+// Files given while others are being verified wait their turn.
+let queue: Promise<void> = Promise.resolve();
+function addFiles(inputs: InputFile[]): Promise<void> {
+  queue = queue.then(() => verifyAndAdd(inputs)).catch((error: unknown) => {
+    console.error(error);
+    state.busy = null;
+    render();
+  });
+  return queue;
+}
+
+async function verifyAndAdd(inputs: InputFile[]): Promise<void> {
+  if (inputs.length === 0) return;
   state.busy = { done: 0, total: inputs.length };
   render();
   let lastDraw = 0;
@@ -155,7 +166,7 @@ function entriesList(c: Comparison): HTMLElement {
           ? ct('cmp.st.summary')
           : e.status === 'other-version'
             ? ct('cmp.st.other', { version: e.engineVersion ?? '?' })
-            : ct('cmp.st.refused', { reason: e.reason ?? '' });
+            : ct('cmp.st.refused', { reason: reasonText(e.reason ?? '') });
     const who = e.player ? ` (${state.hideNames ? ct('cmp.hidden') : e.player})` : '';
     const game = e.scenario ? ` — ${e.scenario}, ${t(`rules.${e.rules!}.short`)}, ${ct('cmp.col.seed').toLowerCase()} ${e.seed}` : '';
     list.append(
