@@ -1,10 +1,12 @@
-// Engine figures: games per second for each starter scenario and rule set, the engine's cost per
+// Engine figures: games per second for each starter scenario and rule set (the engine alone,
+// replaying the intents a consult-first player chose), the engine's cost per
 // alliance transition next to a bare XState machine taking as many transitions in this process,
 // and the batch speed-up from one worker to two. Prints figures; asserts nothing.
 import { readFileSync } from 'node:fs';
 import { createActor, createMachine } from 'xstate';
 import { parseScenario } from '../src/engine/scenario/load';
-import type { RuleSetId, Scenario } from '../src/engine/scenario/schema';
+import type { IntentId, RuleSetId, Scenario } from '../src/engine/scenario/schema';
+import { replayIntents } from '../src/engine/log/outcome-log';
 import type { GameState } from '../src/engine/game/types';
 import { playGame } from '../src/sim/play';
 import { policyByName } from '../src/sim/policies';
@@ -24,13 +26,21 @@ function transitionsOf(game: GameState): number {
   return game.turns.reduce((n, t) => n + 1 + Object.keys(t.positions).length, 0) + 1;
 }
 
-function playMany(scenario: Scenario, rules: RuleSetId, games: number, offset = 0): { ms: number; transitions: number } {
+/** The intents a consult-first player chose in each of `games` games, to replay them. */
+function recordIntents(scenario: Scenario, rules: RuleSetId, games: number): IntentId[][][] {
+  return Array.from({ length: games }, (_, i) => {
+    const seed = String(i);
+    return playGame(scenario, rules, seed, policyByName('consult-first', scenario, seed)).turns.map((t) => t.intents);
+  });
+}
+
+/** The engine alone: replaying recorded intents runs the rules and no player policy. */
+function replayMany(scenario: Scenario, rules: RuleSetId, scripts: IntentId[][][]): { ms: number; transitions: number } {
   let transitions = 0;
   const start = performance.now();
-  for (let i = 0; i < games; i++) {
-    const seed = String(offset + i);
-    transitions += transitionsOf(playGame(scenario, rules, seed, policyByName('consult-first', scenario, seed)));
-  }
+  scripts.forEach((intents, i) => {
+    transitions += transitionsOf(replayIntents(scenario, rules, String(i), intents));
+  });
   return { ms: performance.now() - start, transitions };
 }
 
@@ -67,8 +77,9 @@ export async function engineBench(): Promise<void> {
   for (const file of STARTERS) {
     const scenario = load(file);
     for (const rules of RULES) {
-      playMany(scenario, rules, 20, 10_000); // warm up the JIT
-      const { ms, transitions } = playMany(scenario, rules, GAMES);
+      const scripts = recordIntents(scenario, rules, GAMES);
+      replayMany(scenario, rules, scripts.slice(0, 20)); // warm up the JIT
+      const { ms, transitions } = replayMany(scenario, rules, scripts);
       const bareMs = bareTransitions(transitions);
       const perTransition = (ms * 1000) / transitions;
       const barePer = (bareMs * 1000) / transitions;

@@ -4,10 +4,10 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { availableParallelism } from 'node:os';
-import { summarize, type GameSummary } from '../engine/game/summary';
+import type { GameSummary } from '../engine/game/summary';
 import type { RuleSetId, Scenario } from '../engine/scenario/schema';
-import { playGame } from '../sim/play';
-import { resolvePolicy } from './policy-file';
+import { playShare, policyFromSpec, type PolicySpec, type PreparedJob, type ShareMessage } from '../sim/batch-share';
+import { policySpec } from './policy-file';
 import { loadScenarioFile } from './scenario-file';
 
 export interface BatchJob {
@@ -17,24 +17,22 @@ export interface BatchJob {
   policy: string;
 }
 
-export type WorkerMessage = { index: number; summary: GameSummary } | { index: number; error: string };
-
-/** Plays jobs in this thread; a cache keeps each scenario file parsed once. */
-export function playJobs(jobs: { index: number; job: BatchJob }[], report: (m: WorkerMessage) => void): void {
-  const scenarios = new Map<string, Scenario>();
-  for (const { index, job } of jobs) {
-    try {
-      let scenario = scenarios.get(job.file);
-      if (!scenario) {
-        scenario = loadScenarioFile(job.file);
-        scenarios.set(job.file, scenario);
-      }
-      const policy = resolvePolicy(job.policy, scenario, job.seed);
-      report({ index, summary: summarize(playGame(scenario, job.rules, job.seed, policy), policy.name) });
-    } catch (error) {
-      report({ index, error: (error as Error).message });
+/** Reads every scenario file and policy once, before any game starts: a broken file stops the
+ * batch at once with its line and column, and workers receive plain data. */
+export function prepareJobs(jobs: BatchJob[]): { scenarios: Record<string, Scenario>; prepared: PreparedJob[] } {
+  const scenarios: Record<string, Scenario> = {};
+  const policies = new Map<string, PolicySpec>();
+  const prepared = jobs.map((job, index) => {
+    scenarios[job.file] ??= loadScenarioFile(job.file);
+    let spec = policies.get(job.policy);
+    if (spec === undefined) {
+      spec = policySpec(job.policy);
+      policies.set(job.policy, spec);
     }
-  }
+    policyFromSpec(spec, scenarios[job.file]!, job.seed); // an unknown name fails here, not in a worker
+    return { index, scenario: job.file, rules: job.rules, seed: job.seed, policy: spec };
+  });
+  return { scenarios, prepared };
 }
 
 export function defaultWorkers(): number {
@@ -46,21 +44,21 @@ export async function runBatch(
   workers: number,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<GameSummary[]> {
+  const { scenarios, prepared } = prepareJobs(jobs);
   const results: (GameSummary | undefined)[] = new Array(jobs.length);
   let done = 0;
   let firstError: string | null = null;
-  const accept = (m: WorkerMessage) => {
+  const accept = (m: ShareMessage) => {
     if ('error' in m) firstError ??= m.error;
     else results[m.index] = m.summary;
     onProgress(++done, jobs.length);
   };
-  const indexed = jobs.map((job, index) => ({ index, job }));
   if (workers <= 1) {
-    playJobs(indexed, accept);
+    playShare(scenarios, prepared, accept);
   } else {
     // Deal jobs out in turn, so every worker gets a like mix of scenarios and rule sets.
-    const shares = Array.from({ length: workers }, (_, w) => indexed.filter((_, i) => i % workers === w));
-    await Promise.all(shares.filter((s) => s.length > 0).map((share) => runWorker(share, accept)));
+    const shares = Array.from({ length: workers }, (_, w) => prepared.filter((_, i) => i % workers === w));
+    await Promise.all(shares.filter((s) => s.length > 0).map((share) => runWorker(scenarios, share, accept)));
   }
   if (firstError) throw new Error(firstError);
   return results as GameSummary[];
@@ -77,14 +75,15 @@ function workerSource(): string {
     platform: 'node',
     format: 'cjs',
     write: false,
+    minify: true,
     logLevel: 'silent',
   }).outputFiles[0]!.text;
   return workerBundle;
 }
 
-function runWorker(share: { index: number; job: BatchJob }[], accept: (m: WorkerMessage) => void): Promise<void> {
+function runWorker(scenarios: Record<string, Scenario>, jobs: PreparedJob[], accept: (m: ShareMessage) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerSource(), { eval: true, workerData: share });
+    const worker = new Worker(workerSource(), { eval: true, workerData: { scenarios, jobs } });
     worker.on('message', accept);
     worker.on('error', reject);
     worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a batch worker stopped with code ${code}`))));

@@ -1,5 +1,7 @@
 // Body of a batch worker: plays its share of the jobs and posts each summary back.
 import { parentPort, workerData } from 'node:worker_threads';
-import { playJobs, type BatchJob } from './batch-runner';
+import { playShare, type PreparedJob } from '../sim/batch-share';
+import type { Scenario } from '../engine/scenario/schema';
 
-playJobs(workerData as { index: number; job: BatchJob }[], (m) => parentPort?.postMessage(m));
+const { scenarios, jobs } = workerData as { scenarios: Record<string, Scenario>; jobs: PreparedJob[] };
+playShare(scenarios, jobs, (m) => parentPort?.postMessage(m));

@@ -3,11 +3,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { ScriptedPolicy, type Scenario } from '../engine/scenario/schema';
-import { policyByName, scriptedPolicy, type PlayerPolicy } from '../sim/policies';
+import type { PlayerPolicy } from '../sim/policies';
+import { policyFromSpec, type PolicySpec } from '../sim/batch-share';
 
 export function resolvePolicy(name: string, scenario: Scenario, seed: string): PlayerPolicy {
+  return policyFromSpec(policySpec(name), scenario, seed);
+}
+
+/** A policy named on the command line as a name, or as a policy file read and checked. */
+export function policySpec(name: string): PolicySpec {
   const looksLikeFile = /\.(ya?ml|json)$/i.test(name) || name.includes('/');
-  if (!looksLikeFile) return policyByName(name, scenario, seed);
+  if (!looksLikeFile) return name;
   if (!existsSync(name)) throw new Error(`policy file ${name} not found`);
   let data: unknown;
   try {
@@ -20,5 +26,5 @@ export function resolvePolicy(name: string, scenario: Scenario, seed: string): P
     const issue = result.error.issues[0];
     throw new Error(`policy file ${name}: ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`);
   }
-  return scriptedPolicy(`file:${name.split('/').pop()}`, result.data);
+  return { name: `file:${name.split('/').pop()}`, script: result.data };
 }

@@ -3,7 +3,8 @@
 import { intentOptions } from '../engine/game/intents';
 import type { GameState } from '../engine/game/types';
 import { seedRng } from '../engine/random/rng';
-import { INTENTS, ScriptedPolicy, type IntentId, type Scenario } from '../engine/scenario/schema';
+import type { IntentId, Scenario, ScriptedPolicy } from '../engine/scenario/schema';
+import { INTENTS } from '../engine/scenario/vocabulary';
 
 export interface PlayerPolicy {
   name: string;

@@ -1,6 +1,7 @@
 // The crisis loop: one pure function per turn. Events happen, the player's intents go to the
 // alliance, members answer, the rule machine decides, the adversary moves, indicators follow.
-import { INTENTS, type IntentId, type RuleSetId, type Scenario } from '../scenario/schema';
+import type { IntentId, RuleSetId, Scenario } from '../scenario/schema';
+import { INTENTS } from '../scenario/vocabulary';
 import { readPosture, ruleSet, sendToAlliance, startAlliance } from '../rules/rule-set';
 import { restoreRng, seedRng, type Rng } from '../random/rng';
 import { deliberate, gatherContributions, rememberDecisions } from './deliberation';

@@ -1,6 +1,7 @@
 // Which intents the player can take now, and why not when not: read from the rule set's
 // procedures and the alliance's state, never decided by the interface.
-import { INTENTS, type IntentId } from '../scenario/schema';
+import type { IntentId } from '../scenario/schema';
+import { INTENTS } from '../scenario/vocabulary';
 import { allianceContext, readPosture, ruleSet } from '../rules/rule-set';
 import { situationOf } from './events';
 import type { GameState, RuleId } from './types';

@@ -1,0 +1,51 @@
+// The scenario format's words, as plain constants: the engine reads them at run time without
+// loading the schema library (a batch worker stays small). schema.ts builds its enums from them.
+
+export const SCENARIO_FORMAT_VERSION = 1;
+
+export const RULE_SETS = ['nato', 'sco'] as const;
+
+export const LANGUAGES = ['en', 'ru', 'kk'] as const;
+
+export const INDICATORS = [
+  'escalation',
+  'casualties',
+  'deterrence',
+  'cohesion',
+  'autonomy',
+  'entrapment',
+  'legitimacy',
+  'speed',
+] as const;
+
+export const INTENTS = [
+  'consult',
+  'collective-defence',
+  'joint-statement',
+  'ct-cooperation',
+  'suspend-member',
+  'act-alone',
+  'de-escalate',
+] as const;
+
+export const EVENT_KINDS = [
+  'terrorist-attack',
+  'armed-attack',
+  'cyber-attack',
+  'hybrid-campaign',
+  'airspace-incident',
+  'unrest',
+  'member-clash',
+] as const;
+
+export const CRISIS_TYPES = [
+  'tutorial',
+  'terrorism',
+  'armed-attack',
+  'cyber',
+  'hybrid',
+  'ambiguous-incident',
+  'unrest',
+  'intra-bloc-clash',
+  'maritime-standoff',
+] as const;

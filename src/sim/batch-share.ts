@@ -1,0 +1,35 @@
+// One share of a batch, played in whichever thread runs it: scenarios arrive parsed and policy
+// files read, so a worker needs only the engine and the built-in policies.
+import { summarize, type GameSummary } from '../engine/game/summary';
+import type { RuleSetId, Scenario, ScriptedPolicy } from '../engine/scenario/schema';
+import { playGame } from './play';
+import { policyByName, scriptedPolicy, type PlayerPolicy } from './policies';
+
+/** A policy by name (built-in or the scenario's), or a policy file's script already read. */
+export type PolicySpec = string | { name: string; script: ScriptedPolicy };
+
+export interface PreparedJob {
+  index: number;
+  scenario: string;
+  rules: RuleSetId;
+  seed: string;
+  policy: PolicySpec;
+}
+
+export type ShareMessage = { index: number; summary: GameSummary } | { index: number; error: string };
+
+export function policyFromSpec(spec: PolicySpec, scenario: Scenario, seed: string): PlayerPolicy {
+  return typeof spec === 'string' ? policyByName(spec, scenario, seed) : scriptedPolicy(spec.name, spec.script);
+}
+
+export function playShare(scenarios: Record<string, Scenario>, jobs: PreparedJob[], report: (m: ShareMessage) => void): void {
+  for (const job of jobs) {
+    try {
+      const scenario = scenarios[job.scenario]!;
+      const policy = policyFromSpec(job.policy, scenario, job.seed);
+      report({ index: job.index, summary: summarize(playGame(scenario, job.rules, job.seed, policy), policy.name) });
+    } catch (error) {
+      report({ index: job.index, error: (error as Error).message });
+    }
+  }
+}
