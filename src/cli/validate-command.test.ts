@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -65,10 +66,11 @@ describe('crisis-lab validate', () => {
 
   it('needs at least one file, and refuses unknown options (exit 2)', async () => {
     expect((await capture([])).code).toBe(2);
-    const r = await capture(['--watch', `${fixtures}minimal.yaml`]);
+    const r = await capture(['--fix', `${fixtures}minimal.yaml`]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('unknown option --watch');
-    expect((await capture(['--help'])).out).toContain('Usage: crisis-lab validate <scenario...>');
+    expect(r.err).toContain('unknown option --fix');
+    expect((await capture(['--watch'])).code).toBe(2);
+    expect((await capture(['--help'])).out).toContain('Usage: crisis-lab validate [--watch] <scenario...>');
   });
 
   it('takes a file named like an option after --', async () => {
@@ -79,3 +81,94 @@ describe('crisis-lab validate', () => {
     expect(r.err).toContain(`${dashed}:1:1: formatVersion: missing required field "formatVersion"`);
   });
 });
+
+/** A running `crisis-lab validate --watch`, with what it has printed so far. */
+function startWatch(files: string[]) {
+  const child = spawn(process.execPath, ['bin/crisis-lab.mjs', 'validate', '--watch', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  /** Resolves with stdout once it contains `text` after `from`; fails after `ms`. */
+  const waitFor = async (text: string, from = 0, ms = 20_000): Promise<string> => {
+    const started = Date.now();
+    while (!out.slice(from).includes(text)) {
+      if (Date.now() - started > ms || child.exitCode !== null) {
+        throw new Error(`waited ${Date.now() - started} ms for ${JSON.stringify(text)}; stdout so far:\n${out}\nstderr:\n${err}`);
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return out;
+  };
+  return { child, exited, waitFor, output: () => out };
+}
+
+describe('crisis-lab validate --watch', () => {
+  const minimal = readFileSync(`${fixtures}minimal.yaml`, 'utf8');
+
+  it('checks, then re-checks on every save, also when the editor saves by renaming, and exits 0 on Ctrl-C', async () => {
+    const file = join(tmp, 'watched.yaml');
+    writeFileSync(file, minimal);
+    const w = startWatch([file]);
+    try {
+      await w.waitFor('watching 1 file for changes; press Ctrl-C to stop\n');
+      expect(w.output()).toBe(`${file}: ok\nwatching 1 file for changes; press Ctrl-C to stop\n`);
+
+      // A save in place.
+      let mark = w.output().length;
+      writeFileSync(file, minimal.replace('horizon: 10', 'horizon: 0'));
+      await w.waitFor('(The last turn)\n', mark);
+      // Editors may fire several events for one save: each must be followed by a verdict.
+      const broken = `--- ${file} changed ---\n${file}:15:10: horizon: must be at least 1, got the number 0; write a whole number from 1 to 120 (The last turn)\n`;
+      expect(w.output().slice(mark)).toMatch(new RegExp(`^(${escape(broken)})+$`));
+
+      // A save that writes a new file and renames it over the old one, as many editors do.
+      mark = w.output().length;
+      const swap = join(tmp, '.watched.yaml.tmp');
+      writeFileSync(swap, minimal);
+      renameSync(swap, file);
+      await w.waitFor(`${file}: ok\n`, mark);
+      expect(w.output().slice(mark)).toMatch(new RegExp(`^(${escape(`--- ${file} changed ---\n${file}: ok\n`)})+$`));
+
+      // And the watch goes on after the rename.
+      mark = w.output().length;
+      writeFileSync(file, 'formatVersion: [\n');
+      await w.waitFor('YAML syntax error', mark);
+      expect(w.output().slice(mark)).toContain(`--- ${file} changed ---\n${file}:`);
+
+      w.child.kill('SIGINT');
+      expect(await w.exited).toBe(0);
+    } finally {
+      w.child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('says when a watched file is gone, and checks it again when it comes back', async () => {
+    const file = join(tmp, 'comes-and-goes.yaml');
+    const other = join(tmp, 'other.yaml');
+    writeFileSync(file, minimal);
+    writeFileSync(other, 'a: 1\n');
+    const w = startWatch([file, other]);
+    try {
+      await w.waitFor('watching 2 files for changes');
+      expect(w.output()).toContain(`${other}:1:1: formatVersion: missing required field "formatVersion"`);
+      let mark = w.output().length;
+      rmSync(file);
+      await w.waitFor('no such file', mark);
+      expect(w.output().slice(mark)).toContain(`--- ${file} changed ---\n${file}:1:1: cannot read the file: no such file; check the path\n`);
+      expect(w.output().slice(mark)).not.toContain(other);
+      mark = w.output().length;
+      writeFileSync(file, minimal);
+      await w.waitFor(`${file}: ok\n`, mark);
+      w.child.kill('SIGINT');
+      expect(await w.exited).toBe(0);
+    } finally {
+      w.child.kill('SIGKILL');
+    }
+  }, 60_000);
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,19 +1,28 @@
 // `crisis-lab validate <scenario...>`: one line per problem on stderr (file:line:col: message),
 // `file: ok` on stdout for each valid file; exit 0 only when every file is valid.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+// `--watch` then re-checks a file each time it is saved, until Ctrl-C (exit 0).
+import { closeSync, openSync, readSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { MAX_SCENARIO_BYTES, formatProblem, parseScenario, type ScenarioProblem } from '../engine/scenario/load';
 
-const USAGE = 'Usage: crisis-lab validate <scenario...>\nChecks scenario files (YAML or JSON); exit 0 when all are valid, 1 otherwise.\n';
+const USAGE = `Usage: crisis-lab validate [--watch] <scenario...>
+Checks scenario files (YAML or JSON); exit 0 when all are valid, 1 otherwise.
+  --watch   after the first check, check a file again each time it is saved, printing
+            \`--- <file> changed ---\` and then its problems or \`<file>: ok\` (all on stdout);
+            Ctrl-C stops watching (exit 0).
+`;
 
 export async function validateCommand(args: string[]): Promise<number> {
   const files: string[] = [];
   let options = true;
+  let watching = false;
   for (const arg of args) {
     if (options && arg === '--') options = false;
     else if (options && (arg === '--help' || arg === '-h')) {
       process.stdout.write(USAGE);
       return 0;
-    } else if (options && arg.startsWith('-') && arg !== '-') {
+    } else if (options && arg === '--watch') watching = true;
+    else if (options && arg.startsWith('-') && arg !== '-') {
       process.stderr.write(`crisis-lab validate: unknown option ${arg}\n${USAGE}`);
       return 2;
     } else files.push(arg);
@@ -22,6 +31,7 @@ export async function validateCommand(args: string[]): Promise<number> {
     process.stderr.write(`crisis-lab validate: name at least one scenario file\n${USAGE}`);
     return 2;
   }
+  if (watching) return watchCommand(files);
 
   let allValid = true;
   for (const file of files) {
@@ -34,6 +44,97 @@ export async function validateCommand(args: string[]): Promise<number> {
     }
   }
   return allValid ? 0 : 1;
+}
+
+/** The verdict on one file as printed: its problems, one a line, or `file: ok`. */
+export function verdict(file: string): string {
+  const problems = validateFile(file);
+  return problems.length === 0 ? `${file}: ok\n` : problems.map((p) => `${formatProblem(p)}\n`).join('');
+}
+
+/** Checks every file once, then again on each save, until Ctrl-C; everything goes to stdout. */
+async function watchCommand(files: string[]): Promise<number> {
+  const write = (text: string) => void process.stdout.write(text);
+  for (const file of files) write(verdict(file));
+  return new Promise<number>((done) => {
+    const watcher = watchScenarioFiles(files, write);
+    const stop = () => {
+      watcher.close();
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    const count = files.length === 1 ? '1 file' : `${files.length} files`;
+    write(`watching ${count} for changes; press Ctrl-C to stop\n`);
+  });
+}
+
+export interface ScenarioWatcher {
+  close(): void;
+}
+
+/** How long a burst of file-system events must be quiet before the file is read again. */
+export const WATCH_DEBOUNCE_MS = 100;
+
+/**
+ * Re-checks each file after it changes, printing `--- <file> changed ---` and then its verdict.
+ * Watches the folders rather than the files: an editor that saves by writing a new file and
+ * renaming it over the old one replaces the file a file watcher follows, but not its folder.
+ * Several events for one save (truncate, write, rename) are merged by a short debounce.
+ */
+export function watchScenarioFiles(files: string[], write: (text: string) => void, debounceMs = WATCH_DEBOUNCE_MS): ScenarioWatcher {
+  // Folder -> the name of each watched file in it -> the files as the user wrote them.
+  const folders = new Map<string, Map<string, string[]>>();
+  for (const file of new Set(files)) {
+    const dir = dirname(resolve(file));
+    const names = folders.get(dir) ?? new Map<string, string[]>();
+    names.set(basename(file), [...(names.get(basename(file)) ?? []), file]);
+    folders.set(dir, names);
+  }
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const watchers: FSWatcher[] = [];
+  let closed = false;
+
+  const recheck = (file: string) => {
+    const pending = timers.get(file);
+    if (pending) clearTimeout(pending);
+    timers.set(
+      file,
+      setTimeout(() => {
+        timers.delete(file);
+        if (!closed) write(`--- ${file} changed ---\n${verdict(file)}`);
+      }, debounceMs),
+    );
+  };
+
+  for (const [dir, names] of folders) {
+    try {
+      const watcher = watch(dir, { persistent: true }, (_event, name) => {
+        // Some platforms do not say which file changed: check every file watched there.
+        const changed = name === null || name === undefined ? [...names.values()].flat() : (names.get(String(name)) ?? []);
+        for (const file of changed) recheck(file);
+      });
+      watcher.on('error', (error) => {
+        write(`crisis-lab validate: stopped watching ${dir}: ${error.message}\n`);
+        watcher.close();
+      });
+      watchers.push(watcher);
+    } catch (error) {
+      const why = (error as { code?: string }).code === 'ENOENT' ? 'no such folder' : error instanceof Error ? error.message : String(error);
+      write(`crisis-lab validate: cannot watch ${[...names.values()].flat().join(', ')}: ${why}\n`);
+    }
+  }
+
+  return {
+    close() {
+      closed = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      for (const watcher of watchers) watcher.close();
+    },
+  };
 }
 
 export function validateFile(file: string): ScenarioProblem[] {
