@@ -103,7 +103,7 @@ export function framedStates(world: Country[], framing: Framing, maxOptionalArea
 }
 
 /**
- * A conic equidistant projection turned upright around the centre state and fitted to the
+ * A conic equidistant projection turned upright around the framed states' middle and fitted to the
  * framed states' largest polygons (Alaska and overseas departments would otherwise stretch the
  * frame) inside the free part of the screen.
  */
@@ -116,13 +116,22 @@ export function fitProjection(world: Country[], framing: Framing, extent: Rect):
     shapes = [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-10, 35], [-10, 65], [90, 65], [90, 35], [-10, 35]]] } }];
   }
   const collection: FeatureCollection<Polygon> = { type: 'FeatureCollection', features: shapes };
-  const byIso = new Map(world.map((c) => [c.iso3, c]));
-  const center = framing.center ? byIso.get(framing.center) : undefined;
-  const [lon] = center?.polygons[0] ? geoCentroid({ type: 'Polygon', coordinates: [center.polygons[0]] }) : geoCentroid(collection);
-  const [, lat] = geoCentroid(collection);
+  // Turned upright around the middle of what is framed (the midpoint of the extreme longitudes,
+  // not an area-weighted centre that the United States or Russia would pull to themselves).
+  const centres = shapes.map((f) => geoCentroid(f));
+  const [refLon] = geoCentroid(collection);
+  const offsets = centres.map(([x]) => ((x - refLon + 540) % 360) - 180);
+  const west = Math.min(...offsets);
+  const east = Math.max(...offsets);
+  const lon = refLon + (west + east) / 2;
+  const lat = centres.reduce((sum, [, y]) => sum + y, 0) / centres.length;
+  // A wide frame (across the Atlantic) takes lower standard parallels: a flatter cone bends
+  // the far side less.
+  const span = east - west;
+  const shift = span > 90 ? Math.min(25, (span - 90) / 2) : 0;
   const projection = geoConicEquidistant()
     .rotate([-lon, 0])
-    .parallels([Math.max(-80, lat - 12), Math.min(80, lat + 12)]);
+    .parallels([Math.max(-80, lat - 12 - shift), Math.min(80, lat + 12 - shift)]);
   const pad = Math.min(extent.width, extent.height) * 0.06;
   projection.fitExtent(
     [

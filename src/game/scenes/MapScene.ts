@@ -274,11 +274,11 @@ export class MapScene extends Phaser.Scene {
       }
     }
     if (!best) return anchor ? [Math.min(Math.max(anchor[0], e.x + 20), e.x + e.width - 20), Math.min(Math.max(anchor[1], e.y + 20), e.y + e.height - 20)] : null;
-    // Step 40 px into the adversary's side, away from the player.
+    // Step 56 px into the adversary's side, away from the player.
     const dx = best[0] - target[0];
     const dy = best[1] - target[1];
     const length = Math.hypot(dx, dy) || 1;
-    return [best[0] + (dx / length) * 40, best[1] + (dy / length) * 40];
+    return [best[0] + (dx / length) * 56, best[1] + (dy / length) * 56];
   }
 
   private label(x: number, y: number, text: string, color: string, keepInside?: { x: number; width: number }): void {

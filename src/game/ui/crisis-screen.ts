@@ -220,7 +220,7 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
   };
   const legend = el(
     'div',
-    { class: 'legend card', 'aria-hidden': 'true' },
+    { class: 'legend', 'aria-hidden': 'true' },
     el('div', {}, swatch(theme.color[rules]), t('legend.member', { bloc: t(`rules.${rules}.short`) })),
     el('div', {}, swatch(theme.color.accent, true), t('legend.player')),
     el('div', {}, swatch(theme.color.adversary), t('legend.adversary')),
@@ -237,7 +237,9 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
   }
   const timeline = el('nav', { class: 'timeline', 'aria-label': t('timeline.label') }, el('span', { class: 'small muted', text: t('timeline.label') }), chips);
 
-  root.append(indicatorBand(game), panel, legend, timeline, mapTooltip(app));
+  // The legend sits in the panel, under the news: over the map it would hide part of the crisis.
+  body.insertBefore(legend, news.nextSibling);
+  root.append(indicatorBand(game), panel, timeline, mapTooltip(app));
 
   if (app.showBriefing) root.append(briefing(app));
 }
