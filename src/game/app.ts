@@ -34,6 +34,8 @@ export class App {
   start_: StartState = { selected: null, extra: null, rules: null, seed: null, player: '', error: null, assigned: null };
   /** A fresh game shows its briefing first; a resumed one does not. */
   showBriefing = false;
+  /** After a turn the panel scrolls back to the news of what happened. */
+  private newsFirst = false;
 
   constructor(
     readonly map: MapScene,
@@ -111,8 +113,9 @@ export class App {
     }
     for (const [key, top] of scroll) {
       const e = this.ui.querySelector<HTMLElement>(`[data-scroll="${key}"]`);
-      if (e) e.scrollTop = top;
+      if (e) e.scrollTop = this.newsFirst && key === 'panel' ? 0 : top;
     }
+    this.newsFirst = false;
     if (focusKey) this.ui.querySelector<HTMLElement>(`[data-focus="${focusKey}"]`)?.focus();
   }
 
@@ -138,6 +141,7 @@ export class App {
     if (!this.session || this.session.game.result) return;
     this.session = { ...this.session, game: playTurn(this.session.game, intents) };
     saveGame(this.session);
+    this.newsFirst = true;
     this.render();
   }
 
