@@ -1,6 +1,6 @@
 // Builds the site once into a temporary folder and serves it with `vite preview` on a free port.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,6 +56,9 @@ export async function startPreview(outDir: string, port: number): Promise<ChildP
 export default async function setup(project: TestProject): Promise<() => void> {
   const outDir = mkdtempSync(join(tmpdir(), 'crisis-lab-site-'));
   buildSite(outDir);
+  // A scenario file served beside the game, for assignment links that name a URL.
+  mkdirSync(join(outDir, 'assigned'), { recursive: true });
+  copyFileSync(join(root, 'scenarios/tutorial.yaml'), join(outDir, 'assigned/tutorial-copy.yaml'));
   const port = await freePort();
   const preview = await startPreview(outDir, port);
   project.provide('baseUrl', `http://127.0.0.1:${port}/`);

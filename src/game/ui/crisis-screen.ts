@@ -254,7 +254,8 @@ function mapTooltip(app: App): HTMLElement {
       return;
     }
     const state = game.scenario.states.find((s) => (s.iso3 ?? s.id) === iso3);
-    tip.textContent = state ? localize(state.name) : iso3;
+    const position = state && positionsIntent ? lastTurn(game)?.positions[positionsIntent]?.[state.id] : undefined;
+    tip.textContent = `${state ? localize(state.name) : iso3}${position ? `: ${t(`pos.${position}`)}` : ''}`;
     tip.style.display = 'block';
     tip.style.left = `${x + 14}px`;
     tip.style.top = `${y + 14}px`;
