@@ -58,6 +58,7 @@ export const en = {
   'event.member-clash': 'Clash between members',
   'event.line': '{kind} in {place}: severity {severity} of 5, {casualties} dead, attribution {attribution} %',
 
+  'band.label': 'Indicators',
   'ind.escalation': 'Escalation',
   'ind.escalation.help': 'The crisis on a ladder from 1 (no military action) to 5 (war).',
   'ind.deterrence': 'Deterrence',

@@ -58,6 +58,7 @@ export const kk: Record<MessageKey, string> = {
   'event.member-clash': 'Мүшелер арасындағы қақтығыс',
   'event.line': '{kind}: {place}; ауырлығы 5-тен {severity}, қаза тапқандар {casualties}, атрибуция {attribution} %',
 
+  'band.label': 'Көрсеткіштер',
   'ind.escalation': 'Шиеленіс',
   'ind.escalation.help': 'Дағдарыс 1-ден (әскери әрекет жоқ) 5-ке (соғыс) дейінгі сатыда.',
   'ind.deterrence': 'Тежеу',

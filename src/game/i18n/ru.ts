@@ -58,6 +58,7 @@ export const ru: Record<MessageKey, string> = {
   'event.member-clash': 'Столкновение членов',
   'event.line': '{kind}: {place}; тяжесть {severity} из 5, погибших {casualties}, атрибуция {attribution} %',
 
+  'band.label': 'Показатели',
   'ind.escalation': 'Эскалация',
   'ind.escalation.help': 'Кризис на лестнице от 1 (без военных действий) до 5 (война).',
   'ind.deterrence': 'Сдерживание',

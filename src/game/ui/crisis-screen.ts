@@ -42,7 +42,7 @@ export function indicatorBand(game: GameState): HTMLElement {
     indicator(key, t(`ind.${key}`), t(`ind.${key}.help`), percent(ind[key]), bar(ind[key]));
   return el(
     'header',
-    { class: 'band', 'aria-label': t('panel.heading') },
+    { class: 'band', 'aria-label': t('band.label') },
     indicator('escalation', t('ind.escalation'), t('ind.escalation.help'), `${formatNumber(level)} · ${t(`esc.${level}` as MessageKey)}`, ladder, 'escalation'),
     ratio('deterrence'),
     ratio('cohesion'),
