@@ -104,7 +104,7 @@ export class App {
       this.screen = 'start';
       renderStart(this, this.ui);
       const shown = this.startScenario();
-      this.map.show(scenarioMapView(shown ?? emptyScenarioShape, full, true, null));
+      this.map.show(scenarioMapView(shown ?? emptyScenarioShape, full, true, this.start_.rules));
     } else if (this.screen === 'crisis') {
       renderCrisis(this, this.ui, layout);
     } else {

@@ -20,10 +20,13 @@ export function parse(text: string, file: string): Loaded {
   return result.ok ? { ok: true, scenario: result.scenario, file } : { ok: false, problems: result.problems, file };
 }
 
-/** Every shipped scenario that parses, in file-name order (tutorial-like ones first by name). */
+/** Every shipped scenario, tutorials first, then in file-name order. */
 export async function loadShipped(): Promise<Loaded[]> {
   const entries = Object.entries(shipped).sort(([a], [b]) => a.localeCompare(b));
-  return Promise.all(entries.map(async ([path, load]) => parse(await load(), fileName(path))));
+  const loaded = await Promise.all(entries.map(async ([path, load]) => parse(await load(), fileName(path))));
+  // The tutorial first: it teaches the controls.
+  const rank = (l: Loaded) => (l.ok && l.scenario.crisisType === 'tutorial' ? 0 : 1);
+  return loaded.sort((a, b) => rank(a) - rank(b));
 }
 
 /** An assignment's scenario: a shipped id, or a URL (relative to the page) to fetch. */
