@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { editDistance, formatProblem, nearest, parseScenario } from './load';
+import { POLICY_NAMES } from '../../sim/policies';
+import { BUILT_IN_POLICIES, editDistance, formatProblem, nearest, parseScenario } from './load';
 
 const dir = 'test/fixtures/scenarios/';
 const fixture = (name: string) => readFileSync(dir + name, 'utf8');
@@ -159,7 +160,7 @@ describe('broken fixtures point at the exact line and column', () => {
       'policy-repeats.yaml',
       [
         'policy-repeats.yaml:73:45: policies.historical.turns[1].intents[2]: "consult" is listed twice in turn 2; an intent is taken at most once a turn, so list it once',
-        'policy-repeats.yaml:74:17: policies.historical.turns[2].turn: turn 1 is listed twice in policy "historical" (first at turns[0]); a turn is listed once, so put all its intents in one `intents` list',
+        'policy-repeats.yaml:74:17: policies.historical.turns[2].turn: turn 1 is listed twice in policy "historical" (first at turns[0]), and only the first is played; put all its intents in one `intents` list',
       ],
     ],
     [
@@ -452,10 +453,26 @@ describe('cross-references', () => {
     ]);
   });
 
+  it('refuses an attribution that starts above its maximum, and parties on an event that is not a clash', () => {
+    expect(lines(withEvent(eventBody({ attribution: '{ initial: 0.8, max: 0.6 }' })))).toEqual([
+      'x.yaml:84:29: events[1].attribution.initial: the certainty starts (0.8) above its `max` (0.6), so the game would start it at 0.6; lower `initial` or raise `max`',
+    ]);
+    expect(lines(withEvent(eventBody({ parties: '[ALF, BRV]' })))).toEqual([
+      'x.yaml:87:5: events[1].parties: `parties` is read only for a member-clash, and this event is `kind: armed-attack`; remove `parties`, or make it `kind: member-clash`',
+    ]);
+  });
+
   it('needs scripted policy turns within the horizon', () => {
     const text = `${minimal.replace('events:\n', 'policies:\n  historical:\n    turns:\n      - { turn: 1, intents: [consult] }\n      - { turn: 12, intents: [] }\nevents:\n')}`;
     expect(lines(text)).toEqual([
       'x.yaml:72:17: policies.historical.turns[1].turn: turn 12 is after the horizon (10); use a turn from 1 to 10 or remove it',
+    ]);
+  });
+
+  it('refuses a scripted policy named like a built-in one, which could never be played', () => {
+    expect([...BUILT_IN_POLICIES]).toEqual([...POLICY_NAMES]);
+    expect(lines(edit('events:\n', 'policies:\n  hawk: { turns: [{ turn: 1, intents: [act-alone] }] }\nevents:\n'))).toEqual([
+      'x.yaml:69:3: policies.hawk: "hawk" is the name of a built-in player policy (passive, hawk, dove, consult-first, random, scripted), so `--policy hawk` would play the built-in one, not this; rename the policy (e.g. "historical" or "textbook")',
     ]);
   });
 

@@ -46,6 +46,12 @@ export const MAX_LIST_ITEMS = 1000;
 /** More problems than this are noise: the rest are counted, not listed. */
 export const MAX_PROBLEMS = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * The player policies built into the simulator (src/sim/policies.ts, POLICY_NAMES; a test keeps
+ * the two lists equal). They are looked up before a scenario's own, so a scripted policy with
+ * one of these names could never be played. The engine may not import the simulator.
+ */
+export const BUILT_IN_POLICIES = ['passive', 'hawk', 'dove', 'consult-first', 'random', 'scripted'] as const;
 
 export function formatProblem(p: ScenarioProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.message}`;
@@ -898,7 +904,22 @@ function crossCheck(doc: Document, s: Scenario, report: Reporter): void {
         );
       }
     }
+    if (ev.attribution.initial > ev.attribution.max) {
+      const path = [...base, 'attribution', 'initial'];
+      report.at(
+        valueOffset(doc, path),
+        path,
+        `the certainty starts (${ev.attribution.initial}) above its \`max\` (${ev.attribution.max}), so the game would start it at ${ev.attribution.max}; lower \`initial\` or raise \`max\``,
+      );
+    }
     ev.parties?.forEach((id, j) => needState(id, [...base, 'parties', j], 'in the event parties'));
+    if (ev.parties && ev.kind !== 'member-clash') {
+      report.at(
+        keyOffset(doc, [...base, 'parties']),
+        [...base, 'parties'],
+        `\`parties\` is read only for a member-clash, and this event is \`kind: ${ev.kind}\`; remove \`parties\`, or make it \`kind: member-clash\``,
+      );
+    }
     if (ev.kind === 'member-clash') {
       const parties = ev.parties;
       if (!parties) {
@@ -928,6 +949,13 @@ function crossCheck(doc: Document, s: Scenario, report: Reporter): void {
   });
 
   for (const [name, policy] of Object.entries(s.policies)) {
+    if ((BUILT_IN_POLICIES as readonly string[]).includes(name)) {
+      report.at(
+        keyOffset(doc, ['policies', name]),
+        ['policies', name],
+        `"${name}" is the name of a built-in player policy (${BUILT_IN_POLICIES.join(', ')}), so \`--policy ${name}\` would play the built-in one, not this; rename the policy (e.g. "historical" or "textbook")`,
+      );
+    }
     const seenTurn = new Map<number, number>();
     policy.turns.forEach((t, j) => {
       const path = ['policies', name, 'turns', j, 'turn'];
@@ -939,7 +967,7 @@ function crossCheck(doc: Document, s: Scenario, report: Reporter): void {
         report.at(
           valueOffset(doc, path),
           path,
-          `turn ${t.turn} is listed twice in policy "${name}" (first at turns[${first}]); a turn is listed once, so put all its intents in one \`intents\` list`,
+          `turn ${t.turn} is listed twice in policy "${name}" (first at turns[${first}]), and only the first is played; put all its intents in one \`intents\` list`,
         );
       } else seenTurn.set(t.turn, j);
       const seenIntent = new Set<string>();
