@@ -65,15 +65,23 @@ const turnNumber = z.number().int().min(1).max(365);
 
 export const ScenarioEvent = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an event id is lower-case letters, digits and dashes'),
-    kind: EventKind,
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an event id is lower-case letters, digits and dashes')
+      .describe('A short id for the event, unique in the scenario.'),
+    kind: EventKind.describe(
+      'What happens. The kind sets how far up the escalation ladder the event lifts the crisis and which procedures apply (docs/model.md).',
+    ),
     place: StateId.describe('The state where the event happens.'),
     parties: z
       .tuple([StateId, StateId])
       .optional()
       .describe('For a member-clash: the two members in the clash.'),
     location: z
-      .strictObject({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) })
+      .strictObject({
+        lon: z.number().min(-180).max(180).describe('Longitude in degrees, east positive.'),
+        lat: z.number().min(-90).max(90).describe('Latitude in degrees, north positive.'),
+      })
       .optional()
       .describe('Where on the map the event is drawn; defaults to the place’s centre.'),
     severity: z.number().int().min(1).max(5).describe('1 (minor) to 5 (catastrophic).'),
@@ -89,8 +97,8 @@ export const ScenarioEvent = z
     chance: z
       .strictObject({
         probability: unit.describe('Chance of happening on each turn of the window (at most once).'),
-        from: turnNumber,
-        to: turnNumber,
+        from: turnNumber.describe('The first turn of the window.'),
+        to: turnNumber.describe('The last turn of the window, at most the horizon.'),
       })
       .optional()
       .describe('A chance event: each turn from `from` to `to` it may happen, at most once.'),
@@ -114,15 +122,19 @@ export const Adversary = z
 
 export const ScriptedPolicy = z
   .strictObject({
-    description: LocalizedText.optional(),
+    description: LocalizedText.optional().describe('What this line of play is, for whoever reads the file; the game does not show it.'),
     turns: z
       .array(
         z.strictObject({
-          turn: turnNumber,
-          intents: z.array(IntentId).max(INTENTS.length),
+          turn: turnNumber.describe('The turn, at most the horizon; list each turn once.'),
+          intents: z
+            .array(IntentId)
+            .max(INTENTS.length)
+            .describe('The intents taken that turn, each once; an intent the rules do not allow at that moment is skipped.'),
         }),
       )
-      .max(365),
+      .max(365)
+      .describe('The turns on which the policy takes intents.'),
   })
   .describe('The intents taken turn by turn; turns not listed take none.');
 
@@ -137,13 +149,17 @@ export const Scenario = z
     title: LocalizedText,
     summary: LocalizedText,
     briefing: LocalizedText.describe('What the player reads before the first turn.'),
-    crisisType: z.enum(CRISIS_TYPES),
+    crisisType: z.enum(CRISIS_TYPES).describe('The kind of crisis; the game labels the scenario with it.'),
     fictional: z.boolean().default(false).describe('True when states, events or figures are invented.'),
     rules: z.array(RuleSetId).min(1).max(2).describe('Rule sets this scenario may be played under.'),
     turnDays: z.number().int().min(1).max(30).describe('Days in one turn.'),
     horizon: z.number().int().min(1).max(120).describe('The last turn.'),
     expectedMinutes: z.number().int().min(1).max(240).describe('Expected play time in minutes.'),
-    states: z.array(ScenarioState).min(2).max(64),
+    states: z
+      .array(ScenarioState)
+      .min(2)
+      .max(64)
+      .describe('Every state the scenario names: the members, the adversary when it is a state, and any other.'),
     alliance: z
       .strictObject({ members: z.array(StateId).min(2).max(64).describe('State ids of the members.') })
       .describe('The alliance deciding; the same members play under either rule set.'),
@@ -156,9 +172,13 @@ export const Scenario = z
       })
       .describe('The player’s state and what it wants.'),
     adversary: Adversary,
-    events: z.array(ScenarioEvent).min(1).max(200),
-    learningObjectives: z.array(LocalizedText).max(20).default([]),
-    debriefQuestions: z.array(LocalizedText).max(20).default([]),
+    events: z.array(ScenarioEvent).min(1).max(200).describe('The timeline: scripted and chance events.'),
+    learningObjectives: z
+      .array(LocalizedText)
+      .max(20)
+      .default([])
+      .describe('What students should learn; shown with the briefing and in the debrief.'),
+    debriefQuestions: z.array(LocalizedText).max(20).default([]).describe('Questions for discussion, shown in the debrief.'),
     policies: z
       .record(
         z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'a policy name is 1–32 lower-case letters, digits and dashes (e.g. "historical")'),

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FIELD_REFERENCE_END, FIELD_REFERENCE_START, fieldReferenceMarkdown, withFieldReference } from './field-reference';
+import { formatProblem, parseScenario } from './load';
+import { INDICATORS, INTENTS } from './schema';
+
+const PAGE = 'docs/authoring.md';
+const REGENERATE = 'run `npx tsx scripts/update-authoring.ts` and commit docs/authoring.md';
+
+describe('the field reference', () => {
+  const text = fieldReferenceMarkdown();
+
+  it('has one table per mapping of the format, in file order, and one for texts', () => {
+    const headings = text.split('\n').filter((l) => l.startsWith('### '));
+    expect(headings).toEqual([
+      '### The scenario (top level)',
+      '### `states[]`',
+      '### `states[].profile`',
+      '### `alliance`',
+      '### `player`',
+      '### `adversary`',
+      '### `events[]`',
+      '### `events[].location`',
+      '### `events[].attribution`',
+      '### `events[].chance`',
+      '### `policies.<name>`',
+      '### `policies.<name>.turns[]`',
+      '### Texts (`en`, `ru`, `kk`)',
+    ]);
+  });
+
+  it('gives each field its type, whether it is required, its default, its range and its description', () => {
+    const rows = text.split('\n');
+    expect(rows).toContain('| `fictional` | `true` or `false` | no | `false` |  | True when states, events or figures are invented. |');
+    expect(rows).toContain('| `horizon` | whole number | yes |  | 1 to 120 | The last turn. |');
+    expect(rows).toContain('| `probability` | number | yes |  | 0 to 1 | Chance of happening on each turn of the window (at most once). |');
+    expect(rows).toContain('| `place` | state id | yes |  |  | The state where the event happens. |');
+    expect(rows).toContain('| `parties` | list of 2 state ids | no |  |  | For a member-clash: the two members in the clash. |');
+    expect(rows.find((r) => r.startsWith('| `objectives` |'))).toContain(`keys: any of ${INDICATORS.map((i) => `\`${i}\``).join(', ')}; values: -1 to 1`);
+    expect(rows.find((r) => r.startsWith('| `intents` |'))).toContain(`each one of ${INTENTS.map((i) => `\`${i}\``).join(', ')}`);
+    expect(text).toContain('Used by: `title`, `summary`, `briefing`, `states[].name`, `adversary.name`, `events[].text`');
+    // Every row has the six cells: no description breaks the table.
+    for (const row of rows.filter((r) => r.startsWith('| `'))) expect(row.split(' | ')).toHaveLength(6);
+  });
+});
+
+describe('docs/authoring.md', () => {
+  const page = readFileSync(PAGE, 'utf8');
+
+  it('holds the current field reference between its markers', () => {
+    const start = page.indexOf(FIELD_REFERENCE_START);
+    const end = page.indexOf(FIELD_REFERENCE_END);
+    expect(start, `${PAGE} lost its ${FIELD_REFERENCE_START} marker`).toBeGreaterThanOrEqual(0);
+    expect(end, `${PAGE} lost its ${FIELD_REFERENCE_END} marker, or it comes before the start`).toBeGreaterThan(start);
+    const current = page.slice(start + FIELD_REFERENCE_START.length, end);
+    expect(current, `the field reference in ${PAGE} differs from what src/engine/scenario/schema.ts gives (it is generated; do not edit it by hand): ${REGENERATE}`).toBe(`\n${fieldReferenceMarkdown()}`);
+  });
+
+  it('opens with a minimal scenario that validates', () => {
+    const example = /```yaml\n([\s\S]*?)```/.exec(page)?.[1] ?? '';
+    expect(example.startsWith('# yaml-language-server: $schema=./schema.json\n')).toBe(true);
+    const result = parseScenario(example, 'authoring-example.yaml');
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('regenerates with the script, which also checks', () => {
+    expect(withFieldReference(page)).toBe(page);
+    expect(() => withFieldReference('no markers here')).toThrow(FIELD_REFERENCE_START);
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/update-authoring.ts', '--check'], { encoding: 'utf8' });
+    expect(out).toBe(`${PAGE}: the field reference is up to date\n`);
+  });
+});
