@@ -11,6 +11,7 @@ export {
   summarize,
   replayIntents,
   logText,
+  ENGINE_VERSION,
   RULE_SETS,
   LANGUAGES,
   INTENTS,
