@@ -64,6 +64,20 @@ describe('docs/authoring.md', () => {
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
   });
 
+  it('shows snippets that validate once put into the example', () => {
+    const blocks = [...page.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const example = blocks[0]!;
+    const policies = blocks.find((b) => b.startsWith('policies:'));
+    const title = blocks.find((b) => b.startsWith('title:'));
+    expect(policies).toBeDefined();
+    expect(title).toBeDefined();
+    const text = example.replace('debriefQuestions:', `${policies}debriefQuestions:`).replace(/^title:\n {2}en: .*\n/m, title!);
+    expect(text).toContain('Выстрелы на границе');
+    const result = parseScenario(text, 'authoring-example.yaml');
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+    if (result.ok) expect(Object.keys(result.scenario.policies)).toEqual(['textbook']);
+  });
+
   it('regenerates with the script, which also checks', () => {
     expect(withFieldReference(page)).toBe(page);
     expect(() => withFieldReference('no markers here')).toThrow(FIELD_REFERENCE_START);
