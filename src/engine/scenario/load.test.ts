@@ -346,6 +346,16 @@ describe('schema problems say how to fix them', () => {
     ]);
   });
 
+  it('says when a comma inside braces cut a text in two', () => {
+    expect(lines(edit('      en: Alfaland\n', '      { en: Alfaland, the small one, ru: Альфаленд }\n'))).toEqual([
+      'x.yaml:20:23: states[0].name["the small one"]: unknown field "the small one": inside `{ ... }` a comma ends a value, so the text before this comma stopped there and the rest was read as a field name; put the whole text in quotes, or write the field on its own line without braces',
+    ]);
+    // A real unknown field in braces is still named as one.
+    expect(lines(edit('      en: Alfaland\n', '      { en: Alfaland, de: Alfaland }\n'))).toEqual([
+      'x.yaml:20:23: states[0].name.de: unknown field "de": remove it; the fields allowed here are en, ru, kk',
+    ]);
+  });
+
   it('names ranges, lengths and formats', () => {
     expect(lines(edit('riskTolerance: 0.5', 'riskTolerance: 1.5'))).toEqual([
       'x.yaml:26:22: states[0].profile.riskTolerance: must be at most 1, got the number 1.5; write a number from 0 to 1 (Willingness to accept risk of escalation, 0–1)',

@@ -653,9 +653,11 @@ function schemaProblem(doc: Document, data: unknown, issue: z.core.$ZodIssue, re
       for (const name of issue.keys) {
         const keyPath = [...path, name];
         const near = nearest(name, known);
-        const message = near
-          ? `unknown field "${name}": did you mean "${near}"?`
-          : `unknown field "${name}": remove it${known.length > 0 ? `; the fields allowed here are ${known.join(', ')}` : ''}`;
+        const message = splitText(doc, path, name)
+          ? `unknown field "${name}": inside \`{ ... }\` a comma ends a value, so the text before this comma stopped there and the rest was read as a field name; put the whole text in quotes, or write the field on its own line without braces`
+          : near
+            ? `unknown field "${name}": did you mean "${near}"?`
+            : `unknown field "${name}": remove it${known.length > 0 ? `; the fields allowed here are ${known.join(', ')}` : ''}`;
         report.at(keyOffset(doc, keyPath), keyPath, message);
       }
       return;
@@ -722,6 +724,17 @@ function schemaProblem(doc: Document, data: unknown, issue: z.core.$ZodIssue, re
     default:
       report.at(valueOffset(doc, path), path, `${issue.message}${at ? `; ${howToWrite(at.schema)}` : ''}`);
   }
+}
+
+/**
+ * An unknown "field" that is really the end of a text cut by a comma inside braces
+ * (`{ en: Consult at once, then act }`): a key with a space in it, no value, in a flow mapping.
+ */
+function splitText(doc: Document, path: readonly PathSeg[], name: string): boolean {
+  const parent = locate(doc, path).node;
+  if (!isMap(parent) || !parent.flow || !/\s/.test(name)) return false;
+  const value = locate(doc, [...path, name]).node;
+  return value === null || value === undefined || (isScalar(value) && value.value === null);
 }
 
 // ---- Suggestions ----
