@@ -34,6 +34,16 @@ export function lastTurn(game: GameState): TurnRecord | undefined {
   return game.turns[game.turns.length - 1];
 }
 
+/** The latest turn in which members answered a proposal: its positions stay on the map until
+ *  a newer proposal is answered. */
+export function lastAnsweredTurn(game: GameState): TurnRecord | undefined {
+  for (let i = game.turns.length - 1; i >= 0; i -= 1) {
+    const turn = game.turns[i];
+    if (turn && answeredIntents(turn).length > 0) return turn;
+  }
+  return undefined;
+}
+
 /** Intents that members answered in a turn, in the order the player sees them. */
 export function answeredIntents(turn: TurnRecord | undefined): IntentId[] {
   if (!turn) return [];
@@ -67,8 +77,9 @@ export function gameMapView(
   const scenario = game.scenario;
   const view = scenarioMapView(scenario, extent, false, game.rules);
   const turn = lastTurn(game);
+  const answered = lastAnsweredTurn(game);
   const markers: MapMarker[] = [];
-  const positions = turn && positionsFor ? turn.positions[positionsFor] : undefined;
+  const positions = answered && positionsFor ? answered.positions[positionsFor] : undefined;
   for (const [member, position] of Object.entries(positions ?? {})) {
     markers.push({ iso3: iso3Of(scenario, member), position, label: label(member, position) });
   }

@@ -149,6 +149,18 @@ export class MapScene extends Phaser.Scene {
     }
   }
 
+  private ringTexture(): string {
+    const key = 'pulse-ring';
+    if (!this.textures.exists(key)) {
+      const size = 64;
+      const g = this.make.graphics({}, false);
+      g.lineStyle(5, hex('adversary'), 1).strokeCircle(size / 2, size / 2, size / 2 - 4);
+      g.generateTexture(key, size, size);
+      g.destroy();
+    }
+    return key;
+  }
+
   private anchorOf(iso3: string): [number, number] | null {
     return this.projected.find((c) => c.iso3 === iso3)?.anchor ?? null;
   }
@@ -196,12 +208,14 @@ export class MapScene extends Phaser.Scene {
         continue;
       }
       const radius = 8 + pulse.severity * 4;
-      const ring = this.add.circle(x, y, radius).setStrokeStyle(3, hex('adversary'), 1).setDepth(2);
+      // An image of a ring, made once: a stroked Shape would be re-triangulated every frame.
+      const ring = this.add.image(x, y, this.ringTexture()).setDisplaySize(radius * 2, radius * 2).setDepth(2);
       this.live.push(ring);
       g.fillStyle(hex('adversary'), 1).fillCircle(x, y, 5);
       if (!this.reducedMotion) {
-        ring.setScale(0.4);
-        this.tweens.add({ targets: ring, scale: 1.6, alpha: 0, duration: 900, repeat: 1, ease: 'Sine.easeOut' });
+        const base = ring.scale;
+        ring.setScale(base * 0.4);
+        this.tweens.add({ targets: ring, scale: base * 1.6, alpha: 0, duration: 900, repeat: 1, ease: 'Sine.easeOut' });
       }
     }
 

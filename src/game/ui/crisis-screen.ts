@@ -4,7 +4,7 @@ import type { App, Layout } from '../app';
 import { allianceSteps, intentOptions, type GameState, type IntentId, type Indicators, type Position } from '../engine';
 import { formatNumber, localize, percent, t, tCode, type MessageKey } from '../i18n';
 import { positionStyle, theme } from '../theme';
-import { answeredIntents, adversaryName, gameMapView, lastTurn, stateName } from '../view-model';
+import { answeredIntents, adversaryName, gameMapView, lastAnsweredTurn, lastTurn, stateName } from '../view-model';
 import { decisionLine, stepLabel } from './format';
 import { el, uid } from './dom';
 import { languageSelect } from './start-screen';
@@ -74,7 +74,8 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
   const scenario = game.scenario;
   const rules = game.rules;
   const turn = lastTurn(game);
-  const answered = answeredIntents(turn);
+  const positionsTurn = lastAnsweredTurn(game);
+  const answered = answeredIntents(positionsTurn);
   if (!positionsIntent || !answered.includes(positionsIntent)) positionsIntent = answered[0] ?? null;
 
   app.map.show(
@@ -189,7 +190,7 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
   body.append(el('section', {}, el('h3', { text: t('panel.chain') }), steps.length > 0 ? chain : el('p', { class: 'muted', text: t('panel.chainEmpty') })));
 
   // Members' positions this turn, also drawn on the map.
-  if (turn && positionsIntent) {
+  if (positionsTurn && positionsIntent) {
     const section = el('section', { 'data-testid': 'positions' });
     const selectId = uid('posfor');
     const select = el('select', { id: selectId, 'data-focus': 'positions-for' });
@@ -203,11 +204,11 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
       app.render();
     });
     const list = el('ul', { class: 'positions' });
-    const positions = turn.positions[positionsIntent] ?? {};
+    const positions = positionsTurn.positions[positionsIntent] ?? {};
     for (const [member, position] of Object.entries(positions)) {
       list.append(el('li', { 'data-member': member, 'data-position': position }, positionIcon(position), `${stateName(scenario, member)}: ${t(`pos.${position}`)}`));
     }
-    section.append(el('h3', {}, el('label', { for: selectId, text: t('panel.positionsLabel') })), select, list);
+    section.append(el('h3', {}, el('label', { for: selectId, text: `${t('panel.positionsLabel')} (${t('timeline.turn', { turn: positionsTurn.turn, day: positionsTurn.day })})` })), select, list);
     body.append(section);
   }
 
@@ -254,7 +255,7 @@ function mapTooltip(app: App): HTMLElement {
       return;
     }
     const state = game.scenario.states.find((s) => (s.iso3 ?? s.id) === iso3);
-    const position = state && positionsIntent ? lastTurn(game)?.positions[positionsIntent]?.[state.id] : undefined;
+    const position = state && positionsIntent ? lastAnsweredTurn(game)?.positions[positionsIntent]?.[state.id] : undefined;
     tip.textContent = `${state ? localize(state.name) : iso3}${position ? `: ${t(`pos.${position}`)}` : ''}`;
     tip.style.display = 'block';
     tip.style.left = `${x + 14}px`;
