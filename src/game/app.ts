@@ -34,6 +34,8 @@ export class App {
   start_: StartState = { selected: null, extra: null, rules: null, seed: null, player: '', error: null, assigned: null };
   /** A fresh game shows its briefing first; a resumed one does not. */
   showBriefing = false;
+  /** A played turn picked on the timeline for review, or null for the latest. */
+  reviewTurn: number | null = null;
   /** After a turn the panel scrolls back to the news of what happened. */
   private newsFirst = false;
 
@@ -130,6 +132,7 @@ export class App {
   }
 
   play(scenario: Scenario, rules: RuleSetId, seed: string, player: string, locked: boolean): void {
+    this.reviewTurn = null;
     this.session = { game: newGame(scenario, rules, seed), player, locked };
     saveGame(this.session);
     this.screen = 'crisis';
@@ -140,6 +143,7 @@ export class App {
   endTurn(intents: IntentId[]): void {
     if (!this.session || this.session.game.result) return;
     this.session = { ...this.session, game: playTurn(this.session.game, intents) };
+    this.reviewTurn = null;
     saveGame(this.session);
     this.newsFirst = true;
     this.render();

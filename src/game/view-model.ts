@@ -68,16 +68,21 @@ export function scenarioMapView(scenario: Scenario, extent: Rect, dim: boolean, 
   };
 }
 
+/**
+ * The map for a game: members' positions from `answered` (the latest answered turn, or the turn
+ * under review), events up to `upTo` with that turn's events pulsing.
+ */
 export function gameMapView(
   game: GameState,
   extent: Rect,
   positionsFor: IntentId | null,
   label: (member: string, position: string) => string,
+  answered: TurnRecord | undefined = lastAnsweredTurn(game),
+  upTo: TurnRecord | undefined = lastTurn(game),
 ): MapView {
   const scenario = game.scenario;
   const view = scenarioMapView(scenario, extent, false, game.rules);
-  const turn = lastTurn(game);
-  const answered = lastAnsweredTurn(game);
+  const turn = upTo;
   const markers: MapMarker[] = [];
   const positions = answered && positionsFor ? answered.positions[positionsFor] : undefined;
   for (const [member, position] of Object.entries(positions ?? {})) {
@@ -85,6 +90,7 @@ export function gameMapView(
   }
   const pulses: MapPulse[] = [];
   for (const record of game.turns) {
+    if (turn && record.turn > turn.turn) break;
     for (const event of record.events) {
       const source = scenario.events.find((e) => e.id === event.id);
       pulses.push({

@@ -189,6 +189,7 @@ export const en = {
   'legend.adversary': 'Adversary',
   'legend.other': 'Other state',
   'timeline.label': 'Turns',
+  'timeline.back': 'Back to the latest turn',
   'timeline.turn': 'Turn {turn}, day {day}',
 
   'debrief.heading': 'Debrief',

@@ -189,6 +189,7 @@ export const kk: Record<MessageKey, string> = {
   'legend.adversary': 'Қарсылас',
   'legend.other': 'Басқа мемлекет',
   'timeline.label': 'Жүрістер',
+  'timeline.back': 'Соңғы жүріске оралу',
   'timeline.turn': '{turn}-жүріс, {day}-күн',
 
   'debrief.heading': 'Талдау',

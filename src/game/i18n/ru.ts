@@ -189,6 +189,7 @@ export const ru: Record<MessageKey, string> = {
   'legend.adversary': 'Противник',
   'legend.other': 'Другое государство',
   'timeline.label': 'Ходы',
+  'timeline.back': 'К последнему ходу',
   'timeline.turn': 'Ход {turn}, день {day}',
 
   'debrief.heading': 'Разбор',

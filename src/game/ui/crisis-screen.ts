@@ -73,13 +73,15 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
   const game = session.game;
   const scenario = game.scenario;
   const rules = game.rules;
-  const turn = lastTurn(game);
-  const positionsTurn = lastAnsweredTurn(game);
+  // A past turn picked on the timeline is shown in place of the latest one, until the next turn.
+  const reviewing = app.reviewTurn !== null ? game.turns[app.reviewTurn - 1] : undefined;
+  const turn = reviewing ?? lastTurn(game);
+  const positionsTurn = reviewing ? (answeredIntents(reviewing).length > 0 ? reviewing : undefined) : lastAnsweredTurn(game);
   const answered = answeredIntents(positionsTurn);
   if (!positionsIntent || !answered.includes(positionsIntent)) positionsIntent = answered[0] ?? null;
 
   app.map.show(
-    gameMapView(game, layout.mapExtent, positionsIntent, (member, position) => `${stateName(scenario, member)}: ${t(`pos.${position as Position}`)}`),
+    gameMapView(game, layout.mapExtent, positionsIntent, (member, position) => `${stateName(scenario, member)}: ${t(`pos.${position as Position}`)}`, positionsTurn, turn),
   );
 
   // --- Side panel ---------------------------------------------------------------------------
@@ -117,6 +119,19 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
   const news = el('section', { 'aria-live': 'polite', 'aria-atomic': 'true', 'data-testid': 'news' });
   if (turn) {
     news.append(el('h3', { text: t('panel.news', { turn: turn.turn, day: turn.day }) }));
+    if (reviewing) {
+      news.append(
+        el('button', {
+          type: 'button',
+          'data-focus': 'back-to-latest',
+          text: t('timeline.back'),
+          onclick: () => {
+            app.reviewTurn = null;
+            app.render();
+          },
+        }),
+      );
+    }
     const lines = el('ul', { class: 'decisions' });
     if (turn.events.length === 0) lines.append(el('li', { class: 'muted', text: t('panel.quiet') }));
     for (const e of turn.events) {
@@ -234,7 +249,22 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
     const record = game.turns[n - 1];
     const classes = [record ? 'past' : '', !game.result && n === game.turn ? 'current' : '', record && record.events.length > 0 ? 'event' : '', record?.decisions.some((d) => d.collective && d.outcome !== 'blocked' && d.outcome !== 'declined') ? 'measure' : ''];
     const label = t('timeline.turn', { turn: n, day: (n - 1) * scenario.turnDays });
-    chips.append(el('li', { class: classes.filter(Boolean).join(' '), title: label, 'aria-label': label, 'aria-current': !game.result && n === game.turn ? 'step' : null, text: String(n) }));
+    const chip = record
+      ? el('button', {
+          type: 'button',
+          title: label,
+          'aria-label': label,
+          'aria-pressed': app.reviewTurn === n ? 'true' : 'false',
+          'data-focus': `chip-${n}`,
+          text: String(n),
+          onclick: () => {
+            // Review a played turn: its news, its positions, its events on the map.
+            app.reviewTurn = app.reviewTurn === n ? null : n;
+            app.render();
+          },
+        })
+      : el('span', { text: String(n), title: label, 'aria-label': label });
+    chips.append(el('li', { class: classes.filter(Boolean).join(' '), 'aria-current': !game.result && n === game.turn ? 'step' : null }, chip));
   }
   const timeline = el('nav', { class: 'timeline', 'aria-label': t('timeline.label') }, el('span', { class: 'small muted', text: t('timeline.label') }), chips);
 
