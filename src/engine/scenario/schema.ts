@@ -97,7 +97,7 @@ export const ScenarioEvent = z
     chance: z
       .strictObject({
         probability: unit.describe('Chance of happening on each turn of the window (at most once).'),
-        from: turnNumber.describe('The first turn of the window.'),
+        from: turnNumber.describe('The first turn on which the event may happen.'),
         to: turnNumber.describe('The last turn of the window, at most the horizon.'),
       })
       .optional()
