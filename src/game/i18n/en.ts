@@ -25,6 +25,7 @@ export const en = {
   'start.seed': 'Seed',
   'start.seedHint': 'The same scenario, seed and choices always give the same game.',
   'start.randomSeed': 'New random seed',
+  'start.player': 'Your name (optional; written into the outcome log)',
   'start.play': 'Start the crisis',
   'start.resume': 'Resume the saved game',
   'start.resumeInfo': '{scenario}, {rules}, turn {turn}',

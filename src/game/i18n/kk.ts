@@ -25,6 +25,7 @@ export const kk: Record<MessageKey, string> = {
   'start.seed': 'Тұқым',
   'start.seedHint': 'Бір сценарий, бір тұқым және бірдей шешімдер әрқашан бірдей ойын береді.',
   'start.randomSeed': 'Жаңа кездейсоқ тұқым',
+  'start.player': 'Атыңыз (міндетті емес; ойын журналына жазылады)',
   'start.play': 'Дағдарысты бастау',
   'start.resume': 'Сақталған ойынды жалғастыру',
   'start.resumeInfo': '{scenario}, {rules}, {turn}-жүріс',

@@ -25,6 +25,7 @@ export const ru: Record<MessageKey, string> = {
   'start.seed': 'Зерно',
   'start.seedHint': 'Один и тот же сценарий, зерно и решения всегда дают одну и ту же игру.',
   'start.randomSeed': 'Новое случайное зерно',
+  'start.player': 'Ваше имя (необязательно; записывается в журнал игры)',
   'start.play': 'Начать кризис',
   'start.resume': 'Продолжить сохранённую игру',
   'start.resumeInfo': '{scenario}, {rules}, ход {turn}',

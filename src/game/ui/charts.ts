@@ -60,5 +60,5 @@ export function chart(key: ChartKey, games: GameState[], divergeAt: number | nul
     if (last !== undefined) descriptions.push(`${t(`rules.${game.rules}.short`)}: ${tick(key, last)}${key === 'escalation' || key === 'casualties' ? '' : ' %'}`);
   }
   root.setAttribute('aria-label', `${t(`ind.${key}` as MessageKey)}. ${descriptions.join('; ')}`);
-  return el('figure', { class: 'chart', 'data-chart': key }, el('h3', { text: `${t(`ind.${key}` as MessageKey)}${key === 'escalation' || key === 'casualties' ? '' : ' (%)'}` }), root);
+  return el('figure', { class: 'chart', 'data-chart': key, title: t(`ind.${key}.help` as MessageKey) }, el('h3', { text: `${t(`ind.${key}` as MessageKey)}${key === 'escalation' || key === 'casualties' ? '' : ' (%)'}` }), root);
 }

@@ -173,6 +173,13 @@ export function renderStart(app: App, root: HTMLElement): void {
       el('p', { class: 'small muted', text: t('start.seedHint') }),
     );
 
+    const playerId = uid('player');
+    const playerInput = el('input', { type: 'text', id: playerId, value: s.player, 'data-focus': 'player', maxlength: 80, autocomplete: 'name' });
+    playerInput.addEventListener('input', () => {
+      s.player = playerInput.value;
+    });
+    const playerField = el('div', { class: 'seed-row' }, el('label', { for: playerId, text: t('start.player') }), playerInput);
+
     const playable = scenario.rules.includes(rules);
     const play = el('button', {
       type: 'button',
@@ -191,7 +198,7 @@ export function renderStart(app: App, root: HTMLElement): void {
       el('h2', { text: localize(scenario.title) }),
       facts(scenario),
       el('p', { class: 'summary-text', text: localize(scenario.summary) }),
-      el('div', { class: 'choices' }, rulesField, seedField, el('div', { class: 'actions' }, play)),
+      el('div', { class: 'choices' }, rulesField, seedField, playerField, el('div', { class: 'actions' }, play)),
     );
   }
 
