@@ -36,12 +36,20 @@ describe('the field reference', () => {
     expect(rows).toContain('| `horizon` | whole number | yes |  | 1 to 120 | The last turn. |');
     expect(rows).toContain('| `probability` | number | yes |  | 0 to 1 | Chance of happening on each turn of the window (at most once). |');
     expect(rows).toContain('| `place` | state id | yes |  |  | The state where the event happens. |');
-    expect(rows).toContain('| `parties` | list of 2 state ids | no |  |  | For a member-clash: the two members in the clash. |');
+    expect(rows).toContain('| `parties` | list of state ids | no |  | exactly 2 items | For a member-clash: the two members in the clash. |');
     expect(rows.find((r) => r.startsWith('| `objectives` |'))).toContain(`keys: any of ${INDICATORS.map((i) => `\`${i}\``).join(', ')}; values: -1 to 1`);
     expect(rows.find((r) => r.startsWith('| `intents` |'))).toContain(`each one of ${INTENTS.map((i) => `\`${i}\``).join(', ')}`);
     expect(text).toContain('Used by: `title`, `summary`, `briefing`, `states[].name`, `adversary.name`, `events[].text`');
     // Every row has the six cells: no description breaks the table.
     for (const row of rows.filter((r) => r.startsWith('| `'))) expect(row.split(' | ')).toHaveLength(6);
+  });
+});
+
+describe('the JSON Schema editors read', () => {
+  it('uses no keyword that editors knowing only draft 7 misread (VS Code YAML reads `items: false` as "no item allowed")', () => {
+    const text = readFileSync('scenarios/schema.json', 'utf8');
+    expect(text).not.toContain('"prefixItems"');
+    expect(text).not.toContain('"items": false');
   });
 });
 

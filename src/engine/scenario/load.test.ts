@@ -448,6 +448,16 @@ describe('cross-references', () => {
     ]);
   });
 
+  it('needs a member clash to name exactly two parties in a list', () => {
+    expect(lines(withEvent(eventBody({ kind: 'member-clash', place: 'BRV', parties: '[BRV]' })))).toEqual([
+      'x.yaml:87:14: events[1].parties: needs at least 2 items, has 1; add some (For a member-clash: the two members in the clash)',
+    ]);
+    // One problem, the type: not also "too long" for a text.
+    expect(lines(withEvent(eventBody({ kind: 'member-clash', place: 'BRV', parties: 'BRV' })))).toEqual([
+      'x.yaml:87:14: events[1].parties: expected a list, got the text "BRV"; write a list (`[a, b]`, or one `- item` per line) (For a member-clash: the two members in the clash)',
+    ]);
+  });
+
   it('needs a member clash between two different members', () => {
     expect(lines(withEvent(eventBody({ kind: 'member-clash' })))).toEqual([
       'x.yaml:80:5: events[1].parties: a member-clash event needs `parties: [A, B]`, two different alliance members',

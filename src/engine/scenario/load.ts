@@ -197,7 +197,13 @@ function parseUnsafe(text: string, file: string): ParseScenarioResult {
 
   const parsed = Scenario.safeParse(data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) schemaProblem(doc, data, issue, report);
+    // A value of the wrong type may also fail a size check meant for the right type (a text
+    // where a list of two is wanted is "too long"): the type is the problem to report.
+    const wrongType = new Set(parsed.error.issues.filter((i) => i.code === 'invalid_type').map((i) => JSON.stringify(i.path)));
+    const issues = parsed.error.issues.filter(
+      (i) => !((i.code === 'too_small' || i.code === 'too_big') && wrongType.has(JSON.stringify(i.path))),
+    );
+    for (const issue of issues) schemaProblem(doc, data, issue, report);
     return fail(report.problems);
   }
   crossCheck(doc, parsed.data, report);
@@ -486,6 +492,12 @@ function unwrap(s: AnySchema): { schema: AnySchema; description?: string } {
   let description = descriptionOf(s);
   for (let i = 0; i < 10; i++) {
     const def = defOf(s);
+    if (def.type === 'pipe') {
+      // A transform after a check: what authors write is the pipe's input.
+      s = def.in as AnySchema;
+      description ??= descriptionOf(s);
+      continue;
+    }
     if (!['optional', 'default', 'nullable', 'readonly', 'prefault', 'nonoptional', 'catch'].includes(def.type)) break;
     s = def.innerType as AnySchema;
     description ??= descriptionOf(s);

@@ -74,7 +74,12 @@ export const ScenarioEvent = z
     ),
     place: StateId.describe('The state where the event happens.'),
     parties: z
-      .tuple([StateId, StateId])
+      .array(StateId)
+      .length(2)
+      // A list of exactly two rather than a tuple: a tuple's JSON Schema (`prefixItems` with
+      // `items: false`) reads as "no item allowed" in editors that know only draft 7, such as
+      // VS Code's YAML extension, which then flags every clash.
+      .transform((ids) => ids as [z.infer<typeof StateId>, z.infer<typeof StateId>])
       .optional()
       .describe('For a member-clash: the two members in the clash.'),
     location: z
