@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fitProjection, framedStates, projectWorld, readWorld, ringContains } from './geo';
+import { fitProjection, framedStates, hatchSegments, projectWorld, readWorld, ringContains } from './geo';
 
 const require = createRequire(import.meta.url);
 const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8'));
@@ -42,6 +42,19 @@ describe('map geography', () => {
       for (let i = 2; i < ring.length; i += 2) {
         expect(Math.abs(ring[i]! - ring[i - 2]!)).toBeLessThan(450);
       }
+    }
+  });
+
+  it('hatches inside a shape only', () => {
+    const square = [[0, 0, 100, 0, 100, 100, 0, 100]];
+    const segments = hatchSegments(square, 20);
+    expect(segments.length).toBeGreaterThan(5);
+    for (const [x1, y1, x2, y2] of segments) {
+      for (const v of [x1, y1, x2, y2]) {
+        expect(v).toBeGreaterThanOrEqual(-1e-9);
+        expect(v).toBeLessThanOrEqual(100 + 1e-9);
+      }
+      expect(x1 + y1).toBeCloseTo(x2 + y2);
     }
   });
 });

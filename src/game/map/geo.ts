@@ -203,3 +203,41 @@ export function ringContains(ring: number[], x: number, y: number): boolean {
   }
   return inside;
 }
+
+/**
+ * Diagonal hatch segments inside a country's projected rings (even-odd), `gap` pixels apart:
+ * the adversary is marked by a pattern, not by colour alone.
+ */
+export function hatchSegments(rings: number[][], gap: number): [number, number, number, number][] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const ring of rings) {
+    for (let i = 0; i < ring.length; i += 2) {
+      const u = ring[i]! + ring[i + 1]!;
+      lo = Math.min(lo, u);
+      hi = Math.max(hi, u);
+    }
+  }
+  const segments: [number, number, number, number][] = [];
+  for (let c = Math.ceil(lo / gap) * gap; c <= hi; c += gap) {
+    const xs: [number, number][] = [];
+    for (const ring of rings) {
+      const n = ring.length / 2;
+      for (let i = 0; i < n; i += 1) {
+        const j = (i + 1) % n;
+        const x1 = ring[2 * i]!;
+        const y1 = ring[2 * i + 1]!;
+        const x2 = ring[2 * j]!;
+        const y2 = ring[2 * j + 1]!;
+        const u1 = x1 + y1;
+        const u2 = x2 + y2;
+        if (u1 === u2 || (u1 < c) === (u2 < c)) continue;
+        const t = (c - u1) / (u2 - u1);
+        xs.push([x1 + t * (x2 - x1), y1 + t * (y2 - y1)]);
+      }
+    }
+    xs.sort((a, b) => a[0] - b[0]);
+    for (let k = 0; k + 1 < xs.length; k += 2) segments.push([xs[k]![0], xs[k]![1], xs[k + 1]![0], xs[k + 1]![1]]);
+  }
+  return segments;
+}

@@ -5,7 +5,7 @@
 // live, and the game loop sleeps whenever nothing moves.
 import * as Phaser from 'phaser';
 import worldUrl from 'world-atlas/countries-110m.json?url';
-import { fitProjection, projectWorld, readWorld, ringContains, type Country, type ProjectedCountry } from '../map/geo';
+import { fitProjection, hatchSegments, projectWorld, readWorld, ringContains, type Country, type ProjectedCountry } from '../map/geo';
 import type { MapView } from '../map/map-view';
 import { hex, positionStyle, theme } from '../theme';
 import type { GeoProjection } from 'd3-geo';
@@ -128,6 +128,12 @@ export class MapScene extends Phaser.Scene {
       }
     }
     if (!view.dim) {
+      // The adversary: a red hatch and outline, so it never rests on colour alone.
+      const adversary = view.adversary ? this.projected.find((c) => c.iso3 === view.adversary) : undefined;
+      if (adversary) {
+        g.lineStyle(1.5, hex('adversary'), 0.55);
+        for (const [x1, y1, x2, y2] of hatchSegments(adversary.rings, 12)) g.lineBetween(x1, y1, x2, y2);
+      }
       this.outline(g, view.adversary, hex('adversary'), 2);
       this.outline(g, view.player, hex('accent'), 3);
     }

@@ -234,12 +234,18 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
     if (border) s.style.border = `3px solid ${color}`;
     return s;
   };
+  const hatchSwatch = () => {
+    const s = swatch(theme.color.adversary, true);
+    s.style.background = `repeating-linear-gradient(45deg, ${theme.color.adversary} 0 2px, transparent 2px 5px)`;
+    s.style.borderWidth = '2px';
+    return s;
+  };
   const legend = el(
     'div',
     { class: 'legend', 'aria-hidden': 'true' },
     el('div', {}, swatch(theme.color[rules]), t('legend.member', { bloc: t(`rules.${rules}.short`) })),
     el('div', {}, swatch(theme.color.accent, true), t('legend.player')),
-    el('div', {}, swatch(theme.color.adversary), t('legend.adversary')),
+    el('div', {}, hatchSwatch(), t('legend.adversary')),
     el('div', {}, ...(['support', 'object', 'abstain', 'stay-out'] as const).flatMap((p) => [positionIcon(p), `${t(`pos.${p}`)} `])),
   );
 
