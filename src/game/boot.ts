@@ -23,7 +23,8 @@ export async function boot(fonts: Promise<void>): Promise<void> {
   setLanguage(initialLanguage(), false);
   await fonts;
   const root = document.getElementById('app') ?? document.body;
-  const mapHost = el('div', { id: 'map', role: 'img', 'aria-hidden': 'true' });
+  // The map is drawn for the eye; the panel says the same in text for screen readers.
+  const mapHost = el('div', { id: 'map', 'aria-hidden': 'true' });
   const ui = el('div', { id: 'ui' });
   root.append(mapHost, ui);
 
