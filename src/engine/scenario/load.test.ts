@@ -418,6 +418,15 @@ describe('cross-references', () => {
     expect(lines(edit('  state: ALF', '  state: ALG'))[0]).toContain('x.yaml:58:10: player.state: unknown state "ALG" as the player\'s state: did you mean "ALF"?');
   });
 
+  it('keeps the adversary out of the alliance, and a group apart from the states', () => {
+    expect(lines(edit('  id: RED\n', '  id: CHR\n'))).toEqual([
+      'x.yaml:64:7: adversary.id: the adversary "CHR" is an alliance member, and the alliance cannot deliberate against one of its own; remove it from alliance.members, or for a clash between two members use an event of `kind: member-clash`',
+    ]);
+    expect(lines(edit('  kind: state\n  id: RED\n', '  kind: group\n  id: RED\n  name: { en: Red Brigade }\n'))).toEqual([
+      'x.yaml:64:7: adversary.id: the group\'s id "RED" is also a state\'s id, so `threat` and `ties` toward it could mean either; give the group an id of its own (e.g. "RED_GROUP"), or write `kind: state` if the state is the adversary',
+    ]);
+  });
+
   it('refuses duplicate ids, members and rule sets', () => {
     // Renaming CHR also leaves CHR unknown where it is named: both are reported.
     expect(lines(edit('  - id: CHR\n', '  - id: BRV\n'))).toContain(

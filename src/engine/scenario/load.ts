@@ -841,7 +841,22 @@ function crossCheck(doc: Document, s: Scenario, report: Reporter): void {
     );
   }
 
-  if (s.adversary.kind === 'state') needState(s.adversary.id, ['adversary', 'id'], 'as the adversary (kind: state); for a non-state adversary write `kind: group`');
+  if (s.adversary.kind === 'state') {
+    needState(s.adversary.id, ['adversary', 'id'], 'as the adversary (kind: state); for a non-state adversary write `kind: group`');
+    if (members.has(s.adversary.id)) {
+      report.at(
+        valueOffset(doc, ['adversary', 'id']),
+        ['adversary', 'id'],
+        `the adversary "${s.adversary.id}" is an alliance member, and the alliance cannot deliberate against one of its own; remove it from alliance.members, or for a clash between two members use an event of \`kind: member-clash\``,
+      );
+    }
+  } else if (states.has(s.adversary.id)) {
+    report.at(
+      valueOffset(doc, ['adversary', 'id']),
+      ['adversary', 'id'],
+      `the group's id "${s.adversary.id}" is also a state's id, so \`threat\` and \`ties\` toward it could mean either; give the group an id of its own (e.g. "${s.adversary.id}_GROUP"), or write \`kind: state\` if the state is the adversary`,
+    );
+  }
   if (s.adversary.base !== undefined) needState(s.adversary.base, ['adversary', 'base'], "as the adversary's base");
 
   // A weight of 0 counts for nothing in the score (it is weighed by |w|): an objective written
