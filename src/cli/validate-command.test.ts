@@ -107,6 +107,15 @@ function startWatch(files: string[]) {
 describe('crisis-lab validate --watch', () => {
   const minimal = readFileSync(`${fixtures}minimal.yaml`, 'utf8');
 
+  it('exits 1 at once when no file can be watched', async () => {
+    const nowhere = join(tmp, 'no-such-folder', 'x.yaml');
+    const r = await capture(['--watch', nowhere]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      `${nowhere}:1:1: cannot read the file: no such file; check the path\ncrisis-lab validate: cannot watch ${nowhere}: no such folder\n`,
+    );
+  });
+
   it('checks, then re-checks on every save, also when the editor saves by renaming, and exits 0 on Ctrl-C', async () => {
     const file = join(tmp, 'watched.yaml');
     writeFileSync(file, minimal);

@@ -56,8 +56,10 @@ export function verdict(file: string): string {
 async function watchCommand(files: string[]): Promise<number> {
   const write = (text: string) => void process.stdout.write(text);
   for (const file of files) write(verdict(file));
+  const watcher = watchScenarioFiles(files, write);
+  // Nothing to wait for: say so rather than sit silent until Ctrl-C.
+  if (watcher.folders === 0) return 1;
   return new Promise<number>((done) => {
-    const watcher = watchScenarioFiles(files, write);
     const stop = () => {
       watcher.close();
       process.off('SIGINT', stop);
@@ -72,6 +74,8 @@ async function watchCommand(files: string[]): Promise<number> {
 }
 
 export interface ScenarioWatcher {
+  /** How many folders are watched (0 when none could be). */
+  folders: number;
   close(): void;
 }
 
@@ -128,6 +132,7 @@ export function watchScenarioFiles(files: string[], write: (text: string) => voi
   }
 
   return {
+    folders: watchers.length,
     close() {
       closed = true;
       for (const timer of timers.values()) clearTimeout(timer);
