@@ -10,7 +10,7 @@ export const CHART_KEYS: ChartKey[] = ['escalation', 'deterrence', 'cohesion', '
 
 const W = 260;
 const H = 130;
-const M = { left: 34, right: 10, top: 8, bottom: 22 };
+const M = { left: 48, right: 12, top: 8, bottom: 22 };
 
 function range(key: ChartKey, games: GameState[]): [number, number] {
   if (key === 'escalation') return [1, 5];
