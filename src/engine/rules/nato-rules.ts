@@ -2,7 +2,7 @@
 // The engine draws members' answers and meeting days; this machine only applies the rules.
 import { assign, enqueueActions, setup } from 'xstate';
 import { supportShare, tally } from './consensus';
-import { decideItems, decision, dueNow, notDue, type DecisionDraft } from './records';
+import { admitProposal, beginTurnAndDecideDue, decision, initialRuleContext, type DecisionDraft } from './records';
 import type { IntentId } from '../scenario/schema';
 import type { Proposal, RuleContext, RuleEvent, RuleInput } from './types';
 
@@ -128,22 +128,8 @@ export const natoRules = setup({
       event.type === 'turn.begin' && context.forcesReadyDay !== null && context.forcesReadyDay < event.endDay,
   },
   actions: {
-    beginTurn: assign(({ event }) => {
-      if (event.type !== 'turn.begin') return {};
-      return { turn: event.turn, decisions: [] };
-    }),
-    decideDueItems: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'turn.begin') return;
-      const due = context.agenda.filter((item) => dueNow(item.proposal, event.endDay));
-      enqueue.assign({ agenda: context.agenda.filter((item) => notDue(item.proposal, event.endDay)) });
-      decideItems(due, event.turn, (p) => decideAtNac(p), enqueue);
-    }),
-    admitProposal: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'proposal.submit') return;
-      const item = { proposal: event.proposal, turn: event.turn };
-      if (dueNow(event.proposal, event.endDay)) decideItems([item], event.turn, (p) => decideAtNac(p), enqueue);
-      else enqueue.assign({ agenda: [...context.agenda, item] });
-    }),
+    beginTurn: enqueueActions(({ context, event, enqueue }) => beginTurnAndDecideDue(context, event, enqueue, decideAtNac)),
+    admitProposal: enqueueActions(({ context, event, enqueue }) => admitProposal(context, event, enqueue, decideAtNac)),
     bindMembers: assign(({ context }) => ({ bound: [...context.members] })),
     planForces: assign(({ event }) =>
       event.type === 'nato.forces.plan' ? { forcesReadyDay: event.day + READINESS_DAYS, forcesFor: event.intent } : {},
@@ -174,15 +160,7 @@ export const natoRules = setup({
   },
 }).createMachine({
   id: 'nato',
-  context: ({ input }) => ({
-    members: [...input.members].sort(),
-    agenda: [],
-    decisions: [],
-    forcesReadyDay: null,
-    forcesFor: null,
-    bound: [],
-    turn: 0,
-  }),
+  context: ({ input }) => initialRuleContext(input),
   initial: 'active',
   states: {
     active: {
@@ -195,7 +173,7 @@ export const natoRules = setup({
           states: {
             sitting: {
               on: {
-                'turn.begin': { actions: ['beginTurn', 'decideDueItems'] },
+                'turn.begin': { actions: 'beginTurn' },
                 'proposal.submit': { actions: 'admitProposal' },
               },
             },

@@ -1,8 +1,8 @@
 // The SCO's decision rules as a statechart (rules S1–S7 of ../shared/domain/alliance-rules.md),
 // taking the same events and writing the same decision records as natoRules.
-import { assign, enqueueActions, setup } from 'xstate';
+import { enqueueActions, setup } from 'xstate';
 import { tally } from './consensus';
-import { decideItems, dueNow, notDue, type DecisionDraft } from './records';
+import { admitProposal, beginTurnAndDecideDue, decideItems, initialRuleContext, type DecisionDraft } from './records';
 import type { Proposal, RuleContext, RuleEvent, RuleInput } from './types';
 
 /** S7: an extraordinary meeting of the Council of Foreign Ministers has to be called by two
@@ -109,36 +109,17 @@ export const scoRules = setup({
     isRefusedAtOnce: ({ event }) => event.type === 'proposal.submit' && refuseAtOnce(event.proposal) !== null,
   },
   actions: {
-    beginTurn: assign(({ event }) => (event.type === 'turn.begin' ? { turn: event.turn, decisions: [] } : {})),
-    decideDueItems: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'turn.begin') return;
-      const due = context.agenda.filter((item) => dueNow(item.proposal, event.endDay));
-      enqueue.assign({ agenda: context.agenda.filter((item) => notDue(item.proposal, event.endDay)) });
-      decideItems(due, event.turn, decideAtScoBody, enqueue);
-    }),
+    beginTurn: enqueueActions(({ context, event, enqueue }) => beginTurnAndDecideDue(context, event, enqueue, decideAtScoBody)),
     recordRefusal: enqueueActions(({ event, enqueue }) => {
       if (event.type !== 'proposal.submit') return;
       const draft = refuseAtOnce(event.proposal);
       if (draft) decideItems([{ proposal: event.proposal }], event.turn, () => ({ drafts: [draft], raise: [] }), enqueue);
     }),
-    admitProposal: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'proposal.submit') return;
-      const item = { proposal: event.proposal, turn: event.turn };
-      if (dueNow(event.proposal, event.endDay)) decideItems([item], event.turn, decideAtScoBody, enqueue);
-      else enqueue.assign({ agenda: [...context.agenda, item] });
-    }),
+    admitProposal: enqueueActions(({ context, event, enqueue }) => admitProposal(context, event, enqueue, decideAtScoBody)),
   },
 }).createMachine({
   id: 'sco',
-  context: ({ input }) => ({
-    members: [...input.members].sort(),
-    agenda: [],
-    decisions: [],
-    forcesReadyDay: null,
-    forcesFor: null,
-    bound: [],
-    turn: 0,
-  }),
+  context: ({ input }) => initialRuleContext(input),
   initial: 'active',
   states: {
     active: {
@@ -151,7 +132,7 @@ export const scoRules = setup({
           states: {
             sitting: {
               on: {
-                'turn.begin': { actions: ['beginTurn', 'decideDueItems'] },
+                'turn.begin': { actions: 'beginTurn' },
                 'proposal.submit': [
                   { guard: 'isRefusedAtOnce', actions: 'recordRefusal' },
                   { actions: 'admitProposal' },
