@@ -1,25 +1,7 @@
 // Summaries as CSV rows and as a short human-readable report.
-import type { GameSummary } from '../engine/game/summary';
+import { SUMMARY_INDICATORS, type GameSummary } from '../engine/game/summary';
 
-export const SUMMARY_COLUMNS = [
-  'scenario',
-  'rules',
-  'seed',
-  'policy',
-  'result',
-  'turns',
-  'daysToFirstCollectiveMeasure',
-  'maxEscalation',
-  'finalEscalation',
-  'casualties',
-  'deterrence',
-  'cohesion',
-  'autonomy',
-  'entrapment',
-  'legitimacy',
-  'score',
-  'decisions',
-] as const;
+export const SUMMARY_COLUMNS = ['scenario', 'rules', 'seed', 'policy', 'result', 'turns', ...SUMMARY_INDICATORS, 'decisions'] as const;
 
 function csvCell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

@@ -8,20 +8,9 @@ import { INTENTS, type IntentId, type RuleSetId } from '../engine/scenario/schem
 import type { Entry, EntryStatus, Observation } from './classify';
 import { distribution, tidy, type Distribution } from './stats';
 
-/** The summary's indicators, by their contract names (GameSummary). */
-export const SUMMARY_INDICATORS = [
-  'daysToFirstCollectiveMeasure',
-  'maxEscalation',
-  'finalEscalation',
-  'casualties',
-  'deterrence',
-  'cohesion',
-  'autonomy',
-  'entrapment',
-  'legitimacy',
-  'score',
-] as const;
-export type SummaryIndicator = (typeof SUMMARY_INDICATORS)[number];
+import { SUMMARY_INDICATORS, type SummaryIndicator } from '../engine/game/summary';
+
+export { SUMMARY_INDICATORS, type SummaryIndicator };
 
 /** The indicators every turn records (TurnRecord.indicators), for the mean course. */
 export const TURN_INDICATORS = ['escalation', 'casualties', 'deterrence', 'cohesion', 'autonomy', 'entrapment', 'legitimacy'] as const;

@@ -3,7 +3,7 @@
 // (`crisis-lab batch --json`), which is not a log and so cannot be verified: it is accepted as
 // an unverified summary and kept apart from the verified logs in every table.
 import { verifyLog, type OutcomeLog } from '../engine/log/outcome-log';
-import type { GameSummary } from '../engine/game/summary';
+import { SUMMARY_INDICATORS, type GameSummary } from '../engine/game/summary';
 import type { Indicators } from '../engine/game/types';
 import type { IntentId, RuleSetId } from '../engine/scenario/schema';
 
@@ -46,18 +46,8 @@ export interface Entry {
   observation?: Observation;
 }
 
-const SUMMARY_NUMBERS = [
-  'turns',
-  'maxEscalation',
-  'finalEscalation',
-  'casualties',
-  'deterrence',
-  'cohesion',
-  'autonomy',
-  'entrapment',
-  'legitimacy',
-  'score',
-] as const;
+/** Fields of a summary that must be numbers (days to the first measure may also be null). */
+const SUMMARY_NUMBERS = ['turns', ...SUMMARY_INDICATORS.filter((k) => k !== 'daysToFirstCollectiveMeasure')] as const;
 
 /** Why an object is not a GameSummary, or null when it is one. */
 export function summaryProblem(input: Record<string, unknown>): string | null {

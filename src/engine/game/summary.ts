@@ -4,6 +4,21 @@ import type { RuleSetId } from '../scenario/schema';
 import { scoreOf } from './indicators';
 import type { DecisionKind, DecisionOutcome, GameResult, GameState, RuleId } from './types';
 
+/** The summary's numeric indicators, by their contract names, in the order they are printed. */
+export const SUMMARY_INDICATORS = [
+  'daysToFirstCollectiveMeasure',
+  'maxEscalation',
+  'finalEscalation',
+  'casualties',
+  'deterrence',
+  'cohesion',
+  'autonomy',
+  'entrapment',
+  'legitimacy',
+  'score',
+] as const;
+export type SummaryIndicator = (typeof SUMMARY_INDICATORS)[number];
+
 export interface SummaryDecision {
   turn: number;
   day: number;
