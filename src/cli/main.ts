@@ -15,7 +15,7 @@ export interface Command {
 export const commands: Record<string, Command> = {
   validate: {
     run: validateCommand,
-    help: 'validate <scenario...>     check scenario files; exit 0, or one line per problem: file:line:col: message',
+    help: 'validate [--watch] <scenario...>   check scenario files (--watch: again on every save); exit 0, or one line per problem: file:line:col: message',
   },
   run: {
     run: runCommand,

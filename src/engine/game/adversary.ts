@@ -15,9 +15,15 @@ export interface AdversaryView {
   intents: IntentId[];
   /** Counter-terrorism coordination under way wears a group down. */
   coordination: boolean;
+  /** The adversary is a democratic state. */
+  democracy: boolean;
 }
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** How much a democracy's audience costs cut its readiness to back down (Fearon 1994: the side
+ * with the stronger audience is less likely to back down; the size is a design choice). */
+export const DEMOCRATIC_AUDIENCE = 0.8;
 
 export function adversaryOdds(adversary: Adversary, view: AdversaryView): { escalate: number; backDown: number } {
   let pressure = adversary.resolve * AIM_PUSH[adversary.aims];
@@ -27,6 +33,7 @@ export function adversaryOdds(adversary: Adversary, view: AdversaryView): { esca
   // Audience costs rise with the rung reached (Fearon 1994; Tomz 2007): backing down gets harder.
   let backDown = logistic(-SENSITIVITY * gap - 1) * (1 - 0.12 * (view.escalation - 1));
   if (view.intents.includes('act-alone')) escalate = Math.min(1, escalate * 1.3);
+  if (view.democracy) backDown *= DEMOCRATIC_AUDIENCE;
   if (view.intents.includes('de-escalate')) {
     escalate *= 0.8;
     backDown = Math.min(1, backDown * 1.4);

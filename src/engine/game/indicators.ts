@@ -37,6 +37,7 @@ export function rungAfterEvents(escalation: number, events: FiredEvent[]): numbe
  * audience costs (Morrow 2000). */
 const HELP_BASE = { defence: 0.41, consultation: 0.2 } as const;
 const INVOKED_BONUS = { none: 0, conditional: 0.15, invoked: 0.35 } as const;
+export const NUCLEAR_ALLY_BONUS = 0.1;
 
 export interface DeterrenceInputs {
   scenario: Scenario;
@@ -51,6 +52,7 @@ export function deterrenceOf(d: DeterrenceInputs): number {
   const { scenario, posture } = d;
   const player = scenario.player.state;
   let help = 0;
+  let nuclearHelp = 0;
   for (const member of scenario.alliance.members) {
     const p = stateById(scenario, member)?.profile;
     if (!p) continue;
@@ -62,10 +64,14 @@ export function deterrenceOf(d: DeterrenceInputs): number {
     const prior = Math.min(1, HELP_BASE[d.rules.pledge] * willing + INVOKED_BONUS[posture.commitment]);
     const given = CONTRIBUTION_WEIGHT[d.contributions[member] ?? 'none'];
     help += p.capability * Math.max(prior, given);
+    if (p.nuclear) nuclearHelp = Math.max(nuclearHelp, Math.max(prior, given));
   }
   const adversaryCapability = d.scenario.adversary.capability;
   let credibility = help / (help + adversaryCapability + 0.1);
   if (posture.forces === 'ready') credibility += 0.08; // forces in place deny, not only punish
+  // An ally with nuclear weapons likely to stand by the member deters more (Fuhrmann & Sechser 2014;
+  // the size is a design choice).
+  credibility += NUCLEAR_ALLY_BONUS * nuclearHelp;
   credibility += Math.min(0.1, 0.02 * d.collectiveTexts); // words in common signal resolve, a little
   return clampUnit(credibility * (0.55 + 0.45 * d.cohesion));
 }

@@ -1,6 +1,7 @@
 // The escalation ladder's part of a turn: the adversary's move, then where the ladder, the
 // casualties and the world's view of the player end up.
 import { profileOf } from '../members/member-policy';
+import { stateById } from '../scenario/scenario-index';
 import { adversaryMove } from './adversary';
 import { WAR_RUNG, legitimacyAfterDecisions, rungAfterEvents } from './indicators';
 import { clamp, round } from './numbers';
@@ -23,7 +24,9 @@ export function climbLadder(
 ): LadderOutcome {
   const { scenario, intents, events } = t;
   let escalation = rungAfterEvents(prev.escalation, events);
-  const move = adversaryMove(scenario.adversary, { deterrence, escalation, intents, coordination }, t.rng);
+  const adversaryState = scenario.adversary.kind === 'state' ? stateById(scenario, scenario.adversary.id) : undefined;
+  const democracy = adversaryState?.profile.democracy ?? false;
+  const move = adversaryMove(scenario.adversary, { deterrence, escalation, intents, coordination, democracy }, t.rng);
   const harm = t.rng.next(); // one draw every turn, whatever happens, so the dice stay aligned
   let casualties = prev.casualties + events.reduce((s, e) => s + e.casualties, 0);
   const group = scenario.adversary.kind === 'group';

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { Adversary } from '../scenario/schema';
+import { adversaryOdds } from './adversary';
+
+const adversary: Adversary = { kind: 'state', id: 'RUS', resolve: 0.7, capability: 0.5, aims: 'coerce' };
+const view = { deterrence: 0.5, escalation: 2, intents: [], coordination: false, democracy: false };
+
+describe('adversary odds', () => {
+  it('escalates more and backs down less as credibility falls short of its pressure', () => {
+    const weak = adversaryOdds(adversary, { ...view, deterrence: 0.2 });
+    const strong = adversaryOdds(adversary, { ...view, deterrence: 0.9 });
+    expect(weak.escalate).toBeGreaterThan(strong.escalate);
+    expect(weak.backDown).toBeLessThan(strong.backDown);
+  });
+
+  it('backs down less the higher the crisis has climbed (audience costs)', () => {
+    expect(adversaryOdds(adversary, { ...view, escalation: 4 }).backDown).toBeLessThan(adversaryOdds(adversary, view).backDown);
+  });
+
+  it('a democratic adversary backs down less readily', () => {
+    expect(adversaryOdds(adversary, { ...view, democracy: true }).backDown).toBeLessThan(adversaryOdds(adversary, view).backDown);
+  });
+
+  it("answers the player's moves: acting alone provokes, de-escalating calms", () => {
+    expect(adversaryOdds(adversary, { ...view, intents: ['act-alone'] }).escalate).toBeGreaterThan(adversaryOdds(adversary, view).escalate);
+    expect(adversaryOdds(adversary, { ...view, intents: ['de-escalate'] }).escalate).toBeLessThan(adversaryOdds(adversary, view).escalate);
+  });
+});
