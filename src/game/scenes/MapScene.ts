@@ -102,12 +102,27 @@ export class MapScene extends Phaser.Scene {
     this.drawLive(view);
   }
 
+  /**
+   * The part of the screen the map's textures cover: the free area during a crisis (the panels
+   * hide the rest), the whole screen behind the start screen and the debrief. Smaller textures
+   * are cheaper frames with software WebGL.
+   */
+  private area(view: MapView): { x: number; y: number; width: number; height: number } {
+    const { width, height } = this.scale;
+    if (view.dim) return { x: 0, y: 0, width, height };
+    const e = view.extent;
+    const x = Math.max(0, Math.floor(e.x));
+    const y = Math.max(0, Math.floor(e.y));
+    return { x, y, width: Math.max(1, Math.min(width - x, Math.ceil(e.width))), height: Math.max(1, Math.min(height - y, Math.ceil(e.height))) };
+  }
+
   private bake(view: MapView, width: number, height: number): void {
     this.projection = fitProjection(this.world, { center: view.player, must: view.focus, near: view.members, optional: view.adversary ? [view.adversary] : [] }, view.extent);
     this.projected = projectWorld(this.world, this.projection, { x: 0, y: 0, width, height });
     if (this.textures.exists('basemap')) this.textures.remove('basemap');
-    this.baseMap = this.textures.addDynamicTexture('basemap', width, height);
-    const g = this.make.graphics({}, false);
+    const area = this.area(view);
+    this.baseMap = this.textures.addDynamicTexture('basemap', area.width, area.height);
+    const g = this.make.graphics({ x: -area.x, y: -area.y }, false);
     const members = new Set(view.members);
     const others = new Set(view.others);
     const bloc = view.rules === 'sco' ? hex('sco') : hex('nato');
@@ -174,11 +189,12 @@ export class MapScene extends Phaser.Scene {
   private drawLive(view: MapView): void {
     for (const o of this.live) o.destroy();
     this.live = [];
-    const { width, height } = this.scale;
-    if (!this.surface || this.surface.width !== width || this.surface.height !== height) {
+    const area = this.area(view);
+    if (!this.surface || this.surface.width !== area.width || this.surface.height !== area.height) {
       this.surface?.destroy();
-      this.surface = this.add.renderTexture(0, 0, width, height).setOrigin(0, 0).setDepth(0);
+      this.surface = this.add.renderTexture(area.x, area.y, area.width, area.height).setOrigin(0, 0).setDepth(0);
     }
+    this.surface.setPosition(area.x, area.y);
     const surface = this.surface;
     surface.clear();
     surface.stamp('basemap', undefined, 0, 0, { originX: 0, originY: 0 });
@@ -187,7 +203,7 @@ export class MapScene extends Phaser.Scene {
       surface.render();
       return;
     }
-    const g = this.make.graphics({}, false);
+    const g = this.make.graphics({ x: -area.x, y: -area.y }, false);
 
     // The adversary: a red disc with a white cross, so it never rests on colour alone.
     const adv = view.adversary ? this.adversaryPoint(view) : null;
@@ -261,7 +277,11 @@ export class MapScene extends Phaser.Scene {
       this.label(player[0], player[1] - 30, view.names[view.player!] ?? view.player!, theme.color.accent);
     }
     surface.draw(g);
-    for (const label of this.pendingLabels) surface.draw(label);
+    for (const label of this.pendingLabels) {
+      label.x -= area.x;
+      label.y -= area.y;
+      surface.draw(label);
+    }
     surface.render();
     g.destroy();
     for (const label of this.pendingLabels) label.destroy();
