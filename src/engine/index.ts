@@ -2,7 +2,7 @@
 export * from './scenario/schema';
 export * from './game/types';
 export { parseScenario, formatProblem, type ScenarioProblem } from './scenario/load';
-export { newGame, playTurn } from './game/game';
+export { newGame, playTurn, dayOfTurn } from './game/game';
 export { intentOptions, type IntentOption } from './game/intents';
 export { allianceSteps, type AllianceStep } from './game/steps';
 export { summarize, type GameSummary } from './game/summary';

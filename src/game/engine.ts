@@ -10,6 +10,9 @@ export {
   verifyLog,
   summarize,
   replayIntents,
+  dayOfTurn,
+  counterfactual,
+  firstDivergence,
   logText,
   ENGINE_VERSION,
   RULE_SETS,
@@ -28,4 +31,5 @@ export type {
   Indicators,
   Position,
   IntentOption,
+  DroppedIntent,
 } from '../engine/index';

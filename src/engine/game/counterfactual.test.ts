@@ -5,6 +5,7 @@ import { parseScenario } from '../scenario/load';
 import { newGame, playTurn } from './game';
 import { counterfactual, firstDivergence } from './counterfactual';
 import { intentOptions } from './intents';
+import type { TurnRecord } from './types';
 
 function scenario(file: string) {
   const parsed = parseScenario(readFileSync(join(__dirname, '../../../scenarios', file), 'utf8'), file);
@@ -33,6 +34,13 @@ describe('counterfactual', () => {
     }
     // The same game compared with itself never diverges.
     expect(firstDivergence(game.turns, game.turns)).toBeNull();
+  });
+
+  it('marks the first turn where events, the adversary or the indicators differ, or a game runs longer', () => {
+    const turn = (n: number, escalation: number) => ({ turn: n, events: [], adversary: 'hold', indicators: { escalation } }) as unknown as TurnRecord;
+    expect(firstDivergence([turn(1, 1), turn(2, 2)], [turn(1, 1), turn(2, 3)])).toBe(2);
+    expect(firstDivergence([turn(1, 1)], [turn(1, 1)])).toBeNull();
+    expect(firstDivergence([turn(1, 1)], [turn(1, 1), turn(2, 1)])).toBe(2);
   });
 
   it('leaves out and lists a request the other rules refuse', () => {

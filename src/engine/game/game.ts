@@ -17,6 +17,11 @@ import type { FiredEvent, GameMemory, GameResult, GameState, Indicators, TurnRec
 const START_COHESION = 0.75;
 const START_LEGITIMACY = 0.5;
 
+/** The day a turn starts on (day 0 is the start of the game). */
+export function dayOfTurn(scenario: Scenario, turn: number): number {
+  return (turn - 1) * scenario.turnDays;
+}
+
 export function newGame(scenario: Scenario, rules: RuleSetId, seed: string): GameState {
   if (!scenario.rules.includes(rules)) throw new Error(`scenario ${scenario.id} is not offered under ${rules}`);
   const set = ruleSet(rules);
@@ -71,7 +76,7 @@ export function playTurn(game: GameState, requested: IntentId[]): GameState {
   }
   const { scenario } = game;
   const player = scenario.player.state;
-  const day = (game.turn - 1) * scenario.turnDays;
+  const day = dayOfTurn(scenario, game.turn);
   const memory = cloneMemory(game.memory);
   // The events that opened this turn are known to the player already (openTurn).
   const t: TurnContext = {
@@ -157,7 +162,7 @@ export function playTurn(game: GameState, requested: IntentId[]): GameState {
  * so the player sees the turn's events before choosing. It writes into `memory`, a copy the
  * caller owns. */
 function openTurn(scenario: Scenario, turn: number, memory: GameMemory, rng: Rng): { memory: GameMemory; events: FiredEvent[] } {
-  const day = (turn - 1) * scenario.turnDays;
+  const day = dayOfTurn(scenario, turn);
   memory.attribution = advanceAttribution(scenario, memory);
   const events = fireEvents(scenario, turn, memory, rng);
   for (const e of events) {

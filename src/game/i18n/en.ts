@@ -33,6 +33,7 @@ export const en = {
   'start.crisisType': 'Crisis type',
   'start.expected': 'About {minutes} min',
   'start.length': '{turns} turns of {days} d',
+  'start.compareLink': 'Compare a class’s outcome logs',
   'start.rulesAvailable': 'Rule sets',
   'start.fictional': 'Fictional',
   'start.loadError': 'Could not load {source}: {message}',

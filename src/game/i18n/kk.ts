@@ -2,6 +2,7 @@ import type { MessageKey } from './en';
 
 export const kk: Record<MessageKey, string> = {
   'app.title': 'Alliance Crisis Lab — одақтар дағдарысы зертханасы',
+  'start.compareLink': 'Топтың нәтиже журналдарын салыстыру',
   'app.tagline': 'Одақ НАТО немесе ШЫҰ ережелерімен шешім қабылдап жатқанда, мемлекетіңізді дағдарыстан алып шығыңыз.',
   'app.loading': 'Жүктелуде…',
   'app.mapLabel': 'Дағдарыс картасы',

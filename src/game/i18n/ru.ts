@@ -2,6 +2,7 @@ import type { MessageKey } from './en';
 
 export const ru: Record<MessageKey, string> = {
   'app.title': 'Alliance Crisis Lab — лаборатория кризисов союзов',
+  'start.compareLink': 'Сравнить журналы исходов группы',
   'app.tagline': 'Проведите государство через кризис, пока союз решает по правилам НАТО или ШОС.',
   'app.loading': 'Загрузка…',
   'app.mapLabel': 'Карта кризиса',

@@ -1,7 +1,7 @@
 // The crisis screen: indicators band on top, decision panel at the side, turn timeline at the
 // bottom, the map in the free space. It shows engine records and forwards the player's intents.
 import type { App, Layout } from '../app';
-import { allianceSteps, intentOptions, type GameState, type IntentId, type Indicators, type Position } from '../engine';
+import { allianceSteps, dayOfTurn, intentOptions, type GameState, type IntentId, type Indicators, type Position } from '../engine';
 import { formatNumber, localize, percent, t, tCode, type MessageKey } from '../i18n';
 import { positionStyle, theme } from '../theme';
 import { answeredIntents, adversaryName, gameMapView, lastAnsweredTurn, lastTurn, stateName } from '../view-model';
@@ -36,7 +36,7 @@ export function indicatorBand(game: GameState): HTMLElement {
   for (let level = 1; level <= 5; level += 1) ladder.append(el('span', { class: level <= ind.escalation ? 'on' : '' }));
   const level = Math.max(1, Math.min(5, Math.round(ind.escalation)));
   // Days elapsed: the turns played times the scenario's days per turn.
-  const day = (game.turn - 1) * game.scenario.turnDays;
+  const day = dayOfTurn(game.scenario, game.turn);
   const first = ind.daysToFirstCollectiveMeasure;
   const ratio = (key: 'deterrence' | 'cohesion' | 'autonomy' | 'entrapment' | 'legitimacy') =>
     indicator(key, t(`ind.${key}`), t(`ind.${key}.help`), percent(ind[key]), bar(ind[key]));
@@ -254,7 +254,7 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
   for (let n = 1; n <= scenario.horizon; n += 1) {
     const record = game.turns[n - 1];
     const classes = [record ? 'past' : '', !game.result && n === game.turn ? 'current' : '', record && record.events.length > 0 ? 'event' : '', record?.decisions.some((d) => d.collective && d.outcome !== 'blocked' && d.outcome !== 'declined') ? 'measure' : ''];
-    const label = t('timeline.turn', { turn: n, day: (n - 1) * scenario.turnDays });
+    const label = t('timeline.turn', { turn: n, day: dayOfTurn(scenario, n) });
     const chip = record
       ? el('button', {
           type: 'button',

@@ -1,7 +1,7 @@
 // The debrief: outcome and score, the indicators turn by turn, the decisions with their rule ids,
 // the scenario's questions, the outcome log export and the replay under the other rules.
 import type { App } from '../app';
-import { createLog, intentOptions, logText, newGame, playTurn, replayIntents, summarize, type GameState, type IntentId, type RuleSetId } from '../engine';
+import { counterfactual, createLog, firstDivergence, logText, summarize, type DroppedIntent, type GameState, type RuleSetId } from '../engine';
 import { formatNumber, localize, percent, t, tCode, type MessageKey } from '../i18n';
 import { theme } from '../theme';
 import { CHART_KEYS, chart } from './charts';
@@ -9,60 +9,11 @@ import { decisionLine } from './format';
 import { el } from './dom';
 import { languageSelect } from './start-screen';
 
-interface Dropped {
-  turn: number;
-  intent: IntentId;
-  reason: string;
-}
-
 /** The counterfactual game, kept while the same game's debrief is shown. */
-let comparison: { key: string; game: GameState; dropped: Dropped[] } | null = null;
-
-/**
- * The same seed and intents under the other rules. When the engine's replay refuses an intent
- * the other rules do not allow at that point, the replay goes on without it, turn by turn,
- * and the debrief lists what was left out (availability comes from the engine's intentOptions).
- */
-function counterfactual(game: GameState, rules: RuleSetId): { game: GameState; dropped: Dropped[] } {
-  const intents = game.turns.map((r) => r.intents);
-  try {
-    return { game: replayIntents(game.scenario, rules, game.seed, intents), dropped: [] };
-  } catch {
-    let replay = newGame(game.scenario, rules, game.seed);
-    const dropped: Dropped[] = [];
-    for (const wanted of intents) {
-      if (replay.result) break;
-      const options = intentOptions(replay);
-      const allowed = wanted.filter((intent) => {
-        const option = options.find((o) => o.intent === intent);
-        if (option?.available) return true;
-        dropped.push({ turn: replay.turn, intent, reason: option?.reason ?? 'unknown' });
-        return false;
-      });
-      replay = playTurn(replay, allowed);
-    }
-    return { game: replay, dropped };
-  }
-}
+let comparison: { key: string; game: GameState; dropped: DroppedIntent[] } | null = null;
 
 function gameKey(game: GameState): string {
   return `${game.scenario.id}|${game.rules}|${game.seed}|${game.turns.length}`;
-}
-
-/**
- * The first turn at which the two games' records differ in what happened (events, adversary
- * move, indicators). A presentation aid over two engine records, not a rule.
- */
-export function firstDivergence(a: GameState, b: GameState): number | null {
-  const n = Math.max(a.turns.length, b.turns.length);
-  for (let i = 0; i < n; i += 1) {
-    const x = a.turns[i];
-    const y = b.turns[i];
-    if (!x || !y) return i + 1;
-    const facts = (r: typeof x) => JSON.stringify([r.events, r.adversary, r.indicators]);
-    if (facts(x) !== facts(y)) return i + 1;
-  }
-  return null;
 }
 
 export function logFileName(game: GameState, date = new Date()): string {
@@ -123,7 +74,7 @@ export function renderDebrief(app: App, root: HTMLElement): void {
   const other: RuleSetId = game.rules === 'nato' ? 'sco' : 'nato';
   if (comparison && comparison.key !== gameKey(game)) comparison = null;
   const compared = comparison?.game ?? null;
-  const divergeAt = compared ? firstDivergence(game, compared) : null;
+  const divergeAt = compared ? firstDivergence(game.turns, compared.turns) : null;
   const summary = summarize(game, 'human');
   const status = el('p', { role: 'status', 'aria-live': 'polite', class: 'small muted', 'data-testid': 'export-status' });
 

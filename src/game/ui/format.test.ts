@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../i18n';
 import { stepLabel } from './format';
-import { firstDivergence, logFileName } from './debrief-screen';
-import type { GameState, TurnRecord } from '../engine';
+import { logFileName } from './debrief-screen';
+import type { GameState } from '../engine';
 
 describe('words for engine records', () => {
   it('names a step code in the rule set’s own terms', () => {
@@ -14,14 +14,6 @@ describe('words for engine records', () => {
     setLanguage('kk', false);
     expect(stepLabel('statement-blocked', 'sco')).toBe('ШЫҰ-ның бірлескен мәлімдемесі: бұғатталды');
     setLanguage('en', false);
-  });
-
-  it('marks the first turn where what happened differs', () => {
-    const turn = (n: number, escalation: number) => ({ turn: n, events: [], adversary: 'hold', indicators: { escalation } }) as unknown as TurnRecord;
-    const game = (turns: TurnRecord[]) => ({ turns }) as unknown as GameState;
-    expect(firstDivergence(game([turn(1, 1), turn(2, 2)]), game([turn(1, 1), turn(2, 3)]))).toBe(2);
-    expect(firstDivergence(game([turn(1, 1)]), game([turn(1, 1)]))).toBeNull();
-    expect(firstDivergence(game([turn(1, 1)]), game([turn(1, 1), turn(2, 1)]))).toBe(2);
   });
 
   it('puts scenario, rules, seed and date in the log file name, safely', () => {

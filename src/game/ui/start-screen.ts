@@ -225,7 +225,13 @@ export function renderStart(app: App, root: HTMLElement): void {
           'header',
           { class: 'start-head' },
           el('div', {}, el('h1', { text: t('app.title') }), el('p', { class: 'muted', text: t('app.tagline') })),
-          languageSelect(),
+          el(
+            'div',
+            { class: 'start-tools' },
+            // The instructor's page for a class's outcome logs: a second page of the same site.
+            el('a', { href: 'compare.html', class: 'compare-link', text: t('start.compareLink') }),
+            languageSelect(),
+          ),
         ),
         locked ? el('p', { class: 'card', role: 'note', text: t('start.locked') }) : null,
         s.error ? el('p', { class: 'card error', role: 'alert', text: t('start.loadError', s.error) }) : null,
