@@ -80,6 +80,11 @@ export class MapScene extends Phaser.Scene {
     if (this.sys.isActive() && this.world.length > 0) this.redraw(false);
   }
 
+  /** The world's countries once loaded (empty before): the start screen's preview draws them too. */
+  countries(): Country[] {
+    return this.world;
+  }
+
   /** The state's ISO3 under a screen point, among the scenario's states. */
   hitTest(x: number, y: number): string | null {
     const names = this.view?.names ?? {};

@@ -6,6 +6,7 @@ import { randomSeed } from '../assignment';
 import { LANGUAGE_NAMES, language, localize, setLanguage, t, isLanguage } from '../i18n';
 import { LANGUAGES, RULE_SETS, type RuleSetId, type Scenario } from '../engine';
 import { el, uid } from './dom';
+import { openAllSections, scenarioPreview } from './preview';
 
 export interface StartState {
   /** A shipped scenario's id, or 'extra' for the loaded file. */
@@ -95,7 +96,11 @@ export function renderStart(app: App, root: HTMLElement): void {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     s.extra = await loadFile(file);
-    if (s.extra.ok) s.selected = 'extra';
+    if (s.extra.ok) {
+      s.selected = 'extra';
+      // An instructor's own file: the whole preview opens, to check it before play.
+      openAllSections();
+    }
     rerender();
   };
   fileInput.addEventListener('change', () => void onFile(fileInput.files?.[0]));
@@ -198,6 +203,7 @@ export function renderStart(app: App, root: HTMLElement): void {
       el('h2', { text: localize(scenario.title) }),
       facts(scenario),
       el('p', { class: 'summary-text', text: localize(scenario.summary) }),
+      scenarioPreview(scenario, rules, app.map.countries(), rerender),
       el('div', { class: 'choices' }, rulesField, seedField, playerField, el('div', { class: 'actions' }, play)),
     );
   }
