@@ -1,14 +1,13 @@
 // Many headless games spread over worker threads. Each game is independent and seeded, so the
 // summaries are the same whatever the number of workers; they come back in job order.
-import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
-import { availableParallelism } from 'node:os';
 import type { GameSummary } from '../engine/game/summary';
 import type { RuleSetId, Scenario } from '../engine/scenario/schema';
 import { playShare, policyFromSpec, type PolicySpec, type PreparedJob, type ShareMessage } from '../sim/batch-share';
 import { policySpec } from './policy-file';
 import { loadScenarioFile } from './scenario-file';
+import { dealShares, startWorker } from './worker-threads';
+
+export { defaultWorkers } from './worker-threads';
 
 export interface BatchJob {
   file: string;
@@ -35,9 +34,9 @@ export function prepareJobs(jobs: BatchJob[]): { scenarios: Record<string, Scena
   return { scenarios, prepared };
 }
 
-export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
-}
+/** Games this thread plays between two turns of the event loop. */
+const SLICE = 16;
+
 
 export async function runBatch(
   jobs: BatchJob[],
@@ -53,39 +52,23 @@ export async function runBatch(
     else results[m.index] = m.summary;
     onProgress(++done, jobs.length);
   };
-  if (workers <= 1) {
-    playShare(scenarios, prepared, accept);
-  } else {
-    // Deal jobs out in turn, so every worker gets a like mix of scenarios and rule sets.
-    const shares = Array.from({ length: workers }, (_, w) => prepared.filter((_, i) => i % workers === w));
-    await Promise.all(shares.filter((s) => s.length > 0).map((share) => runWorker(scenarios, share, accept)));
+  // This thread plays the first share itself once the others have started: K workers means K
+  // threads in all.
+  const shares = dealShares(prepared, workers);
+  const workersStarted = shares
+    .slice(1)
+    .filter((share) => share.length > 0)
+    .map((jobs) => startWorker<ShareMessage>(new URL('./batch-worker-main.ts', import.meta.url), { scenarios, jobs }, accept));
+  await Promise.all(workersStarted.map((w) => w.online));
+  // Play in slices, giving the event loop a turn between them, so workers' results and the
+  // progress bar keep flowing while this thread plays too.
+  const own = shares[0]!;
+  for (let i = 0; i < own.length; i += SLICE) {
+    playShare(scenarios, own.slice(i, i + SLICE), accept);
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  await Promise.all(workersStarted.map((w) => w.done));
   if (firstError) throw new Error(firstError);
   return results as GameSummary[];
 }
 
-// Each worker would otherwise compile every TypeScript module again on start; one bundle,
-// built once per process in about a tenth of a second, starts in a few milliseconds.
-let workerBundle: string | null = null;
-
-function workerSource(): string {
-  workerBundle ??= buildSync({
-    entryPoints: [fileURLToPath(new URL('./batch-worker-main.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    minify: true,
-    logLevel: 'silent',
-  }).outputFiles[0]!.text;
-  return workerBundle;
-}
-
-function runWorker(scenarios: Record<string, Scenario>, jobs: PreparedJob[], accept: (m: ShareMessage) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerSource(), { eval: true, workerData: { scenarios, jobs } });
-    worker.on('message', accept);
-    worker.on('error', reject);
-    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a batch worker stopped with code ${code}`))));
-  });
-}

@@ -1,15 +1,15 @@
 // `crisis-lab compare <log...|dir> [--csv F|--json]`: verifies outcome logs (and reads batch
 // summaries) from files and folders, then prints the comparison of the class.
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
-import { buildSync } from 'esbuild';
-import { classifyText, compareEntries, comparisonText, tableCsv, type Entry } from '../compare/index';
+import { compareEntries, comparisonText, tableCsv, type Entry } from '../compare/index';
 import { UsageError, parseArgs } from './args';
 import { fail } from './command-helpers';
 import { progressBar } from './progress';
+import { classifyFile } from './classify-file';
+
+export { classifyFile };
+import { dealShares, defaultWorkers, startWorker } from './worker-threads';
 
 const USAGE =
   'Usage: crisis-lab compare <log...|dir> [--csv F|--json] [--hide-names] [--strict] [--workers K]\n' +
@@ -53,22 +53,13 @@ export function inputFiles(paths: string[]): string[] {
   return out;
 }
 
-export function classifyFile(file: string): Entry[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return [{ source: file, status: 'refused', reason: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }];
-  }
-  return classifyText(text, file);
-}
 
 export async function compareCommand(args: string[]): Promise<number> {
   return fail('compare', USAGE, async () => {
     const a = parseArgs(args, ['csv', 'workers'], ['json', 'hide-names', 'strict']);
     if (a.positional.length === 0) throw new UsageError('name at least one outcome log or folder');
     if (a.flags.has('json') && a.options.has('csv')) throw new UsageError('choose --csv or --json, not both');
-    let workers = Math.max(1, availableParallelism());
+    let workers = defaultWorkers();
     if (a.options.has('workers')) {
       workers = Number(a.options.get('workers'));
       if (!Number.isInteger(workers) || workers < 1) throw new UsageError('--workers must be a whole number of at least 1');
@@ -121,47 +112,12 @@ export async function classifyFiles(files: string[], workers: number, onProgress
   if (count <= 1) {
     for (const { index, file } of indexed) accept(index, classifyFile(file));
   } else {
-    const shares = Array.from({ length: count }, (_, w) => indexed.filter((_, i) => i % count === w));
-    await Promise.all(shares.map((share) => runWorker(share, accept)));
+    const entry = new URL('./compare-worker-main.ts', import.meta.url);
+    const started = dealShares(indexed, count).map((share) =>
+      startWorker<{ index: number; entries: Entry[] }>(entry, share, (m) => accept(m.index, m.entries)),
+    );
+    await Promise.all(started.map((w) => w.done));
   }
   return results.flat();
 }
 
-// Like the batch: one esbuild bundle of the worker, built once per process, starts in milliseconds.
-let workerBundle: string | null = null;
-
-function workerSource(): string {
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  workerBundle ??= buildSync({
-    stdin: {
-      contents: [
-        "import { parentPort, workerData } from 'node:worker_threads';",
-        "import { readFileSync } from 'node:fs';",
-        "import { classifyText } from '../compare/classify';",
-        'for (const { index, file } of workerData) {',
-        '  let entries;',
-        "  try { entries = classifyText(readFileSync(file, 'utf8'), file); }",
-        "  catch (error) { entries = [{ source: file, status: 'refused', reason: 'cannot read the file: ' + (error.code ?? error.message) }]; }",
-        '  parentPort.postMessage({ index, entries });',
-        '}',
-      ].join('\n'),
-      resolveDir: here,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    logLevel: 'silent',
-  }).outputFiles[0]!.text;
-  return workerBundle;
-}
-
-function runWorker(share: { index: number; file: string }[], accept: (index: number, entries: Entry[]) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerSource(), { eval: true, workerData: share });
-    worker.on('message', (m: { index: number; entries: Entry[] }) => accept(m.index, m.entries));
-    worker.on('error', reject);
-    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a compare worker stopped with code ${code}`))));
-  });
-}
