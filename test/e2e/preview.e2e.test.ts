@@ -43,6 +43,11 @@ describe('the scenario preview on the start screen', () => {
     const { page } = browser;
     await page.goto(baseUrl);
     await onScreen(page, 'start');
+    // The fixture as it is: fictional ids that the world map does not know are named as such.
+    await page.setInputFiles('[data-testid=scenario-file]', join(ROOT, 'test/fixtures/scenarios/minimal.yaml'));
+    await page.locator('.scenario-item[aria-pressed=true] .title', { hasText: 'Minimal test crisis' }).waitFor();
+    expect(await page.textContent('[data-actor=not-on-map]')).toMatch(/^Not on the map \(no known ISO 3166 code\): Alfaland, Bravia, Charlia,? and Redonia$/);
+
     const file = join(dir, 'preview-test.yaml');
     writeFileSync(file, instructorFile());
     await page.setInputFiles('[data-testid=scenario-file]', file);
@@ -76,7 +81,7 @@ describe('the scenario preview on the start screen', () => {
     expect(lines[1]).toContain('20 % chance each turn, turns 2–5 (days 1–4)');
     expect(lines[1]).toContain('Hybrid campaign in Bravia, severity 2 of 5');
     expect(lines[2]).toContain('Turn 4, day 3');
-    expect(await page.textContent('[data-testid=preview-timeline-toggle]')).toContain('2 scripted and 1 chance events');
+    expect(await page.textContent('[data-testid=preview-timeline-toggle]')).toContain('Timeline: 2 scripted, 1 by chance');
 
     // (c) The objectives: weights with their direction, then the learning objectives.
     expect(await page.locator('.preview-weights li').allTextContents()).toEqual([

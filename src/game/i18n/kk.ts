@@ -50,6 +50,7 @@ export const kk: Record<MessageKey, string> = {
   'preview.adversaryGroup': 'Қарсылас: {name}, {base} аумағынан әрекет ететін топ',
   'preview.adversaryGroupNoBase': 'Қарсылас: {name}, мемлекеттік емес топ',
   'preview.others': 'Басқа мемлекеттер: {names}',
+  'preview.notOnMap': 'Картада жоқ (ISO 3166 коды белгісіз): {names}',
   'preview.timeline': 'Хронология: {scripted} жоспарланған және {chance} кездейсоқ оқиға',
   'preview.chance': 'Әр жүрісте {probability} % ықтималдық, {from}–{to} жүрістер ({fromDay}–{toDay} күндер)',
   'preview.event': '{kind}: {place}; ауырлығы 5-тен {severity}',

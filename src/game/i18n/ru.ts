@@ -50,6 +50,7 @@ export const ru: Record<MessageKey, string> = {
   'preview.adversaryGroup': 'Противник: {name}, группировка, действующая с территории: {base}',
   'preview.adversaryGroupNoBase': 'Противник: {name}, негосударственная группировка',
   'preview.others': 'Другие государства: {names}',
+  'preview.notOnMap': 'Нет на карте (неизвестный код ISO 3166): {names}',
   'preview.timeline': 'Хронология: заданных событий — {scripted}, случайных — {chance}',
   'preview.chance': 'Вероятность {probability} % на каждом ходу, ходы {from}–{to} (дни {fromDay}–{toDay})',
   'preview.event': '{kind}: {place}; тяжесть {severity} из 5',

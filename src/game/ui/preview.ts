@@ -5,6 +5,7 @@ import { INDICATORS } from '../../engine/scenario/vocabulary';
 import type { IndicatorKey } from '../../engine/scenario/schema';
 import { formatList, formatNumber, localize, t, type MessageKey } from '../i18n';
 import type { Country } from '../map/geo';
+import type { MapView } from '../map/map-view';
 import { previewMapSvg } from '../map/preview-map';
 import { theme } from '../theme';
 import { adversaryName, iso3Of, scenarioMapView, stateName } from '../view-model';
@@ -95,6 +96,18 @@ function section(key: PreviewSection, title: string, onToggle: () => void, ...co
   return el('section', { class: 'preview-section' }, el('h3', {}, button), body);
 }
 
+/** The last map drawn for each scenario: re-renders of the start screen reuse it. */
+const maps = new WeakMap<Scenario, { key: string; svg: SVGSVGElement }>();
+
+function cachedMap(scenario: Scenario, rules: RuleSetId, world: Country[], view: MapView): SVGSVGElement {
+  const key = `${rules}:${world.length}`;
+  const hit = maps.get(scenario);
+  if (hit && hit.key === key) return hit.svg;
+  const svg = previewMapSvg(world, view);
+  maps.set(scenario, { key, svg });
+  return svg;
+}
+
 /** The whole preview for the details panel. `world` is the map's countries (empty before load). */
 export function scenarioPreview(scenario: Scenario, rules: RuleSetId, world: Country[], onToggle: () => void): HTMLElement {
   // (a) Map and actors.
@@ -120,7 +133,12 @@ export function scenarioPreview(scenario: Scenario, rules: RuleSetId, world: Cou
     el('li', { 'data-actor': 'adversary' }, swatch('adversary', rules), adversaryText),
     others.length > 0 ? el('li', { 'data-actor': 'others' }, swatch('other', rules), t('preview.others', { names: formatList(others.map((s) => localize(s.name))) })) : null,
   );
-  const mapAndActors = el('div', { class: 'preview-actors' }, el('div', { class: 'preview-map-box' }, previewMapSvg(world, view)), actors);
+  // States the world map does not know (a fictional id without an `iso3`) are named, so an
+  // author sees why they are not drawn.
+  const known = new Set(world.map((c) => c.iso3));
+  const missing = world.length > 0 ? scenario.states.filter((s) => !known.has(s.iso3 ?? s.id)) : [];
+  if (missing.length > 0) actors.append(el('li', { 'data-actor': 'not-on-map', class: 'muted' }, t('preview.notOnMap', { names: formatList(missing.map((s) => localize(s.name))) })));
+  const mapAndActors = el('div', { class: 'preview-actors' }, el('div', { class: 'preview-map-box' }, cachedMap(scenario, rules, world, view)), actors);
 
   // (b) Timeline, in file order.
   const rows = timelineRows(scenario);
