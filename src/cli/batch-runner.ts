@@ -1,4 +1,4 @@
-// Many headless games spread over worker threads. Each game is independent and seeded, so the
+// Many headless games, in this thread or spread over worker threads. Each game is independent and seeded, so the
 // summaries are the same whatever the number of workers; they come back in job order.
 import type { GameSummary } from '../engine/game/summary';
 import type { RuleSetId, Scenario } from '../engine/scenario/schema';
@@ -34,9 +34,6 @@ export function prepareJobs(jobs: BatchJob[]): { scenarios: Record<string, Scena
   return { scenarios, prepared };
 }
 
-/** Games this thread plays between two turns of the event loop. */
-const SLICE = 16;
-
 
 export async function runBatch(
   jobs: BatchJob[],
@@ -52,22 +49,15 @@ export async function runBatch(
     else results[m.index] = m.summary;
     onProgress(++done, jobs.length);
   };
-  // This thread plays the first share itself once the others have started: K workers means K
-  // threads in all.
-  const shares = dealShares(prepared, workers);
-  const workersStarted = shares
-    .slice(1)
-    .filter((share) => share.length > 0)
-    .map((jobs) => startWorker<ShareMessage>(new URL('./batch-worker-main.ts', import.meta.url), { scenarios, jobs }, accept));
-  await Promise.all(workersStarted.map((w) => w.online));
-  // Play in slices, giving the event loop a turn between them, so workers' results and the
-  // progress bar keep flowing while this thread plays too.
-  const own = shares[0]!;
-  for (let i = 0; i < own.length; i += SLICE) {
-    playShare(scenarios, own.slice(i, i + SLICE), accept);
-    await new Promise((resolve) => setImmediate(resolve));
+  if (workers <= 1) {
+    playShare(scenarios, prepared, accept);
+  } else {
+    const entry = new URL('./batch-worker-main.ts', import.meta.url);
+    const started = dealShares(prepared, workers)
+      .filter((share) => share.length > 0)
+      .map((jobs) => startWorker<ShareMessage>(entry, { scenarios, jobs }, accept));
+    await Promise.all(started.map((w) => w.done));
   }
-  await Promise.all(workersStarted.map((w) => w.done));
   if (firstError) throw new Error(firstError);
   return results as GameSummary[];
 }

