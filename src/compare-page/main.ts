@@ -5,14 +5,15 @@ import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import './styles.css';
 import { applyThemeToDocument } from '../game/theme';
-import { LANGUAGE_NAMES, initialLanguage, isLanguage, language, onLanguageChange, setLanguage, t, formatNumber, type MessageKey } from '../game/i18n';
+import { initialLanguage, onLanguageChange, setLanguage, t, formatNumber, type MessageKey } from '../game/i18n';
 import { el, clear, uid } from '../game/ui/dom';
-import { INTENTS, LANGUAGES, type RuleSetId } from '../engine/scenario/schema';
+import { INTENTS } from '../engine/scenario/schema';
 import { compareEntries, tableCsv, SUMMARY_INDICATORS, TURN_INDICATORS, type Comparison, type Entry, type Group, type SummaryIndicator, type TurnIndicator } from '../compare/index';
 import { ct, reasonText, type CompareKey } from './i18n';
 import { fromDrop, fromFileList, type InputFile } from './load';
 import { verifyFiles } from './verify-pool';
 import { boxChart, courseChart } from './charts';
+import { languageSelect } from '../game/ui/language-select';
 
 interface PageState {
   entries: Entry[];
@@ -43,19 +44,6 @@ function sourceName(source: string, index: number): string {
 
 const sourceIndex = new Map<string, number>();
 
-function languageSelect(): HTMLElement {
-  const id = uid('lang');
-  const select = el('select', { id, 'data-testid': 'language' });
-  for (const lang of LANGUAGES) {
-    const option = el('option', { value: lang, text: LANGUAGE_NAMES[lang], lang });
-    if (lang === language()) option.selected = true;
-    select.append(option);
-  }
-  select.addEventListener('change', () => {
-    if (isLanguage(select.value)) setLanguage(select.value);
-  });
-  return el('div', { class: 'lang-select' }, el('label', { for: id, text: t('lang.label') }), select);
-}
 
 // Files given while others are being verified wait their turn.
 let queue: Promise<void> = Promise.resolve();

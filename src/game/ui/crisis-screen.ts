@@ -7,7 +7,7 @@ import { positionStyle, theme } from '../theme';
 import { answeredIntents, adversaryName, gameMapView, lastAnsweredTurn, lastTurn, stateName } from '../view-model';
 import { decisionLine, stepLabel } from './format';
 import { el, uid } from './dom';
-import { languageSelect } from './start-screen';
+import { languageSelect } from './language-select';
 
 /** Which intent's positions the map shows; kept across re-renders. */
 let positionsIntent: IntentId | null = null;

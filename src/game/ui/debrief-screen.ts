@@ -7,7 +7,7 @@ import { theme } from '../theme';
 import { CHART_KEYS, chart } from './charts';
 import { decisionLine } from './format';
 import { el } from './dom';
-import { languageSelect } from './start-screen';
+import { languageSelect } from './language-select';
 
 /** The counterfactual game, kept while the same game's debrief is shown. */
 let comparison: { key: string; game: GameState; dropped: DroppedIntent[] } | null = null;

@@ -3,10 +3,12 @@ import type { App } from '../app';
 import type { Loaded } from '../scenarios';
 import { loadFile } from '../scenarios';
 import { randomSeed } from '../assignment';
-import { LANGUAGE_NAMES, language, localize, setLanguage, t, isLanguage } from '../i18n';
-import { LANGUAGES, RULE_SETS, type RuleSetId, type Scenario } from '../engine';
+import { localize, t } from '../i18n';
+import { RULE_SETS, type RuleSetId, type Scenario } from '../engine';
 import { el, uid } from './dom';
 import { openAllSections, scenarioPreview } from './preview';
+import { languageSelect } from './language-select';
+
 
 export interface StartState {
   /** A shipped scenario's id, or 'extra' for the loaded file. */
@@ -20,19 +22,6 @@ export interface StartState {
   assigned: Loaded | null;
 }
 
-export function languageSelect(): HTMLElement {
-  const id = uid('lang');
-  const select = el('select', { id, 'data-focus': 'lang' });
-  for (const lang of LANGUAGES) {
-    const option = el('option', { value: lang, text: LANGUAGE_NAMES[lang], lang });
-    if (lang === language()) option.selected = true;
-    select.append(option);
-  }
-  select.addEventListener('change', () => {
-    if (isLanguage(select.value)) setLanguage(select.value);
-  });
-  return el('div', { class: 'lang-select' }, el('label', { for: id, text: t('lang.label') }), select);
-}
 
 function problemsView(loaded: Extract<Loaded, { ok: false }>): HTMLElement {
   const list = el('ul', { class: 'errors' });
