@@ -2,7 +2,7 @@
 // (../shared/design/product.md).
 import type { RuleSetId } from '../scenario/schema';
 import { scoreOf } from './indicators';
-import type { DecisionKind, DecisionOutcome, GameResult, GameState, RuleId } from './types';
+import type { DecisionRecord, GameResult, GameState } from './types';
 
 /** The summary's numeric indicators, by their contract names, in the order they are printed. */
 export const SUMMARY_INDICATORS = [
@@ -19,14 +19,8 @@ export const SUMMARY_INDICATORS = [
 ] as const;
 export type SummaryIndicator = (typeof SUMMARY_INDICATORS)[number];
 
-export interface SummaryDecision {
-  turn: number;
-  day: number;
-  kind: DecisionKind;
-  outcome: DecisionOutcome;
-  rule: RuleId;
-  blockedBy: string[];
-}
+/** Each alliance decision as the summary names it: turn, day, kind, outcome and rule. */
+export type SummaryDecision = Pick<DecisionRecord, 'turn' | 'day' | 'kind' | 'outcome' | 'rule' | 'blockedBy'>;
 
 export interface GameSummary {
   scenario: string;
