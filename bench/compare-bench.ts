@@ -3,11 +3,11 @@
 // `crisis-lab compare` over worker threads) and in the browser (the built compare.html in
 // Chromium, the logs given to its file input), with the growth from 100 to 1,000.
 // The logs are played by the engine with the built-in bots, never written by hand.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLog, logText, type OutcomeLog } from '../src/engine/log/outcome-log';
-import { parseScenario } from '../src/engine/scenario/load';
+import { loadScenarioFile } from '../src/cli/scenario-file';
 import type { RuleSetId, Scenario } from '../src/engine/scenario/schema';
 import { playGame } from '../src/sim/play';
 import { policyByName } from '../src/sim/policies';
@@ -22,9 +22,7 @@ const cache = new Map<string, Scenario>();
 function load(file: string): Scenario {
   let scenario = cache.get(file);
   if (!scenario) {
-    const parsed = parseScenario(readFileSync(file, 'utf8'), file);
-    if (!parsed.ok) throw new Error(`${file} is not valid`);
-    cache.set(file, (scenario = parsed.scenario));
+    cache.set(file, (scenario = loadScenarioFile(file)));
   }
   return scenario;
 }

@@ -2,9 +2,8 @@
 // replaying the intents a consult-first player chose), the engine's cost per
 // alliance transition next to a bare XState machine taking as many transitions in this process,
 // and the batch speed-up from one worker to two. Prints figures; asserts nothing.
-import { readFileSync } from 'node:fs';
 import { createActor, createMachine } from 'xstate';
-import { parseScenario } from '../src/engine/scenario/load';
+import { loadScenarioFile } from '../src/cli/scenario-file';
 import type { IntentId, RuleSetId, Scenario } from '../src/engine/scenario/schema';
 import { replayIntents } from '../src/engine/log/outcome-log';
 import type { GameState } from '../src/engine/game/types';
@@ -15,11 +14,7 @@ import { spawnSync } from 'node:child_process';
 export const STARTERS = ['scenarios/terror-attack-member.yaml', 'scenarios/frontier-armed-attack.yaml'];
 const RULES: RuleSetId[] = ['nato', 'sco'];
 
-function load(file: string): Scenario {
-  const parsed = parseScenario(readFileSync(file, 'utf8'), file);
-  if (!parsed.ok) throw new Error(`${file} is not valid`);
-  return parsed.scenario;
-}
+const load = loadScenarioFile;
 
 /** Transitions the rule machine took in a game: one per turn begun, one per request, one at the end. */
 function transitionsOf(game: GameState): number {

@@ -1,21 +1,17 @@
 // Determinism: the same scenario, rule set, seed and intents give the same canonical log, byte
 // for byte, and verifyLog accepts it. Random seeds and random intent sequences (only intents the
 // engine offers at each turn) over the two shipped scenarios, under both rule sets.
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../src/engine/scenario/load';
+import { loadScenarioFile } from '../src/cli/scenario-file';
 import { newGame, playTurn } from '../src/engine/game/game';
 import { intentOptions } from '../src/engine/game/intents';
 import { createLog, logText, verifyLog } from '../src/engine/log/outcome-log';
 import type { GameState } from '../src/engine/game/types';
 import type { IntentId, RuleSetId, Scenario } from '../src/engine/scenario/schema';
 
-function load(name: string): Scenario {
-  const result = parseScenario(readFileSync(`scenarios/${name}.yaml`, 'utf8'), `${name}.yaml`);
-  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.problems)}`);
-  return result.scenario;
-}
+/** A shipped scenario by id; a broken one fails with every problem's line and column. */
+const load = (name: string): Scenario => loadScenarioFile(`scenarios/${name}.yaml`);
 
 const SCENARIOS = { terror: load('terror-attack-member'), frontier: load('frontier-armed-attack') };
 const HORIZON = Math.max(...Object.values(SCENARIOS).map((s) => s.horizon));

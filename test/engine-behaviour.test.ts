@@ -3,9 +3,8 @@
 // rules of their own rule set, the summary has every field product.md names, chance is drawn
 // identically under both rule sets, and outcomes come from members' profiles, not from the rule
 // set's name.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../src/engine/scenario/load';
+import { loadScenarioFile } from '../src/cli/scenario-file';
 import { newGame, playTurn } from '../src/engine/game/game';
 import { intentOptions } from '../src/engine/game/intents';
 import { summarize } from '../src/engine/game/summary';
@@ -16,11 +15,8 @@ import { CFM_MEETING_DAYS } from '../src/engine/rules/sco-rules';
 import type { DecisionRecord, GameState } from '../src/engine/game/types';
 import type { IntentId, RuleSetId, Scenario } from '../src/engine/scenario/schema';
 
-function load(name: string): Scenario {
-  const result = parseScenario(readFileSync(`scenarios/${name}.yaml`, 'utf8'), `${name}.yaml`);
-  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.problems)}`);
-  return result.scenario;
-}
+/** A shipped scenario by id; a broken one fails with every problem's line and column. */
+const load = (name: string): Scenario => loadScenarioFile(`scenarios/${name}.yaml`);
 
 const SCENARIOS: Record<string, Scenario> = { terror: load('terror-attack-member'), frontier: load('frontier-armed-attack') };
 const RULES: RuleSetId[] = ['nato', 'sco'];

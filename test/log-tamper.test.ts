@@ -1,10 +1,9 @@
 // Tampering: change any one field of an outcome log and verifyLog refuses it with a reason;
 // foreign JSON is refused with a reason; a log whose digest was recomputed after a change is
 // still refused, because the replay differs (and the reason names the turn).
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario } from '../src/engine/scenario/load';
+import { loadScenarioFile } from '../src/cli/scenario-file';
 import { newGame, playTurn } from '../src/engine/game/game';
 import { intentOptions } from '../src/engine/game/intents';
 import { createLog, logText, replayIntents, verifyLog, type OutcomeLog } from '../src/engine/log/outcome-log';
@@ -13,11 +12,8 @@ import { ENGINE_VERSION } from '../src/engine/version';
 import type { GameState } from '../src/engine/game/types';
 import type { IntentId, RuleSetId, Scenario } from '../src/engine/scenario/schema';
 
-function load(name: string): Scenario {
-  const result = parseScenario(readFileSync(`scenarios/${name}.yaml`, 'utf8'), `${name}.yaml`);
-  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.problems)}`);
-  return result.scenario;
-}
+/** A shipped scenario by id; a broken one fails with every problem's line and column. */
+const load = (name: string): Scenario => loadScenarioFile(`scenarios/${name}.yaml`);
 
 const SCENARIOS = { terror: load('terror-attack-member'), frontier: load('frontier-armed-attack') };
 

@@ -1,10 +1,9 @@
 // Replay: a saved game (through JSON) resumed mid-game ends with the same log as a game played
 // without a pause; replaying a game's intents gives its log again; and the same intents replayed
 // under the other rule set (counterfactual(), what the debrief offers) run to an end.
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../src/engine/scenario/load';
+import { loadScenarioFile } from '../src/cli/scenario-file';
 import { newGame, playTurn } from '../src/engine/game/game';
 import { intentOptions } from '../src/engine/game/intents';
 import { createLog, logText, replayIntents, verifyLog } from '../src/engine/log/outcome-log';
@@ -12,11 +11,8 @@ import { counterfactual, firstDivergence } from '../src/engine/game/counterfactu
 import type { GameState } from '../src/engine/game/types';
 import type { IntentId, RuleSetId, Scenario } from '../src/engine/scenario/schema';
 
-function load(name: string): Scenario {
-  const result = parseScenario(readFileSync(`scenarios/${name}.yaml`, 'utf8'), `${name}.yaml`);
-  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.problems)}`);
-  return result.scenario;
-}
+/** A shipped scenario by id; a broken one fails with every problem's line and column. */
+const load = (name: string): Scenario => loadScenarioFile(`scenarios/${name}.yaml`);
 
 const SCENARIOS = { terror: load('terror-attack-member'), frontier: load('frontier-armed-attack') };
 const HORIZON = Math.max(...Object.values(SCENARIOS).map((s) => s.horizon));

@@ -1,10 +1,10 @@
 // The study's comparison as it emerges from the games: for every shipped scenario, 200 seeds
 // under each rule set with the same player policy. The directions checked are the study's
 // claims; nothing here is written per rule set, so a change to the model can make them fail.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../src/engine/scenario/load';
+import { loadScenarioFile } from '../src/cli/scenario-file';
 import type { RuleSetId, Scenario } from '../src/engine/scenario/schema';
 import { summarize, type GameSummary } from '../src/engine/game/summary';
 import { playGame } from '../src/sim/play';
@@ -46,11 +46,7 @@ function means(games: GameSummary[], horizonDays: number): Means {
 
 const scenarios = readdirSync(DIR)
   .filter((f) => f.endsWith('.yaml'))
-  .map((f) => {
-    const parsed = parseScenario(readFileSync(join(DIR, f), 'utf8'), f);
-    if (!parsed.ok) throw new Error(`${f} is invalid`);
-    return parsed.scenario;
-  })
+  .map((f) => loadScenarioFile(join(DIR, f)))
   .filter((s) => s.rules.includes('nato') && s.rules.includes('sco'));
 
 const results = new Map<string, { nato: Means; sco: Means }>();

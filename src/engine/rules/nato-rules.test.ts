@@ -3,66 +3,18 @@
 // whose member positions the test chooses. Each test names the rule it would catch breaking.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { IntentId } from '../scenario/schema';
-import type { AllianceSnapshot, DecisionRecord, Position, Situation, StateId } from '../game/types';
+import type { Position, Situation, StateId } from '../game/types';
 import type { StateProfile } from '../scenario/schema';
 import { CONTRIBUTION_WEIGHT, OBLIGATION_PULL, memberContribution, ownWant, type Actors } from '../members/member-policy';
 import { seedRng, type Rng } from '../random/rng';
 import { ATTRIBUTION_THRESHOLD, CYBER_CUMULATIVE_THRESHOLD, POSTURE_SEVERITY, POSTURE_SUPPORT_SHARE, READINESS_DAYS } from './nato-rules';
-import { allianceContext, readPosture, ruleSet, sendToAlliance, startAlliance } from './rule-set';
-import type { Proposal, RuleEvent } from './types';
+import { allianceContext, readPosture, ruleSet, sendToAlliance } from './rule-set';
+import type { Proposal } from './types';
+import { ALL_INTENTS, MEMBERS, REQUESTER, brief, ruleHarness } from '../../../test/support/rule-harness';
 
 const NATO = ruleSet('nato');
-const MEMBERS: StateId[] = ['AAA', 'BBB', 'CCC', 'DDD', 'EEE'];
-const REQUESTER = 'AAA';
-const INTENTS: IntentId[] = ['consult', 'collective-defence', 'joint-statement', 'ct-cooperation', 'suspend-member', 'act-alone', 'de-escalate'];
-
-/** Every member supports unless named otherwise. */
-function positions(overrides: Record<StateId, Position> = {}): Record<StateId, Position> {
-  const out: Record<StateId, Position> = {};
-  for (const m of MEMBERS) out[m] = 'support';
-  return { ...out, ...overrides };
-}
-
-function situation(overrides: Partial<Situation> = {}): Situation {
-  return { eventKind: 'armed-attack', severity: 4, attribution: 0.9, cumulativeCyber: 0, clashWith: null, ...overrides };
-}
-
-interface ProposalOptions {
-  positions?: Record<StateId, Position>;
-  situation?: Partial<Situation>;
-  day?: number;
-  meetingDay?: number;
-}
-
-function proposal(intent: IntentId, o: ProposalOptions = {}): Proposal {
-  const day = o.day ?? 0;
-  return {
-    intent,
-    requester: REQUESTER,
-    positions: o.positions ?? positions(),
-    situation: situation(o.situation),
-    day,
-    meetingDay: o.meetingDay ?? day,
-  };
-}
-
-/** Through JSON each time, as a saved game would carry the snapshot. */
-function send(snap: AllianceSnapshot, event: RuleEvent): AllianceSnapshot {
-  return JSON.parse(JSON.stringify(sendToAlliance(NATO, snap, event))) as AllianceSnapshot;
-}
-
-function submit(snap: AllianceSnapshot, p: Proposal, turn = 1, endDay = p.day + 1): AllianceSnapshot {
-  return send(snap, { type: 'proposal.submit', turn, endDay, proposal: p });
-}
-
-function begin(snap: AllianceSnapshot, turn: number, day: number, attribution = 0.9, endDay = day + 1): AllianceSnapshot {
-  return send(snap, { type: 'turn.begin', turn, day, endDay, attribution });
-}
-
-const start = () => startAlliance(NATO, MEMBERS);
-const decisions = (snap: AllianceSnapshot): DecisionRecord[] => allianceContext(snap).decisions;
-const brief = (d: DecisionRecord) => `${d.kind}:${d.outcome}:${d.rule}`;
+const INTENTS = ALL_INTENTS;
+const { positions, situation, proposal, send, submit, begin, start, decisions } = ruleHarness(NATO, { eventKind: 'armed-attack', severity: 4, attribution: 0.9, cumulativeCyber: 0, clashWith: null });
 
 describe('N1 Article 4: a request alone convenes the Council', () => {
   it('N1: a consult request convenes the NAC even when every other ally objects, and obliges nobody', () => {
