@@ -67,18 +67,19 @@ describe('crisis-lab', () => {
   });
 
   it('batch gives the same summaries with one worker or two, in job order', () => {
-    const args = ['batch', TERROR, FRONTIER, '--rules', 'nato,sco', '--runs', '3', '--policy', 'hawk,dove'];
+    // 80 games: each of two workers sends full bundles of summaries and then a partial one.
+    const args = ['batch', TERROR, FRONTIER, '--rules', 'nato,sco', '--runs', '10', '--policy', 'hawk,dove'];
     const one = cli(...args, '--workers', '1', '--json');
     const two = cli(...args, '--workers', '2', '--json');
     expect(one.code, one.err).toBe(0);
     expect(two.out).toBe(one.out);
     const lines = one.out.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(2 * 2 * 2 * 3);
-    expect(lines.map((s) => `${s.scenario}/${s.rules}/${s.policy}/${s.seed}`).slice(0, 4)).toEqual([
-      'terror-attack-member/nato/hawk/1',
-      'terror-attack-member/nato/hawk/2',
-      'terror-attack-member/nato/hawk/3',
+    expect(lines).toHaveLength(2 * 2 * 2 * 10);
+    expect(lines.map((s) => `${s.scenario}/${s.rules}/${s.policy}/${s.seed}`).slice(8, 12)).toEqual([
+      'terror-attack-member/nato/hawk/9',
+      'terror-attack-member/nato/hawk/10',
       'terror-attack-member/nato/dove/1',
+      'terror-attack-member/nato/dove/2',
     ]);
     const csv = cli('batch', TERROR, '--rules', 'nato', '--runs', '2', '--workers', '1');
     const rows = csv.out.trim().split('\n');

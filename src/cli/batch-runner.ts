@@ -55,7 +55,7 @@ export async function runBatch(
     const entry = new URL('./batch-worker-main.ts', import.meta.url);
     const started = dealShares(prepared, workers)
       .filter((share) => share.length > 0)
-      .map((jobs) => startWorker<ShareMessage>(entry, { scenarios, jobs }, accept));
+      .map((jobs) => startWorker<ShareMessage[]>(entry, { scenarios, jobs }, (bundle) => bundle.forEach(accept)));
     await Promise.all(started.map((w) => w.done));
   }
   if (firstError) throw new Error(firstError);
