@@ -13,7 +13,7 @@ import { playGame } from '../src/sim/play';
 import { policyByName } from '../src/sim/policies';
 import { classify, compareEntries } from '../src/compare/index';
 import { classifyFiles, inputFiles } from '../src/cli/compare-command';
-import { defaultWorkers } from '../src/cli/batch-runner';
+import { defaultWorkers } from '../src/cli/worker-threads';
 
 const SCENARIOS = ['scenarios/terror-attack-member.yaml', 'scenarios/frontier-armed-attack.yaml', 'scenarios/cyber-campaign.yaml'];
 const POLICIES = ['consult-first', 'random', 'hawk', 'dove'];

@@ -1,7 +1,7 @@
 // `crisis-lab batch <scenario...> --rules nato,sco --runs N [--policy P] [--workers K] [--csv F|--json]`
 import { writeFileSync } from 'node:fs';
 import { UsageError, parseArgs } from './args';
-import { runBatch, defaultWorkers, type BatchJob } from './batch-runner';
+import { batchWorkers, runBatch, type BatchJob } from './batch-runner';
 import { fail, ruleSetsArg } from './command-helpers';
 import { csvHeader, csvRow } from './summary-format';
 import { progressBar } from './progress';
@@ -16,7 +16,6 @@ export async function batchCommand(args: string[]): Promise<number> {
     const a = parseArgs(args, ['rules', 'runs', 'policy', 'workers', 'csv', 'seed-base'], ['json']);
     if (a.positional.length === 0) throw new UsageError('name at least one scenario file');
     const runs = wholeNumber(a.options.get('runs'), '--runs', 1);
-    const workers = a.options.has('workers') ? wholeNumber(a.options.get('workers'), '--workers', 1) : defaultWorkers();
     const seedBase = a.options.has('seed-base') ? wholeNumber(a.options.get('seed-base'), '--seed-base', 0) : 1;
     const rules = ruleSetsArg(a.options.get('rules'));
     const policies = (a.options.get('policy') ?? 'consult-first').split(',').map((p) => p.trim());
@@ -28,6 +27,7 @@ export async function batchCommand(args: string[]): Promise<number> {
         for (const policy of policies)
           for (let i = 0; i < runs; i++) jobs.push({ file, rules: r, seed: String(seedBase + i), policy });
 
+    const workers = a.options.has('workers') ? wholeNumber(a.options.get('workers'), '--workers', 1) : batchWorkers(jobs.length);
     // A bar on standard error when it is a terminal; redirected output stays clean.
     const progress = progressBar('games');
     const summaries = await runBatch(jobs, workers, progress.onProgress).finally(progress.finish);
