@@ -77,9 +77,22 @@ export function localize(text: LocalizedText | undefined): string {
   return text[current] ?? text.en;
 }
 
+// Kazakh writes numbers as Russian does: 1 234,5 (no-break space, decimal comma). Debian's
+// Chromium has no Kazakh number data: it still says it supports 'kk-KZ' (supportedLocalesOf
+// and resolvedOptions both answer 'kk') but writes 1,234.5. So ask it once how it writes a
+// decimal, and take Russian's symbols, the same in CLDR, when the answer is not a comma.
+let kazakhLocale: string | undefined;
+function kazakhNumberLocale(): string {
+  if (kazakhLocale === undefined) {
+    const decimal = new Intl.NumberFormat('kk-KZ', { maximumFractionDigits: 1 }).formatToParts(1.5).find((p) => p.type === 'decimal');
+    kazakhLocale = decimal?.value === ',' ? 'kk-KZ' : 'ru-KZ';
+  }
+  return kazakhLocale;
+}
+
 /** Numbers in the reader's convention (decimal comma in Russian and Kazakh). */
 export function formatNumber(value: number, digits = 0): string {
-  const locale = current === 'kk' ? 'kk-KZ' : current === 'ru' ? 'ru-RU' : 'en-GB';
+  const locale = current === 'kk' ? kazakhNumberLocale() : current === 'ru' ? 'ru-RU' : 'en-GB';
   return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
 }
 
