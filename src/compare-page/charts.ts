@@ -63,7 +63,7 @@ export function boxChart(indicator: SummaryIndicator, title: string, groups: Gro
       svg('line', { x1: cx - half, y1: y(median), x2: cx + half, y2: y(median), stroke: theme.color.ink, 'stroke-width': 3 }),
       text({ x: cx + half + 4, y: y(median) + 4 }, tick(median)),
     );
-    described.push(`${name}: ${ct('cmp.col.median')} ${tick(median)}, Q1 ${tick(q1)}, Q3 ${tick(q3)}, ${ct('cmp.games', { count })}`);
+    described.push(`${name}: ${ct('cmp.col.median')} ${tick(median)}, Q1 ${tick(q1)}, Q3 ${tick(q3)}, ${ct('cmp.games', { count: formatNumber(count) })}`);
   });
   root.setAttribute('aria-label', `${title}. ${described.join('; ')}`);
   return el('figure', { class: 'chart', 'data-chart': indicator }, el('h3', { text: title }), root);

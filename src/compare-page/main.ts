@@ -82,11 +82,11 @@ async function verifyAndAdd(inputs: InputFile[]): Promise<void> {
 let statusNode: HTMLElement | null = null;
 
 function statusText(): string {
-  if (state.busy) return ct('cmp.working', { done: state.busy.done, total: state.busy.total });
+  if (state.busy) return ct('cmp.working', { done: formatNumber(state.busy.done), total: formatNumber(state.busy.total) });
   const c = state.comparison;
   if (!c) return ct('cmp.empty');
   const n = c.counts;
-  return ct('cmp.counts', { total: n.inputs, verified: n.verified, summaries: n.summaries, refused: n.refused, other: n.otherVersion });
+  return ct('cmp.counts', { total: formatNumber(n.inputs), verified: formatNumber(n.verified), summaries: formatNumber(n.summaries), refused: formatNumber(n.refused), other: formatNumber(n.otherVersion) });
 }
 
 function updateStatus(): void {
@@ -162,11 +162,11 @@ function entriesList(c: Comparison): HTMLElement {
     );
   });
   const notOk = c.counts.refused + c.counts.otherVersion;
-  return el('details', { class: 'card', open: notOk > 0 && notOk <= 50 }, el('summary', {}, el('h2', { text: `${ct('cmp.entries')} (${c.counts.inputs})` })), list);
+  return el('details', { class: 'card', open: notOk > 0 && notOk <= 50 }, el('summary', {}, el('h2', { text: `${ct('cmp.entries')} (${formatNumber(c.counts.inputs)})` })), list);
 }
 
 function groupLabel(g: Group): string {
-  return ct(g.basis === 'log' ? 'cmp.basis.log' : 'cmp.basis.summary', { count: g.games });
+  return ct(g.basis === 'log' ? 'cmp.basis.log' : 'cmp.basis.summary', { count: formatNumber(g.games) });
 }
 
 function table(c: Comparison): HTMLElement {
@@ -244,7 +244,7 @@ function charts(groups: Group[]): HTMLElement {
 
 function intentsTable(g: Group): HTMLElement {
   const head = el('tr', {}, el('th', { scope: 'col', text: ct('cmp.turn') }), ...g.intents.map((it) => el('th', { scope: 'col', class: 'num', text: String(it.turn) })));
-  const games = el('tr', { class: 'games' }, el('th', { scope: 'row', class: 'muted', text: ct('cmp.gamesRow') }), ...g.intents.map((it) => el('td', { class: 'num muted', text: String(it.games) })));
+  const games = el('tr', { class: 'games' }, el('th', { scope: 'row', class: 'muted', text: ct('cmp.gamesRow') }), ...g.intents.map((it) => el('td', { class: 'num muted', text: formatNumber(it.games) })));
   const rows = [...INTENTS, 'none' as const].map((intent) => {
     const name = intent === 'none' ? ct('cmp.intent.none') : t(`intent.${intent}.${g.rules}` as MessageKey);
     return el(
@@ -254,7 +254,7 @@ function intentsTable(g: Group): HTMLElement {
       ...g.intents.map((it) => {
         const count = intent === 'none' ? it.none : it.counts[intent];
         const share = it.games ? count / it.games : 0;
-        const cell = el('td', { class: 'num heat', text: count ? `${Math.round(share * 100)}` : '·', title: `${count} / ${it.games}` });
+        const cell = el('td', { class: 'num heat', text: count ? formatNumber(Math.round(share * 100)) : '·', title: `${formatNumber(count)} / ${formatNumber(it.games)}` });
         cell.style.setProperty('--share', String(share));
         return cell;
       }),
@@ -303,7 +303,7 @@ function pairs(c: Comparison): HTMLElement | null {
     el('h2', { text: ct('cmp.pairs') }),
     el('p', { class: 'small muted', text: ct('cmp.pairsNote') }),
     el('div', { class: 'scroll' }, el('table', { class: 'pairs', 'data-testid': 'pairs' }, el('thead', {}, head), body)),
-    el('p', { class: 'small muted', text: ct('cmp.unpaired', { count: c.unpaired }) }),
+    el('p', { class: 'small muted', text: ct('cmp.unpaired', { count: formatNumber(c.unpaired) }) }),
   );
 }
 
