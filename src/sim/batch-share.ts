@@ -23,7 +23,7 @@ export function policyFromSpec(spec: PolicySpec, scenario: Scenario, seed: strin
 }
 
 export function playShare(scenarios: Record<string, Scenario>, jobs: PreparedJob[], report: (m: ShareMessage) => void): void {
-  for (const job of jobs) {
+  for (const job of interleaved(jobs)) {
     try {
       const scenario = scenarios[job.scenario]!;
       const policy = policyFromSpec(job.policy, scenario, job.seed);
@@ -32,4 +32,21 @@ export function playShare(scenarios: Record<string, Scenario>, jobs: PreparedJob
       report({ index: job.index, error: (error as Error).message });
     }
   }
+}
+
+/** The jobs in the order they are played: the first game of each scenario, rule set and policy,
+ * then the second of each, and so on (each summary still carries its job's index). Played group
+ * after group, every new group brought shapes the optimising compiler had not seen, and it threw
+ * away and rebuilt its code: measured on the two starters, 339 compilations and 90
+ * deoptimisations against 263 and 37 interleaved, and the batch about a tenth faster. */
+export function interleaved(jobs: PreparedJob[]): PreparedJob[] {
+  const groupSizes = new Map<string, number>();
+  const ranked = jobs.map((job) => {
+    const policy = typeof job.policy === 'string' ? job.policy : job.policy.name;
+    const group = `${job.scenario}\u0000${job.rules}\u0000${policy}`;
+    const rank = groupSizes.get(group) ?? 0;
+    groupSizes.set(group, rank + 1);
+    return { job, rank };
+  });
+  return ranked.sort((a, b) => a.rank - b.rank).map((r) => r.job); // a stable sort keeps the groups' order
 }
