@@ -20,21 +20,33 @@ export interface RuleSet {
   refusal(intent: IntentId, posture: AlliancePosture, situation: Situation): string | null;
 }
 
+// The rule that governs each intent's procedure: asked for every intent every turn, so built once.
+const NATO_RULE_FOR: Record<IntentId, RuleId> = {
+  consult: 'N1',
+  'collective-defence': 'N3',
+  'joint-statement': 'N2',
+  'ct-cooperation': 'N2',
+  'suspend-member': 'N2',
+  'act-alone': 'N4',
+  'de-escalate': 'N4',
+};
+
+const SCO_RULE_FOR: Record<IntentId, RuleId> = {
+  consult: 'S7',
+  'collective-defence': 'S4',
+  'joint-statement': 'S1',
+  'ct-cooperation': 'S6',
+  'suspend-member': 'S3',
+  'act-alone': 'S4',
+  'de-escalate': 'S4',
+};
+
 const nato: RuleSet = {
   id: 'nato',
   machine: natoRules,
   meetingDays: () => NAC_MEETING_DAYS,
   pledge: 'defence',
-  ruleFor: (intent) =>
-    ({
-      consult: 'N1',
-      'collective-defence': 'N3',
-      'joint-statement': 'N2',
-      'ct-cooperation': 'N2',
-      'suspend-member': 'N2',
-      'act-alone': 'N4',
-      'de-escalate': 'N4',
-    } as const)[intent],
+  ruleFor: (intent) => NATO_RULE_FOR[intent],
   refusal(intent, posture, situation) {
     if (intent === 'collective-defence') {
       if (posture.commitment === 'invoked') return 'already-invoked';
@@ -52,16 +64,7 @@ const sco: RuleSet = {
   machine: scoRules,
   meetingDays: (intent) => (intent === 'ct-cooperation' ? RATS_DAYS : CFM_MEETING_DAYS),
   pledge: 'consultation',
-  ruleFor: (intent) =>
-    ({
-      consult: 'S7',
-      'collective-defence': 'S4',
-      'joint-statement': 'S1',
-      'ct-cooperation': 'S6',
-      'suspend-member': 'S3',
-      'act-alone': 'S4',
-      'de-escalate': 'S4',
-    } as const)[intent],
+  ruleFor: (intent) => SCO_RULE_FOR[intent],
   refusal(intent, posture, situation) {
     if (intent === 'collective-defence' && !isAttack(situation)) return 'no-attack';
     if (intent === 'ct-cooperation' && posture.coordination) return 'already-active';
