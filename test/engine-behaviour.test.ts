@@ -13,7 +13,7 @@ import { ruleSet } from '../src/engine/rules/rule-set';
 import { NAC_MEETING_DAYS } from '../src/engine/rules/nato-rules';
 import { CFM_MEETING_DAYS } from '../src/engine/rules/sco-rules';
 import type { DecisionRecord, GameState } from '../src/engine/game/types';
-import type { IntentId, RuleSetId, Scenario } from '../src/engine/scenario/schema';
+import type { IntentId, RuleSetId, Scenario, StateId, StateProfile } from '../src/engine/scenario/schema';
 
 /** A shipped scenario by id; a broken one fails with every problem's line and column. */
 const load = (name: string): Scenario => loadScenarioFile(`scenarios/${name}.yaml`);
@@ -262,30 +262,28 @@ describe('forces becoming ready (N5) is not a vote', () => {
 });
 
 describe('outcomes come from members\' profiles, not from the rule set\'s name', () => {
+  /** The scenario with every member but the player given `profile(adversary, player)` over its own. */
+  function withMembers(s: Scenario, profile: (adversary: StateId, player: StateId) => Partial<StateProfile>): Scenario {
+    const patch = profile(s.adversary.id, s.player.state);
+    return {
+      ...s,
+      states: s.states.map((st) =>
+        st.id === s.player.state || !s.alliance.members.includes(st.id) ? st : { ...st, profile: { ...st.profile, ...patch } },
+      ),
+    };
+  }
   /** Every member but the player tied to the adversary and not to the player. */
-  function hostile(s: Scenario): Scenario {
-    const adversary = s.adversary.id;
-    return {
-      ...s,
-      states: s.states.map((st) =>
-        st.id === s.player.state || !s.alliance.members.includes(st.id)
-          ? st
-          : { ...st, profile: { ...st.profile, ties: { [adversary]: 1, [s.player.state]: 0 }, threat: {}, interests: 0, riskTolerance: 0 } },
-      ),
-    };
-  }
+  const hostile = (s: Scenario) =>
+    withMembers(s, (adversary, player) => ({ ties: { [adversary]: 1, [player]: 0 }, threat: {}, interests: 0, riskTolerance: 0 }));
   /** Every member but the player tied to the player, threatened by the adversary, ready to act. */
-  function friendly(s: Scenario): Scenario {
-    const adversary = s.adversary.id;
-    return {
-      ...s,
-      states: s.states.map((st) =>
-        st.id === s.player.state || !s.alliance.members.includes(st.id)
-          ? st
-          : { ...st, profile: { ...st.profile, ties: { [adversary]: 0, [s.player.state]: 1 }, threat: { [adversary]: 1 }, interests: 1, riskTolerance: 1, domesticConstraint: 0 } },
-      ),
-    };
-  }
+  const friendly = (s: Scenario) =>
+    withMembers(s, (adversary, player) => ({
+      ties: { [adversary]: 0, [player]: 1 },
+      threat: { [adversary]: 1 },
+      interests: 1,
+      riskTolerance: 1,
+      domesticConstraint: 0,
+    }));
 
   /** The alliance's decisions on the first request for `intent`, played from turn 1 with nothing else asked. */
   function firstDecisions(scenario: Scenario, rules: RuleSetId, intent: IntentId): DecisionRecord[][] {
