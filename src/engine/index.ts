@@ -3,7 +3,12 @@ export * from './scenario/schema';
 export * from './game/types';
 export { parseScenario, formatProblem, type ScenarioProblem } from './scenario/load';
 export { newGame, playTurn, dayOfTurn } from './game/game';
-export { intentOptions, type IntentOption } from './game/intents';
+export { intentOptions, rulesOf, type IntentOption } from './game/intents';
+export { RULEBOOK, RULE_IDS, ruleEntry, type RuleEntry, type RuleText } from './rules/rulebook';
+export { FEATURES, FEATURE_KEYS, PRESETS, PRESET_IDS, featureValues, type FeatureKey, type PresetId } from './rules/features';
+export { resolveRuleSet, allianceState, postureOf, type RuleSet, type RuleSetDefinition } from './rules/rule-set';
+export { procedureOf, type Procedure, type ProcedureId } from './rules/procedures';
+export type { AlliancePosture, RefusalReason } from './rules/types';
 export { allianceSteps, type AllianceStep } from './game/steps';
 export { summarize, type GameSummary } from './game/summary';
 export { scoreOf } from './game/indicators';
@@ -11,6 +16,7 @@ export {
   createLog,
   verifyLog,
   replayIntents,
+  inputOf,
   logText,
   firstDifferentTurn,
   type OutcomeLog,

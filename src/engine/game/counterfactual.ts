@@ -1,9 +1,10 @@
-// The counterfactual: the same scenario, seed and intents under the other rule set, and the
-// first turn where the two games part. A request the other rules do not allow at that moment
-// (a suspension under NATO, a second Article 5 while one is pending) is left out and listed.
+// The counterfactual: the same scenario, seed and inputs under another rule set, and the first
+// turn where the two games part. A request the other rules do not allow at that moment (a
+// suspension under NATO, a second Article 5 while one is pending) is left out and listed.
 import { newGame, playTurn } from './game';
 import { intentOptions } from './intents';
-import type { IntentId, RuleSetId } from '../scenario/schema';
+import type { IntentId } from '../scenario/schema';
+import type { RefusalReason } from '../rules/types';
 import type { GameState, TurnRecord } from './types';
 import { canonicalJson } from '../log/canonical';
 
@@ -11,10 +12,10 @@ export interface DroppedIntent {
   turn: number;
   intent: IntentId;
   /** The refusal code, as intentOptions gives it. */
-  reason: string;
+  reason: RefusalReason;
 }
 
-export function counterfactual(game: GameState, rules: RuleSetId): { game: GameState; dropped: DroppedIntent[] } {
+export function counterfactual(game: GameState, rules: string): { game: GameState; dropped: DroppedIntent[] } {
   let replay = newGame(game.scenario, rules, game.seed);
   const dropped: DroppedIntent[] = [];
   for (const record of game.turns) {
@@ -23,10 +24,10 @@ export function counterfactual(game: GameState, rules: RuleSetId): { game: GameS
     const allowed = record.intents.filter((intent) => {
       const option = options.find((o) => o.intent === intent);
       if (option?.available) return true;
-      dropped.push({ turn: replay.turn, intent, reason: option?.reason ?? 'unknown' });
+      dropped.push({ turn: replay.turn, intent, reason: option?.reason ?? 'not-on-agenda' });
       return false;
     });
-    replay = playTurn(replay, allowed);
+    replay = playTurn(replay, { intents: allowed, ...(record.motions ? { motions: record.motions } : {}), ...(record.seats ? { seats: record.seats } : {}) });
   }
   return { game: replay, dropped };
 }

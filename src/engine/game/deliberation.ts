@@ -1,57 +1,138 @@
-// The alliance's part of a turn: due business, this turn's requests with every member's answer,
-// and what members then put in.
-import { allianceContext, readPosture, sendToAlliance } from '../rules/rule-set';
-import type { AlliancePosture } from '../rules/types';
+// The alliance's part of a turn: this turn's requests go on the agenda, the bodies sit on what is
+// due with every member's position, and members then put in what is asked of them.
+import { allianceState, meetingDays, postureOf, sendToAlliance } from '../rules/rule-set';
+import type { AlliancePosture, Proposal, Proposer, RuleContext } from '../rules/types';
 import { CONTRIBUTION_WEIGHT, memberContribution, memberPosition, profileOf } from '../members/member-policy';
 import { between } from '../random/rng';
 import type { IntentId } from '../scenario/schema';
 import { round } from './numbers';
 import type { TurnContext } from './turn-context';
-import type { AllianceSnapshot, Contribution, DecisionRecord, Position, StateId, TurnRecord } from './types';
+import type {
+  AllianceSnapshot,
+  ChangeOfMind,
+  Contribution,
+  DecisionRecord,
+  Position,
+  PositionSource,
+  ProposalRecord,
+  SittingRecord,
+  StanceBasis,
+  StateId,
+  TurnRecord,
+} from './types';
 
-/** Intents that are national choices: they never reach the alliance. */
+/** Intents that are national choices (N4): they never reach the alliance. */
 export const NATIONAL: readonly IntentId[] = ['act-alone', 'de-escalate'];
 
 export interface Deliberation {
   alliance: AllianceSnapshot;
+  proposals: ProposalRecord[];
   positions: TurnRecord['positions'];
+  sittings: SittingRecord[];
   decisions: DecisionRecord[];
   posture: AlliancePosture;
   bound: StateId[];
 }
 
 export function deliberate(t: TurnContext, saved: AllianceSnapshot): Deliberation {
-  let alliance = sendToAlliance(t.set, saved, {
-    type: 'turn.begin',
-    turn: t.turn,
-    day: t.day,
-    endDay: t.endDay,
-    attribution: t.situation.attribution,
-  });
-  const positions: TurnRecord['positions'] = {};
-  for (const intent of t.intents) {
-    if (NATIONAL.includes(intent)) continue;
-    const answers: Record<StateId, Position> = {};
-    for (const m of t.members) answers[m] = memberPosition(m, profileOf(t.scenario, m), intent, t.situation, t.actors, t.rng);
-    positions[intent] = answers;
-    const [min, max] = t.set.meetingDays(intent);
-    const meetingDay = t.day + between(t.rng, min, max);
-    alliance = sendToAlliance(t.set, alliance, {
-      type: 'proposal.submit',
-      turn: t.turn,
-      endDay: t.endDay,
-      proposal: { intent, requester: t.player, positions: answers, situation: t.situation, day: t.day, meetingDay },
-    });
+  let alliance = sendToAlliance(t.set, saved, { type: 'turn.begin', turn: t.turn, day: t.day, endDay: t.endDay, attribution: t.situation.attribution });
+  const proposals: ProposalRecord[] = [];
+  const requests: { by: Proposer; intent: IntentId }[] = [
+    ...t.intents.filter((i) => !NATIONAL.includes(i)).map((intent) => ({ by: t.player as Proposer, intent })),
+    ...(t.input.motions ?? []),
+  ];
+  for (const { by, intent } of requests) {
+    const [min, max] = meetingDays(t.set.features, intent);
+    t.memory.proposals += 1;
+    const proposal: Proposal = {
+      id: t.memory.proposals,
+      intent,
+      requester: t.player,
+      proposer: by,
+      situation: t.situation,
+      day: t.day,
+      meetingDay: t.day + between(t.rng, min, max),
+    };
+    proposals.push({ id: proposal.id, intent, proposer: by, day: proposal.day, meetingDay: proposal.meetingDay });
+    alliance = sendToAlliance(t.set, alliance, { type: 'proposal.submit', turn: t.turn, proposal });
   }
-  const context = allianceContext(alliance);
-  return { alliance, positions, decisions: context.decisions, posture: readPosture(alliance), bound: context.bound };
+  // The bodies sit on what is due before the turn ends, in the order of their days.
+  const due = (allianceState(t.set, alliance).context as RuleContext).agenda
+    .filter((item) => item.proposal.meetingDay < t.endDay)
+    .sort((a, b) => a.proposal.meetingDay - b.proposal.meetingDay || a.proposal.id - b.proposal.id);
+  const positions: TurnRecord['positions'] = {};
+  const sittings: SittingRecord[] = [];
+  for (const { proposal } of due) {
+    const answers = positionsAt(t, proposal);
+    positions[proposal.intent] = answers.positions;
+    sittings.push({ proposal: proposal.id, intent: proposal.intent, day: proposal.meetingDay, by: answers.by, changed: answers.changed });
+    alliance = sendToAlliance(t.set, alliance, { type: 'council.sit', turn: t.turn, sitting: { proposal: proposal.id, positions: answers.positions, situation: t.situation } });
+  }
+  const state = allianceState(t.set, alliance);
+  const context = state.context as RuleContext;
+  return { alliance, proposals, positions, sittings, decisions: context.decisions, posture: postureOf(state), bound: context.bound };
 }
 
-/** Contributions are asked for by Article 5 (binding, N4), by new posture (N7), or, when the
- * alliance cannot grant a request for help, offered bilaterally outside the framework (N2, S4). */
+function basisOf(t: TurnContext): StanceBasis {
+  const s = t.situation;
+  return { event: s.eventKind, severity: s.severity, attribution: Math.round(s.attribution * 10), clash: s.clashWith };
+}
+
+/** What changed between two bases, the weightiest first; null when nothing did. */
+function changeOf(before: StanceBasis, now: StanceBasis): ChangeOfMind | null {
+  if (before.event !== now.event) return 'event';
+  if (before.clash !== now.clash) return 'clash';
+  if (before.severity !== now.severity) return 'severity';
+  if (before.attribution !== now.attribution) return 'attribution';
+  return null;
+}
+
+/** Every member's position on a proposal. A seat or the scenario's script decides where it
+ * speaks; otherwise the member's profile does, and a member keeps its last position on the
+ * same intent until something it weighs changes (a veto is a stance, not a dice roll). */
+function positionsAt(
+  t: TurnContext,
+  proposal: Proposal,
+): { positions: Record<StateId, Position>; by: Record<StateId, PositionSource>; changed: Record<StateId, ChangeOfMind> } {
+  const { intent } = proposal;
+  const stances = (t.memory.stances[intent] = { ...(t.memory.stances[intent] ?? {}) });
+  const basis = basisOf(t);
+  const positions: Record<StateId, Position> = {};
+  const by: Record<StateId, PositionSource> = {};
+  const changed: Record<StateId, ChangeOfMind> = {};
+  for (const m of t.members) {
+    const before = stances[m];
+    const seat = t.input.seats?.[intent]?.[m];
+    const script = t.scenario.alliance.scripted[m]?.[intent];
+    let position: Position;
+    if (m === proposal.requester || m === proposal.proposer) {
+      position = 'support';
+      by[m] = 'profile';
+    } else if (seat) {
+      position = seat;
+      by[m] = 'seat';
+    } else if (script) {
+      position = script;
+      by[m] = 'script';
+    } else {
+      by[m] = 'profile';
+      const kept = before && changeOf(before.basis, basis) === null;
+      position = kept ? before.position : memberPosition(m, profileOf(t.scenario, m), intent, t.situation, t.actors, t.rng);
+    }
+    if (before && before.position !== position) changed[m] = changeOf(before.basis, basis) ?? 'event';
+    positions[m] = position;
+    stances[m] = { position, basis };
+  }
+  return { positions, by, changed };
+}
+
+/** Contributions are asked for by collective defence (binding, N4, C2), by new posture (N7), or,
+ * when the alliance cannot grant a request for help, offered bilaterally (N2, S4) or by the
+ * willing (S7). */
 function contributionAsk(decisions: DecisionRecord[]): 'binding' | 'voluntary' | null {
   if (decisions.some((d) => d.kind === 'collective-defence' && d.outcome === 'adopted')) return 'binding';
-  const refused = (d: DecisionRecord) => d.kind === 'collective-defence' && (d.outcome === 'blocked' || d.outcome === 'declined');
+  const refused = (d: DecisionRecord) =>
+    d.kind === 'collective-defence' && (d.outcome === 'blocked' || d.outcome === 'declined' || d.outcome === 'subset');
   if (decisions.some((d) => (d.kind === 'posture' && d.rule === 'N7') || refused(d))) return 'voluntary';
   return null;
 }
@@ -63,7 +144,7 @@ export function gatherContributions(t: TurnContext, decisions: DecisionRecord[])
   const { memory } = t;
   for (const m of t.members) {
     if (m === t.player) continue;
-    // Every member's draw is taken every turn, asked or not, so both rule sets keep the same dice.
+    // Every member's draw is taken every turn, asked or not, so all rule sets keep the same dice.
     const choice = memberContribution(profileOf(t.scenario, m), t.situation, t.actors, ask === 'binding', t.rng);
     if (!ask) continue;
     contributions[m] = choice.contribution;
@@ -74,13 +155,15 @@ export function gatherContributions(t: TurnContext, decisions: DecisionRecord[])
   return contributions;
 }
 
+/** Forces becoming ready (N5, C4) is no new decision: nobody lets anything pass. */
+export const isStandingMove = (d: DecisionRecord) => d.kind === 'posture' && d.proposal === 0;
+
 /** Texts adopted (deterrence) and decisions members let pass without endorsing (autonomy). */
 export function rememberDecisions(t: TurnContext, decisions: DecisionRecord[]): void {
   const { memory } = t;
   for (const d of decisions) {
     if (d.kind === 'statement' && (d.outcome === 'adopted' || d.outcome === 'subset')) memory.collectiveTexts += 1;
-    // Forces becoming ready (N5) is no new decision: nobody lets anything pass.
-    if ((d.outcome === 'adopted' || d.outcome === 'conditional') && d.rule !== 'N5') {
+    if ((d.outcome === 'adopted' || d.outcome === 'conditional') && !isStandingMove(d)) {
       for (const m of t.members) if (!d.endorsedBy.includes(m)) memory.acquiesced[m] = (memory.acquiesced[m] ?? 0) + 1;
     }
   }

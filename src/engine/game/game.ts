@@ -1,17 +1,18 @@
 // The crisis loop: one pure function per turn. Events happen, the player's intents go to the
 // alliance, members answer, the rule machine decides, the adversary moves, indicators follow.
-import type { IntentId, RuleSetId, Scenario } from '../scenario/schema';
+import type { IntentId, Scenario } from '../scenario/schema';
 import { INTENTS } from '../scenario/vocabulary';
-import { readPosture, ruleSet, sendToAlliance, startAlliance } from '../rules/rule-set';
+import { allianceState, postureOf, resolveRuleSet, sendToAlliance, startAlliance } from '../rules/rule-set';
+import type { RuleContext } from '../rules/types';
 import { restoreRng, seedRng, type Rng } from '../random/rng';
 import { deliberate, gatherContributions, rememberDecisions } from './deliberation';
 import { advanceAttribution, fireEvents, situationOf } from './events';
 import { autonomyOf, cohesionAfter, deterrenceOf, entrapmentOf } from './indicators';
-import { refusalOf } from './intents';
+import { refusalOf, rulesOf } from './intents';
 import { climbLadder, legitimacyAfterTurn, strainBoundMembers } from './ladder';
 import { clampUnit } from './numbers';
 import type { TurnContext } from './turn-context';
-import type { FiredEvent, GameMemory, GameResult, GameState, Indicators, TurnRecord } from './types';
+import type { FiredEvent, GameMemory, GameResult, GameState, Indicators, TurnInput, TurnRecord } from './types';
 
 /** Cohesion and legitimacy before anything happens: a functioning alliance, a neutral world. */
 const START_COHESION = 0.75;
@@ -22,9 +23,12 @@ export function dayOfTurn(scenario: Scenario, turn: number): number {
   return (turn - 1) * scenario.turnDays;
 }
 
-export function newGame(scenario: Scenario, rules: RuleSetId, seed: string): GameState {
-  if (!scenario.rules.includes(rules)) throw new Error(`scenario ${scenario.id} is not offered under ${rules}`);
-  const set = ruleSet(rules);
+/** A new game under a rule set named as a preset, one the scenario defines, or a design-lab
+ * spec ("sco+commitment=automatic"); an unknown name throws with the list of valid ones. */
+export function newGame(scenario: Scenario, rules: string, seed: string): GameState {
+  const resolved = resolveRuleSet(rules, scenario.ruleSets);
+  if (!resolved.ok) throw new Error(resolved.error);
+  const set = resolved.value;
   const alliance = startAlliance(set, scenario.alliance.members);
   const memory: GameMemory = {
     firedEvents: [],
@@ -38,12 +42,14 @@ export function newGame(scenario: Scenario, rules: RuleSetId, seed: string): Gam
     collectiveTexts: 0,
     acquiesced: {},
     maxEscalation: 1,
+    proposals: 0,
+    stances: {},
   };
-  const posture = readPosture(alliance);
+  const posture = postureOf(allianceState(set, alliance));
   const indicators: Indicators = {
     escalation: 1,
     casualties: 0,
-    deterrence: deterrenceOf({ scenario, rules: set, posture, contributions: {}, collectiveTexts: 0, cohesion: START_COHESION }),
+    deterrence: deterrenceOf({ scenario, features: set.features, posture, contributions: {}, collectiveTexts: 0, cohesion: START_COHESION }),
     cohesion: START_COHESION,
     autonomy: autonomyOf(scenario, [], posture, {}, {}),
     entrapment: 0,
@@ -55,6 +61,7 @@ export function newGame(scenario: Scenario, rules: RuleSetId, seed: string): Gam
   return {
     scenario,
     rules,
+    features: set.features,
     seed,
     turn: 1,
     rng: rng.save(),
@@ -67,9 +74,11 @@ export function newGame(scenario: Scenario, rules: RuleSetId, seed: string): Gam
   };
 }
 
-export function playTurn(game: GameState, requested: IntentId[]): GameState {
+/** Plays one turn with the player's intents (or a full input: others' motions, seats' positions). */
+export function playTurn(game: GameState, requested: IntentId[] | TurnInput): GameState {
   if (game.result) throw new Error('the game is over');
-  const intents = INTENTS.filter((i) => requested.includes(i));
+  const input: TurnInput = Array.isArray(requested) ? { intents: requested } : requested;
+  const intents = INTENTS.filter((i) => input.intents.includes(i));
   for (const intent of intents) {
     const reason = refusalOf(game, intent);
     if (reason) throw new Error(`intent ${intent} is not available: ${reason}`);
@@ -81,7 +90,7 @@ export function playTurn(game: GameState, requested: IntentId[]): GameState {
   // The events that opened this turn are known to the player already (openTurn).
   const t: TurnContext = {
     scenario,
-    set: ruleSet(game.rules),
+    set: rulesOf(game),
     rng: restoreRng(game.rng),
     turn: game.turn,
     day,
@@ -93,6 +102,7 @@ export function playTurn(game: GameState, requested: IntentId[]): GameState {
     events: game.events,
     situation: situationOf(scenario, memory, player),
     intents,
+    input,
   };
 
   const council = deliberate(t, game.alliance);
@@ -106,7 +116,7 @@ export function playTurn(game: GameState, requested: IntentId[]): GameState {
   const cohesion = clampUnit(cohesionAfter(prev.cohesion, decisions, t.members.length) - clash);
   const deterrence = deterrenceOf({
     scenario,
-    rules: t.set,
+    features: t.set.features,
     posture,
     contributions: memory.contributions,
     collectiveTexts: memory.collectiveTexts,
@@ -132,15 +142,21 @@ export function playTurn(game: GameState, requested: IntentId[]): GameState {
   memory.backDownStreak = ladder.move === 'back-down' ? memory.backDownStreak + 1 : 0;
 
   const result = resultOf(scenario, t.turn, ladder.war, memory, ladder.escalation);
-  const alliance = result ? sendToAlliance(t.set, council.alliance, { type: 'crisis.end' }) : council.alliance;
+  // At the end, what still waits for a sitting lapses and is recorded as such, never dropped.
+  const alliance = result ? sendToAlliance(t.set, council.alliance, { type: 'crisis.end', turn: t.turn, day: t.endDay }) : council.alliance;
+  const finalDecisions = result ? (allianceState(t.set, alliance).context as RuleContext).decisions : decisions;
   const record: TurnRecord = {
     turn: t.turn,
     day,
     events: t.events,
     intents,
+    ...(input.motions?.length ? { motions: input.motions } : {}),
+    ...(input.seats && Object.keys(input.seats).length > 0 ? { seats: input.seats } : {}),
+    proposals: council.proposals,
     positions: council.positions,
+    sittings: council.sittings,
     contributions,
-    decisions,
+    decisions: finalDecisions,
     adversary: ladder.move,
     indicators,
   };
@@ -193,5 +209,6 @@ function cloneMemory(m: GameMemory): GameMemory {
     contributions: { ...m.contributions },
     strain: { ...m.strain },
     acquiesced: { ...m.acquiesced },
+    stances: { ...m.stances },
   };
 }

@@ -1,6 +1,6 @@
 // How each indicator is computed. Every constant is explained in docs/model.md.
 import type { EventKind, Scenario } from '../scenario/schema';
-import type { RuleSet } from '../rules/rule-set';
+import type { InstitutionalFeatures } from '../rules/features';
 import type { AlliancePosture } from '../rules/types';
 import { CONTRIBUTION_WEIGHT } from '../members/member-policy';
 import type { Contribution, DecisionRecord, FiredEvent, Indicators, StateId } from './types';
@@ -35,13 +35,13 @@ export function rungAfterEvents(escalation: number, events: FiredEvent[]): numbe
  * sets the base (defence pacts are honoured 41% of the time, Berkemeier & Fuhrmann 2018; a
  * consultation pledge promises no help, so half that, a design choice), a public invocation adds
  * audience costs (Morrow 2000). */
-const HELP_BASE = { defence: 0.41, consultation: 0.2 } as const;
+const HELP_BASE: Record<InstitutionalFeatures['commitment'], number> = { automatic: 0.41, 'deems-necessary': 0.41, 'consultation-only': 0.2 };
 const INVOKED_BONUS = { none: 0, conditional: 0.15, invoked: 0.35 } as const;
 export const NUCLEAR_ALLY_BONUS = 0.1;
 
 export interface DeterrenceInputs {
   scenario: Scenario;
-  rules: RuleSet;
+  features: InstitutionalFeatures;
   posture: AlliancePosture;
   contributions: Record<StateId, Contribution>;
   collectiveTexts: number;
@@ -61,7 +61,7 @@ export function deterrenceOf(d: DeterrenceInputs): number {
       continue;
     }
     const willing = 0.5 + 0.5 * p.interests;
-    const prior = Math.min(1, HELP_BASE[d.rules.pledge] * willing + INVOKED_BONUS[posture.commitment]);
+    const prior = Math.min(1, HELP_BASE[d.features.commitment] * willing + INVOKED_BONUS[posture.commitment]);
     const given = CONTRIBUTION_WEIGHT[d.contributions[member] ?? 'none'];
     help += p.capability * Math.max(prior, given);
     if (p.nuclear) nuclearHelp = Math.max(nuclearHelp, Math.max(prior, given));
@@ -110,7 +110,8 @@ export function entrapmentOf(scenario: Scenario, strain: Record<StateId, number>
 export function cohesionAfter(cohesion: number, decisions: DecisionRecord[], members: number): number {
   let c = cohesion;
   for (const d of decisions) {
-    if (d.outcome === 'declined' || d.rule === 'N5') continue; // N5: forces move without a vote
+    // Declined and lapsed requests never came to a vote; forces moving on their own (N5, C4) neither.
+    if (d.outcome === 'declined' || d.outcome === 'lapsed' || (d.kind === 'posture' && d.proposal === 0)) continue;
     const unity = (d.endorsedBy.length - d.blockedBy.length) / Math.max(1, members);
     c = 0.8 * c + 0.2 * (0.5 + 0.5 * unity);
     if (d.outcome === 'blocked') c -= 0.03;

@@ -1,6 +1,5 @@
 // The summary of one game: the field names are a contract with tests and instructors
 // (../shared/design/product.md).
-import type { RuleSetId } from '../scenario/schema';
 import { scoreOf } from './indicators';
 import type { DecisionRecord, GameResult, GameState } from './types';
 
@@ -24,7 +23,7 @@ export type SummaryDecision = Pick<DecisionRecord, 'turn' | 'day' | 'kind' | 'ou
 
 export interface GameSummary {
   scenario: string;
-  rules: RuleSetId;
+  rules: string;
   seed: string;
   policy: string;
   result: GameResult | null;

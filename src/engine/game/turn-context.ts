@@ -3,7 +3,7 @@ import type { IntentId, Scenario } from '../scenario/schema';
 import type { RuleSet } from '../rules/rule-set';
 import type { Actors } from '../members/member-policy';
 import type { Rng } from '../random/rng';
-import type { FiredEvent, GameMemory, Situation, StateId } from './types';
+import type { FiredEvent, GameMemory, Situation, StateId, TurnInput } from './types';
 
 export interface TurnContext {
   scenario: Scenario;
@@ -21,4 +21,6 @@ export interface TurnContext {
   events: FiredEvent[];
   situation: Situation;
   intents: IntentId[];
+  /** The turn's inputs besides the player's intents: others' motions, seats' positions. */
+  input: TurnInput;
 }

@@ -1,14 +1,14 @@
 // The game's data: plain, JSON-serialisable objects, so that a game can be saved, resumed,
 // logged and replayed. Only the engine's pure functions change them.
-import type { EventKind, IntentId, RuleSetId, Scenario, StateId } from '../scenario/schema';
+import type { EventKind, IntentId, Scenario, StateId } from '../scenario/schema';
+import type { InstitutionalFeatures } from '../rules/features';
+import type { RuleId } from '../rules/rulebook';
+import type { Proposer } from '../rules/types';
 
-export type { StateId };
+export type { StateId, RuleId, Proposer, InstitutionalFeatures };
 
 /** How a member answers a proposal (product.md: member policy). */
 export type Position = 'support' | 'object' | 'abstain' | 'stay-out';
-
-/** Rule ids from ../shared/domain/alliance-rules.md. */
-export type RuleId = 'N1' | 'N2' | 'N3' | 'N4' | 'N5' | 'N6' | 'N7' | 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | 'S7';
 
 /** What an ally puts in once a collective measure asks it to (N4: each ally chooses). */
 export type Contribution = 'none' | 'political' | 'support' | 'forces';
@@ -28,13 +28,17 @@ export type DecisionOutcome =
   | 'subset' // passed for the members that endorse it only (S2, S7)
   | 'blocked' // an objection stopped it (N2, S2, S3)
   | 'declined' // the rule set has no such procedure or obligation (S4, S5)
-  | 'scheduled'; // the meeting is convened and will decide on a later day
+  | 'lapsed'; // the game ended before the body sat on it
 
 export interface DecisionRecord {
   turn: number;
   day: number;
   kind: DecisionKind;
   intent: IntentId;
+  /** The proposal decided (numbered from 1); 0 for what standing arrangements do on their own. */
+  proposal: number;
+  /** Who put the proposal on the agenda. */
+  proposer: Proposer;
   outcome: DecisionOutcome;
   /** The rule that allowed or blocked this decision. */
   rule: RuleId;
@@ -83,14 +87,57 @@ export interface FiredEvent {
   attribution: number;
 }
 
+/** Where a member's position came from: its profile, the scenario's script, or a seat (a
+ * human in class mode, a test) through the caller. */
+export type PositionSource = 'profile' | 'script' | 'seat';
+
+/** What changed in what a member weighs since it last answered on the same intent. */
+export type ChangeOfMind = 'event' | 'severity' | 'attribution' | 'clash';
+
+/** A proposal as it reached the alliance this turn. */
+export interface ProposalRecord {
+  id: number;
+  intent: IntentId;
+  proposer: Proposer;
+  day: number;
+  /** Day its body is due to sit. */
+  meetingDay: number;
+}
+
+/** One sitting: who decided each position, and who changed its mind since the last sitting. */
+export interface SittingRecord {
+  proposal: number;
+  intent: IntentId;
+  day: number;
+  by: Record<StateId, PositionSource>;
+  /** Members whose position differs from their last one on this intent, with what changed. */
+  changed: Record<StateId, ChangeOfMind>;
+}
+
+/** What the player and others asked for in a turn: the inputs a replay needs. */
+export interface TurnInput {
+  /** The player's requests. */
+  intents: IntentId[];
+  /** Requests put on the agenda by other member states or the chair. */
+  motions?: { by: Proposer; intent: IntentId }[];
+  /** Positions chosen by seats (class mode, tests), by intent and member. */
+  seats?: Partial<Record<IntentId, Record<StateId, Position>>>;
+}
+
 export interface TurnRecord {
   turn: number;
   /** Day at the start of the turn (day 0 is the start of the game). */
   day: number;
   events: FiredEvent[];
   intents: IntentId[];
-  /** Every member's answer to each proposal this turn, by intent. */
+  /** Inputs besides the player's intents, when there were any. */
+  motions?: TurnInput['motions'];
+  seats?: TurnInput['seats'];
+  /** Proposals that reached the alliance this turn. */
+  proposals: ProposalRecord[];
+  /** Every member's answer at each sitting this turn, by intent. */
   positions: Partial<Record<IntentId, Record<StateId, Position>>>;
+  sittings: SittingRecord[];
   contributions: Record<StateId, Contribution>;
   decisions: DecisionRecord[];
   adversary: AdversaryMove;
@@ -102,13 +149,16 @@ export type GameResult = 'resolved' | 'horizon' | 'war';
 /** Everything needed to continue a game: save it as JSON and resume it later. */
 export interface GameState {
   scenario: Scenario;
-  rules: RuleSetId;
+  /** The rule set's name: a preset, one the scenario defines, or a design-lab spec. */
+  rules: string;
+  /** The rule set's full feature set, as the log records it. */
+  features: InstitutionalFeatures;
   seed: string;
   /** Next turn to play, from 1. */
   turn: number;
   /** The seeded generator's state: the only source of chance. */
   rng: RngState;
-  /** The rule machine's persisted snapshot (value and context). */
+  /** The rule machine's persisted snapshot (getPersistedSnapshot). */
   alliance: AllianceSnapshot;
   indicators: Indicators;
   /** The events that opened the current turn, shown to the player before choosing. */
@@ -140,6 +190,24 @@ export interface GameMemory {
   acquiesced: Record<StateId, number>;
   /** Highest escalation reached. */
   maxEscalation: number;
+  /** Proposals numbered so far. */
+  proposals: number;
+  /** Each member's last position per intent and what it weighed then: positions persist. */
+  stances: Partial<Record<IntentId, Record<StateId, Stance>>>;
+}
+
+export interface Stance {
+  position: Position;
+  /** The facts it weighed: kept until one of them changes. */
+  basis: StanceBasis;
+}
+
+export interface StanceBasis {
+  event: EventKind | null;
+  severity: number;
+  /** Attribution in tenths: a small rise does not make a member think again. */
+  attribution: number;
+  clash: StateId | null;
 }
 
 export interface RngState {
@@ -147,7 +215,9 @@ export interface RngState {
   [key: string]: unknown;
 }
 
+/** The rule machine's persisted snapshot: plain JSON. */
 export interface AllianceSnapshot {
   value: unknown;
   context: unknown;
+  [key: string]: unknown;
 }

@@ -1,9 +1,12 @@
 // The outcome log: the whole record of one game, with a digest over it, that any engine of the
 // same version can replay to the same bytes (../shared/design/product.md).
-import { Scenario, type IntentId, type RuleSetId } from '../scenario/schema';
+import { Scenario } from '../scenario/schema';
+import { resolveRuleSet } from '../rules/rule-set';
+import type { InstitutionalFeatures } from '../rules/features';
 import { newGame, playTurn } from '../game/game';
 import { summarize, type GameSummary } from '../game/summary';
-import type { GameState, TurnRecord } from '../game/types';
+import type { GameState, TurnInput, TurnRecord } from '../game/types';
+import type { IntentId } from '../scenario/schema';
 import { ENGINE_VERSION } from '../version';
 import { canonicalJson, sha256Hex } from './canonical';
 
@@ -15,7 +18,10 @@ export interface OutcomeLog {
   logVersion: number;
   engineVersion: string;
   scenario: { id: string; sha256: string; content: Scenario };
-  rules: RuleSetId;
+  /** The rule set's name: a preset, one the scenario defines, or a design-lab spec. */
+  rules: string;
+  /** Every institutional feature of that rule set, so a custom game verifies like any other. */
+  features: InstitutionalFeatures;
   seed: string;
   /** The bot policy that played, or 'human'. */
   policy: string;
@@ -44,6 +50,7 @@ export function createLog(game: GameState, options: LogOptions = {}): OutcomeLog
     engineVersion: ENGINE_VERSION,
     scenario: { id: game.scenario.id, sha256: scenarioHash(game.scenario), content: game.scenario },
     rules: game.rules,
+    features: game.features,
     seed: game.seed,
     policy,
     ...(player ? { player } : {}),
@@ -60,14 +67,19 @@ export function logText(log: OutcomeLog): string {
   return canonicalJson(log) + '\n';
 }
 
-/** Replays a scenario, rule set, seed and intents, turn by turn. */
-export function replayIntents(scenario: Scenario, rules: RuleSetId, seed: string, intentsByTurn: IntentId[][]): GameState {
+/** Replays a scenario, rule set, seed and each turn's inputs, turn by turn. */
+export function replayIntents(scenario: Scenario, rules: string, seed: string, inputs: (IntentId[] | TurnInput)[]): GameState {
   let game = newGame(scenario, rules, seed);
-  for (const intents of intentsByTurn) {
+  for (const input of inputs) {
     if (game.result) break;
-    game = playTurn(game, intents);
+    game = playTurn(game, input);
   }
   return game;
+}
+
+/** A turn record's inputs, as playTurn takes them. */
+export function inputOf(record: TurnRecord): TurnInput {
+  return { intents: record.intents, ...(record.motions ? { motions: record.motions } : {}), ...(record.seats ? { seats: record.seats } : {}) };
 }
 
 export type VerifyResult =
@@ -98,8 +110,13 @@ export function verifyLog(input: unknown): VerifyResult {
   if (scenarioHash(parsed.data) !== log.scenario?.sha256) {
     return { ok: false, reason: 'the scenario inside the log does not match its SHA-256' };
   }
-  if ((log.rules !== 'nato' && log.rules !== 'sco') || typeof log.seed !== 'string' || !Array.isArray(log.turns)) {
+  if (typeof log.rules !== 'string' || typeof log.seed !== 'string' || !Array.isArray(log.turns)) {
     return { ok: false, reason: 'the log lacks its rules, seed or turns' };
+  }
+  const rules = resolveRuleSet(log.rules, parsed.data.ruleSets);
+  if (!rules.ok) return { ok: false, reason: `the log's rule set cannot be played: ${rules.error}` };
+  if (canonicalJson(rules.value.features) !== canonicalJson(log.features ?? null)) {
+    return { ok: false, reason: `the log's institutional features are not those of rule set "${log.rules}"` };
   }
   let replayed: GameState;
   try {
@@ -107,7 +124,7 @@ export function verifyLog(input: unknown): VerifyResult {
       parsed.data,
       log.rules,
       log.seed,
-      log.turns.map((t) => t.intents),
+      log.turns.map(inputOf),
     );
   } catch (error) {
     return { ok: false, reason: `replay failed: ${(error as Error).message}` };

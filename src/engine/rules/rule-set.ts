@@ -1,102 +1,134 @@
-// The two rule sets behind one interface: their machines, the days their bodies need to sit,
-// what their treaty pledges, and which requests their procedures allow.
-import { createActor, type AnyActor, type AnyStateMachine } from 'xstate';
-import type { IntentId, RuleSetId } from '../scenario/schema';
-import type { AllianceSnapshot, RuleId, Situation, StateId } from '../game/types';
-import { NAC_MEETING_DAYS, natoRules } from './nato-rules';
-import { CFM_MEETING_DAYS, RATS_DAYS, scoRules } from './sco-rules';
+// Rule sets by name: a preset (`nato`, `sco`, `csto`), one a scenario defines, or a preset with
+// features swapped in the design lab's notation (`sco+commitment=automatic`). Each resolves to a
+// full feature set and the statechart built from it; the machine is the only copy of the rules.
+import { createActor, type AnyActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import type { IntentId } from '../scenario/schema';
+import type { AllianceSnapshot, StateId } from '../game/types';
+import {
+  BODY_CALENDAR,
+  FEATURE_KEYS,
+  FEATURES,
+  PRESETS,
+  PRESET_IDS,
+  STANDING_BODY_DAYS,
+  featureValues,
+  incoherence,
+  isPresetId,
+  type FeatureKey,
+  type InstitutionalFeatures,
+} from './features';
+import { buildRulebookMachine } from './rulebook-machine';
 import type { AlliancePosture, RuleContext, RuleEvent } from './types';
 
 export interface RuleSet {
-  id: RuleSetId;
+  /** The name the game was started with: a preset, a scenario's own rule set, or a lab spec. */
+  id: string;
+  features: InstitutionalFeatures;
   machine: AnyStateMachine;
-  /** Days from a request to the sitting of the body that decides it. */
-  meetingDays(intent: IntentId): readonly [number, number];
-  /** The treaty's pledge as ATOP codes it: a defence pledge (N3) or consultation only (S4). */
-  pledge: 'defence' | 'consultation';
-  /** The rule that governs each intent's procedure, shown next to it in the decision panel. */
-  ruleFor(intent: IntentId): RuleId;
-  /** Why a request cannot be made now under this rule set, or null when it can. */
-  refusal(intent: IntentId, posture: AlliancePosture, situation: Situation): string | null;
 }
 
-// The rule that governs each intent's procedure: asked for every intent every turn, so built once.
-const NATO_RULE_FOR: Record<IntentId, RuleId> = {
-  consult: 'N1',
-  'collective-defence': 'N3',
-  'joint-statement': 'N2',
-  'ct-cooperation': 'N2',
-  'suspend-member': 'N2',
-  'act-alone': 'N4',
-  'de-escalate': 'N4',
-};
+/** A rule set a scenario defines: a preset to start from and the features it changes. */
+export interface RuleSetDefinition {
+  base: string;
+  features?: Partial<Record<string, string>>;
+}
 
-const SCO_RULE_FOR: Record<IntentId, RuleId> = {
-  consult: 'S7',
-  'collective-defence': 'S4',
-  'joint-statement': 'S1',
-  'ct-cooperation': 'S6',
-  'suspend-member': 'S3',
-  'act-alone': 'S4',
-  'de-escalate': 'S4',
-};
+export type Resolved<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const nato: RuleSet = {
-  id: 'nato',
-  machine: natoRules,
-  meetingDays: () => NAC_MEETING_DAYS,
-  pledge: 'defence',
-  ruleFor: (intent) => NATO_RULE_FOR[intent],
-  refusal(intent, posture, situation) {
-    if (intent === 'collective-defence') {
-      if (posture.commitment === 'invoked') return 'already-invoked';
-      if (posture.commitment === 'conditional') return 'awaiting-attribution';
-      if (!isAttack(situation)) return 'no-attack';
+const machines = new Map<string, AnyStateMachine>();
+
+/** The same features always give the same machine object (built once per process). */
+export function ruleSetOf(id: string, features: InstitutionalFeatures): RuleSet {
+  const key = FEATURE_KEYS.map((k) => features[k]).join('|');
+  let machine = machines.get(key);
+  if (!machine) {
+    machine = buildRulebookMachine(features);
+    machines.set(key, machine);
+  }
+  return { id, features, machine };
+}
+
+/** A preset's rule set. */
+export function ruleSet(id: keyof typeof PRESETS): RuleSet {
+  return ruleSetOf(id, PRESETS[id]);
+}
+
+/** Features changed on top of a base, each checked: unknown keys and values name the valid ones. */
+export function withFeatures(base: InstitutionalFeatures, changes: Partial<Record<string, string>>): Resolved<InstitutionalFeatures> {
+  const out: Record<string, string> = { ...base };
+  for (const [key, value] of Object.entries(changes)) {
+    if (!Object.prototype.hasOwnProperty.call(FEATURES, key)) {
+      return { ok: false, error: `unknown feature "${key}"; the features are: ${FEATURE_KEYS.join(', ')}` };
     }
-    if (intent === 'ct-cooperation' && posture.coordination) return 'already-active';
-    if (intent === 'suspend-member') return 'no-suspension-clause';
-    return null;
-  },
-};
-
-const sco: RuleSet = {
-  id: 'sco',
-  machine: scoRules,
-  meetingDays: (intent) => (intent === 'ct-cooperation' ? RATS_DAYS : CFM_MEETING_DAYS),
-  pledge: 'consultation',
-  ruleFor: (intent) => SCO_RULE_FOR[intent],
-  refusal(intent, posture, situation) {
-    if (intent === 'collective-defence' && !isAttack(situation)) return 'no-attack';
-    if (intent === 'ct-cooperation' && posture.coordination) return 'already-active';
-    if (intent === 'suspend-member' && !situation.clashWith) return 'no-clash';
-    return null;
-  },
-};
-
-/** Any event at all lets the player ask; whether the treaty answers is the machine's decision. */
-function isAttack(situation: Situation): boolean {
-  return situation.eventKind !== null;
+    const values = featureValues(key as FeatureKey);
+    if (value === undefined || !values.includes(value)) {
+      return { ok: false, error: `feature ${key} has no value "${String(value)}"; it takes: ${values.join(', ')}` };
+    }
+    out[key] = value;
+  }
+  const features = out as InstitutionalFeatures;
+  const wrong = incoherence(features);
+  return wrong ? { ok: false, error: wrong } : { ok: true, value: features };
 }
 
-export const RULE_SET_BY_ID: Record<RuleSetId, RuleSet> = { nato, sco };
-
-export function ruleSet(id: RuleSetId): RuleSet {
-  return RULE_SET_BY_ID[id];
+/** Resolves a rule-set name: a preset, a name the scenario defines, or either followed by
+ * "+feature=value" swaps (the design lab's notation, for the CLI and assignment links). */
+export function resolveRuleSet(spec: string, defined: Record<string, RuleSetDefinition> = {}): Resolved<RuleSet> {
+  const [name = '', ...swaps] = spec.split('+');
+  const base = baseFeatures(name, defined, new Set());
+  if (!base.ok) return base;
+  const changes: Record<string, string> = {};
+  for (const swap of swaps) {
+    const eq = swap.indexOf('=');
+    if (eq <= 0) return { ok: false, error: `"${swap}" in "${spec}" is not feature=value` };
+    changes[swap.slice(0, eq)] = swap.slice(eq + 1);
+  }
+  const features = withFeatures(base.value, changes);
+  if (!features.ok) return { ok: false, error: `rule set "${spec}": ${features.error}` };
+  return { ok: true, value: ruleSetOf(spec, features.value) };
 }
 
-// The machine's snapshot lives in the game state as plain { value, context }, so a game can be
-// saved as JSON. Between turns the engine keeps the machine's running actor beside that saved
-// form (a weak map, nothing global that outlives the game): handing an event to a running actor
-// costs a fraction of rebuilding the machine's state from its saved form each time. An actor is
-// taken out of the map when used, so a saved form played twice (a counterfactual branch, a
-// resumed game) rebuilds its own actor and never shares one.
+function baseFeatures(name: string, defined: Record<string, RuleSetDefinition>, seen: Set<string>): Resolved<InstitutionalFeatures> {
+  if (isPresetId(name)) return { ok: true, value: PRESETS[name] };
+  const def = Object.prototype.hasOwnProperty.call(defined, name) ? defined[name] : undefined;
+  if (!def) {
+    const known = [...PRESET_IDS, ...Object.keys(defined)];
+    return { ok: false, error: `unknown rule set "${name}"; the rule sets are: ${known.join(', ')}` };
+  }
+  if (seen.has(name)) return { ok: false, error: `rule set "${name}" is defined in terms of itself` };
+  seen.add(name);
+  const base = baseFeatures(def.base, defined, seen);
+  if (!base.ok) return base;
+  const features = withFeatures(base.value, def.features ?? {});
+  return features.ok ? features : { ok: false, error: `rule set "${name}": ${features.error}` };
+}
+
+/** Days from a request to the sitting of the body that decides it. */
+export function meetingDays(features: InstitutionalFeatures, intent: IntentId): readonly [number, number] {
+  if (intent === 'ct-cooperation' && features.counterTerrorism === 'standing-body') return STANDING_BODY_DAYS;
+  return BODY_CALENDAR[features.council].days;
+}
+
+// The machine's persisted snapshot lives in the game state, so a game can be saved as JSON.
+// Between turns the engine keeps the running actor beside that saved form (a weak map, nothing
+// global that outlives the game): handing an event to a running actor costs a fraction of
+// restoring it each time. An actor is taken out of the map when it moves on, so a saved form
+// played twice (a counterfactual branch, a resumed game) restores its own actor.
 const running = new WeakMap<AllianceSnapshot, AnyActor>();
 
 function saveFrom(actor: AnyActor): AllianceSnapshot {
-  const snapshot = actor.getSnapshot();
-  const saved = { value: snapshot.value, context: snapshot.context };
+  const saved = actor.getPersistedSnapshot() as unknown as AllianceSnapshot;
   running.set(saved, actor);
   return saved;
+}
+
+function actorFor(rules: RuleSet, saved: AllianceSnapshot): AnyActor {
+  let actor = running.get(saved);
+  if (!actor) {
+    actor = createActor(rules.machine, { snapshot: saved as never }).start();
+    running.set(saved, actor);
+  }
+  return actor;
 }
 
 export function startAlliance(rules: RuleSet, members: StateId[]): AllianceSnapshot {
@@ -104,28 +136,27 @@ export function startAlliance(rules: RuleSet, members: StateId[]): AllianceSnaps
 }
 
 export function sendToAlliance(rules: RuleSet, saved: AllianceSnapshot, event: RuleEvent): AllianceSnapshot {
-  let actor = running.get(saved);
-  if (actor) running.delete(saved);
-  else {
-    const snapshot = rules.machine.resolveState({ value: saved.value as never, context: saved.context as never });
-    actor = createActor(rules.machine, { snapshot }).start();
-  }
+  const actor = actorFor(rules, saved);
+  running.delete(saved);
   actor.send(event);
   return saveFrom(actor);
 }
 
-export function allianceContext(saved: AllianceSnapshot): RuleContext {
-  return saved.context as RuleContext;
+/** The machine's live snapshot for a saved form: tags, `can` and context come from it. */
+export function allianceState(rules: RuleSet, saved: AllianceSnapshot): AnyMachineSnapshot {
+  return actorFor(rules, saved).getSnapshot() as AnyMachineSnapshot;
 }
 
-export function readPosture(saved: AllianceSnapshot): AlliancePosture {
-  const value = saved.value as { active?: Record<string, string> } | string;
-  const regions = typeof value === 'object' && value.active ? value.active : {};
-  const forces = regions.forces;
+export function allianceContext(rules: RuleSet, saved: AllianceSnapshot): RuleContext {
+  return allianceState(rules, saved).context as RuleContext;
+}
+
+/** Where the alliance stands, from the tags of the states it is in. */
+export function postureOf(snapshot: AnyMachineSnapshot): AlliancePosture {
   return {
-    consultation: regions.consultation === 'convened',
-    commitment: regions.commitment === 'invoked' || regions.commitment === 'conditional' ? regions.commitment : 'none',
-    forces: forces === 'planning' || forces === 'ready' ? forces : 'none',
-    coordination: regions.coordination === 'active',
+    consultation: snapshot.hasTag('consultation'),
+    commitment: snapshot.hasTag('commitment-invoked') ? 'invoked' : snapshot.hasTag('commitment-conditional') ? 'conditional' : 'none',
+    forces: snapshot.hasTag('forces-ready') ? 'ready' : snapshot.hasTag('forces-planning') ? 'planning' : 'none',
+    coordination: snapshot.hasTag('coordination'),
   };
 }

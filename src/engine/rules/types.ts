@@ -1,26 +1,43 @@
-// The one interface both rule sets share: the same events in, the same decision records out,
-// so the same crisis can be replayed under the other institutional design.
+// The one interface every rule set shares: the same events in, the same decision records out,
+// so the same crisis can be replayed under other institutional designs.
 import type { IntentId } from '../scenario/schema';
 import type { DecisionRecord, Position, Situation, StateId } from '../game/types';
 
-/** A player's request as it reaches the alliance, with every member's answer already drawn. */
+/** Who put a proposal on the agenda: a member state, or the alliance's chair or Secretary General. */
+export type Proposer = StateId | 'chair';
+
+/** A request as it reaches the alliance. Members answer when the body sits, not before. */
 export interface Proposal {
+  /** Numbered in the order proposals reach the alliance, from 1. */
+  id: number;
   intent: IntentId;
+  /** The state the measure is for: the one attacked or threatened. */
   requester: StateId;
-  /** Every member's answer; the requester supports its own proposal. */
-  positions: Record<StateId, Position>;
+  proposer: Proposer;
   situation: Situation;
   /** Day the request is made. */
   day: number;
-  /** Day the body that decides it sits (the engine draws it from the rule set's meeting lag). */
+  /** Day the body that decides it sits (drawn by the engine from the body's calendar). */
   meetingDay: number;
 }
 
+/** Every member's answer when a body sits on a proposal, drawn or chosen by the engine's caller. */
+export interface Sitting {
+  proposal: number;
+  positions: Record<StateId, Position>;
+  /** The facts when the body sits (attribution may have risen since the request). */
+  situation: Situation;
+}
+
 export type RuleEvent =
-  /** A new turn covers days [day, endDay): decide what is due and move forces along. */
+  /** A new turn covers days [day, endDay): confirm what attribution now allows, move forces along. */
   | { type: 'turn.begin'; turn: number; day: number; endDay: number; attribution: number }
-  | { type: 'proposal.submit'; turn: number; endDay: number; proposal: Proposal }
-  | { type: 'crisis.end' };
+  /** A request: declined at once, or put on the agenda for the day its body sits. */
+  | { type: 'proposal.submit'; turn: number; proposal: Proposal }
+  /** The body sits on one proposal of its agenda, with every member's position. */
+  | { type: 'council.sit'; turn: number; sitting: Sitting }
+  /** The game ends: anything still on the agenda lapses, and says so. */
+  | { type: 'crisis.end'; turn: number; day: number };
 
 export interface AgendaItem {
   turn: number;
@@ -29,15 +46,15 @@ export interface AgendaItem {
 
 export interface RuleContext {
   members: StateId[];
-  /** Proposals waiting for the day their body meets. */
+  /** Proposals waiting for the day their body sits. */
   agenda: AgendaItem[];
   /** Decisions taken during the current turn (cleared when a turn begins). */
   decisions: DecisionRecord[];
-  /** Day forces under alliance command are ready (N5); null when none are on the way. */
+  /** Day forces under alliance command are ready (N5, C4); null when none are on the way. */
   forcesReadyDay: number | null;
-  /** The request that set SACEUR planning (N5), named on the record when forces are ready. */
+  /** The request that set forces moving, named on the record when they are ready. */
   forcesFor: IntentId | null;
-  /** Members that have agreed to a binding commitment (N3), for autonomy. */
+  /** Members that have agreed to a binding commitment, for autonomy. */
   bound: StateId[];
   /** Turn now running, for the decision records. */
   turn: number;
@@ -47,10 +64,23 @@ export interface RuleInput {
   members: StateId[];
 }
 
-/** What the engine needs to know about where the alliance stands, the same for both rule sets. */
+/** Where the alliance stands, read from the machine's tags, the same for every rule set. */
 export interface AlliancePosture {
   consultation: boolean;
   commitment: 'none' | 'conditional' | 'invoked';
   forces: 'none' | 'planning' | 'ready';
   coordination: boolean;
 }
+
+/** Why a request cannot be made now; the interface translates each code. */
+export type RefusalReason =
+  | 'game-over'
+  | 'no-attack'
+  | 'nothing-to-de-escalate'
+  | 'already-under-way'
+  | 'already-invoked'
+  | 'awaiting-attribution'
+  | 'already-active'
+  | 'no-suspension-clause'
+  | 'no-clash'
+  | 'not-on-agenda';
