@@ -1,6 +1,6 @@
 // The alliance's part of a turn: this turn's requests go on the agenda, the bodies sit on what is
 // due with every member's position, and members then put in what is asked of them.
-import { allianceState, meetingDays, postureOf, sendToAlliance } from '../rules/rule-set';
+import { meetingDays, openAlliance, postureOf } from '../rules/rule-set';
 import type { AlliancePosture, Proposal, Proposer, RuleContext } from '../rules/types';
 import { CONTRIBUTION_WEIGHT, memberContribution, memberPosition, profileOf } from '../members/member-policy';
 import { between } from '../random/rng';
@@ -35,7 +35,8 @@ export interface Deliberation {
 }
 
 export function deliberate(t: TurnContext, saved: AllianceSnapshot): Deliberation {
-  let alliance = sendToAlliance(t.set, saved, { type: 'turn.begin', turn: t.turn, day: t.day, endDay: t.endDay, attribution: t.situation.attribution });
+  const alliance = openAlliance(t.set, saved);
+  alliance.send({ type: 'turn.begin', turn: t.turn, day: t.day, endDay: t.endDay, attribution: t.situation.attribution });
   const proposals: ProposalRecord[] = [];
   const requests: { by: Proposer; intent: IntentId }[] = [
     ...t.intents.filter((i) => !NATIONAL.includes(i)).map((intent) => ({ by: t.player as Proposer, intent })),
@@ -54,10 +55,10 @@ export function deliberate(t: TurnContext, saved: AllianceSnapshot): Deliberatio
       meetingDay: t.day + between(t.rng, min, max),
     };
     proposals.push({ id: proposal.id, intent, proposer: by, day: proposal.day, meetingDay: proposal.meetingDay });
-    alliance = sendToAlliance(t.set, alliance, { type: 'proposal.submit', turn: t.turn, proposal });
+    alliance.send({ type: 'proposal.submit', turn: t.turn, proposal });
   }
   // The bodies sit on what is due before the turn ends, in the order of their days.
-  const due = (allianceState(t.set, alliance).context as RuleContext).agenda
+  const due = (alliance.snapshot().context as RuleContext).agenda
     .filter((item) => item.proposal.meetingDay < t.endDay)
     .sort((a, b) => a.proposal.meetingDay - b.proposal.meetingDay || a.proposal.id - b.proposal.id);
   const positions: TurnRecord['positions'] = {};
@@ -66,11 +67,11 @@ export function deliberate(t: TurnContext, saved: AllianceSnapshot): Deliberatio
     const answers = positionsAt(t, proposal);
     positions[proposal.intent] = answers.positions;
     sittings.push({ proposal: proposal.id, intent: proposal.intent, day: proposal.meetingDay, by: answers.by, changed: answers.changed });
-    alliance = sendToAlliance(t.set, alliance, { type: 'council.sit', turn: t.turn, sitting: { proposal: proposal.id, positions: answers.positions, situation: t.situation } });
+    alliance.send({ type: 'council.sit', turn: t.turn, sitting: { proposal: proposal.id, positions: answers.positions, situation: t.situation } });
   }
-  const state = allianceState(t.set, alliance);
+  const state = alliance.snapshot();
   const context = state.context as RuleContext;
-  return { alliance, proposals, positions, sittings, decisions: context.decisions, posture: postureOf(state), bound: context.bound };
+  return { alliance: alliance.save(), proposals, positions, sittings, decisions: context.decisions, posture: postureOf(state), bound: context.bound };
 }
 
 function basisOf(t: TurnContext): StanceBasis {

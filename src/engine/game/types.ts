@@ -1,14 +1,12 @@
 // The game's data: plain, JSON-serialisable objects, so that a game can be saved, resumed,
 // logged and replayed. Only the engine's pure functions change them.
-import type { EventKind, IntentId, Scenario, StateId } from '../scenario/schema';
+import type { EventKind, IntentId, Position, Scenario, StateId } from '../scenario/schema';
 import type { InstitutionalFeatures } from '../rules/features';
 import type { RuleId } from '../rules/rulebook';
 import type { Proposer } from '../rules/types';
 
-export type { StateId, RuleId, Proposer, InstitutionalFeatures };
+export type { StateId, RuleId, Proposer, InstitutionalFeatures, Position };
 
-/** How a member answers a proposal (product.md: member policy). */
-export type Position = 'support' | 'object' | 'abstain' | 'stay-out';
 
 /** What an ally puts in once a collective measure asks it to (N4: each ally chooses). */
 export type Contribution = 'none' | 'political' | 'support' | 'forces';

@@ -36,7 +36,19 @@ export interface Business {
 
 const NOBODY: Tally = { support: [], object: [], abstain: [], stayOut: [] };
 
-export function businessOf(context: RuleContext, event: RuleEvent): Business | null {
+// A sitting's guards all read the same business; tallying 32 members' answers once per event,
+// not once per guard, keeps a long transition list cheap.
+const known = new WeakMap<object, { context: RuleContext; business: Business | null }>();
+
+export function businessOf(context: RuleContext, received: RuleEvent | { type: string }): Business | null {
+  const cached = known.get(received);
+  if (cached && cached.context === context) return cached.business;
+  const business = readBusiness(context, received as RuleEvent); // internal events match nothing below
+  known.set(received, { context, business });
+  return business;
+}
+
+function readBusiness(context: RuleContext, event: RuleEvent): Business | null {
   if (event.type === 'proposal.submit') return { proposal: event.proposal, situation: event.proposal.situation, tally: NOBODY };
   if (event.type !== 'council.sit') return null;
   const item = context.agenda.find((i: AgendaItem) => i.proposal.id === event.sitting.proposal);

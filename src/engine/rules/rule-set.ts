@@ -136,10 +136,27 @@ export function startAlliance(rules: RuleSet, members: StateId[]): AllianceSnaps
 }
 
 export function sendToAlliance(rules: RuleSet, saved: AllianceSnapshot, event: RuleEvent): AllianceSnapshot {
+  const session = openAlliance(rules, saved);
+  session.send(event);
+  return session.save();
+}
+
+/** A turn's business with the running machine: send events, read its live snapshot in between,
+ * and persist it once at the end (persisting copies the whole context). */
+export interface AllianceSession {
+  send(event: RuleEvent): void;
+  snapshot(): AnyMachineSnapshot;
+  save(): AllianceSnapshot;
+}
+
+export function openAlliance(rules: RuleSet, saved: AllianceSnapshot): AllianceSession {
   const actor = actorFor(rules, saved);
   running.delete(saved);
-  actor.send(event);
-  return saveFrom(actor);
+  return {
+    send: (event) => actor.send(event),
+    snapshot: () => actor.getSnapshot() as AnyMachineSnapshot,
+    save: () => saveFrom(actor),
+  };
 }
 
 /** The machine's live snapshot for a saved form: tags, `can` and context come from it. */
