@@ -1,23 +1,25 @@
-// `crisis-lab batch <scenario...> --rules nato,sco --runs N [--policy P] [--workers K] [--csv F|--json]`
+// `crisis-lab batch <scenario...> --rules R1,R2,... --runs N [--feature K=V ...] [--policy P] [--workers K] [--csv F|--json]`
 import { writeFileSync } from 'node:fs';
 import { UsageError, parseArgs } from './args';
 import { batchWorkers, runBatch, type BatchJob } from './batch-runner';
-import { fail, ruleSetsArg } from './command-helpers';
+import { fail, ruleSpecs } from './command-helpers';
 import { csvHeader, csvRow } from './summary-format';
 import { progressBar } from './progress';
 
 const USAGE =
-  'Usage: crisis-lab batch <scenario...> --rules nato,sco --runs N [--policy P[,P...]] [--workers K] [--seed-base B] [--csv F|--json]\n' +
+  'Usage: crisis-lab batch <scenario...> --rules R[,R...] --runs N [--feature K=V ...] [--policy P[,P...]] [--workers K] [--seed-base B] [--csv F|--json]\n' +
   'Plays N seeds (B, B+1, ...; B defaults to 1) of each scenario under each rule set and policy.\n' +
+  'A rule set is nato, sco, csto, one the scenarios define, or a design-lab spec such as\n' +
+  'sco+commitment=automatic; each --feature K=V is appended to every rule set named (+K=V).\n' +
   'Prints a CSV (or writes it to F; - is standard output), or one JSON summary per line with --json.\n';
 
 export async function batchCommand(args: string[]): Promise<number> {
   return fail('batch', USAGE, async () => {
-    const a = parseArgs(args, ['rules', 'runs', 'policy', 'workers', 'csv', 'seed-base'], ['json']);
+    const a = parseArgs(args, ['rules', 'runs', 'policy', 'workers', 'csv', 'seed-base'], ['json'], ['feature']);
     if (a.positional.length === 0) throw new UsageError('name at least one scenario file');
     const runs = wholeNumber(a.options.get('runs'), '--runs', 1);
     const seedBase = a.options.has('seed-base') ? wholeNumber(a.options.get('seed-base'), '--seed-base', 0) : 1;
-    const rules = ruleSetsArg(a.options.get('rules'));
+    const rules = ruleSpecs(a.options.get('rules'), a.lists.get('feature') ?? [], true);
     const policies = (a.options.get('policy') ?? 'consult-first').split(',').map((p) => p.trim());
     if (a.flags.has('json') && a.options.has('csv')) throw new UsageError('choose --csv or --json, not both');
 

@@ -1,8 +1,9 @@
 // Many headless games, in this thread or spread over worker threads. Each game is independent and seeded, so the
 // summaries are the same whatever the number of workers; they come back in job order.
 import type { GameSummary } from '../engine/game/summary';
-import type { RuleSetId, Scenario } from '../engine/scenario/schema';
+import type { Scenario } from '../engine/scenario/schema';
 import { playShare, policyFromSpec, type PolicySpec, type PreparedJob, type ShareMessage } from '../sim/batch-share';
+import { checkRuleSet } from './command-helpers';
 import { policySpec } from './policy-file';
 import { loadScenarioFile } from './scenario-file';
 import { dealShares, defaultWorkers, startWorker } from './worker-threads';
@@ -19,18 +20,28 @@ export function batchWorkers(games: number): number {
 
 export interface BatchJob {
   file: string;
-  rules: RuleSetId;
+  /** A rule-set name as resolveRuleSet takes it: a preset, the scenario's own, or a lab spec. */
+  rules: string;
   seed: string;
   policy: string;
 }
 
-/** Reads every scenario file and policy once, before any game starts: a broken file stops the
- * batch at once with its line and column, and workers receive plain data. */
+/** Reads every scenario file and policy once and resolves every rule set for its scenario,
+ * before any game starts: a broken file stops the batch at once with its line and column, an
+ * unknown rule set with the list of valid ones; workers receive plain data (the names travel,
+ * each thread builds the rule machine from the scenario it was given). */
 export function prepareJobs(jobs: BatchJob[]): { scenarios: Record<string, Scenario>; prepared: PreparedJob[] } {
   const scenarios: Record<string, Scenario> = {};
   const policies = new Map<string, PolicySpec>();
+  const checked = new Set<string>();
+  const files = new Set(jobs.map((j) => j.file));
   const prepared = jobs.map((job, index) => {
     scenarios[job.file] ??= loadScenarioFile(job.file);
+    const pair = `${job.file}\u0000${job.rules}`;
+    if (!checked.has(pair)) {
+      checkRuleSet(job.rules, scenarios[job.file]!, files.size > 1 ? `${job.file}: ` : '');
+      checked.add(pair);
+    }
     let spec = policies.get(job.policy);
     if (spec === undefined) {
       spec = policySpec(job.policy);

@@ -19,11 +19,11 @@ export const commands: Record<string, Command> = {
   },
   run: {
     run: runCommand,
-    help: 'run <scenario> --rules nato|sco --seed S [--policy NAME|FILE] [--out LOG] [--json]   play one game headless',
+    help: 'run <scenario> --rules R --seed S [--feature K=V ...] [--policy NAME|FILE] [--out LOG] [--json]   play one game headless (R: nato, sco, csto, the scenario\'s own, or a spec like sco+commitment=automatic)',
   },
   batch: {
     run: batchCommand,
-    help: 'batch <scenario...> --rules nato,sco --runs N [--policy P] [--workers K] [--csv F|--json]   play many seeded games',
+    help: 'batch <scenario...> --rules R1,R2,... --runs N [--feature K=V ...] [--policy P] [--workers K] [--csv F|--json]   play many seeded games',
   },
   verify: {
     run: verifyCommand,

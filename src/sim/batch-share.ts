@@ -1,7 +1,7 @@
 // One share of a batch, played in whichever thread runs it: scenarios arrive parsed and policy
 // files read, so a worker needs only the engine and the built-in policies.
 import { summarize, type GameSummary } from '../engine/game/summary';
-import type { RuleSetId, Scenario, ScriptedPolicy } from '../engine/scenario/schema';
+import type { Scenario, ScriptedPolicy } from '../engine/scenario/schema';
 import { playGame } from './play';
 import { policyByName, scriptedPolicy, type PlayerPolicy } from './policies';
 
@@ -11,7 +11,8 @@ export type PolicySpec = string | { name: string; script: ScriptedPolicy };
 export interface PreparedJob {
   index: number;
   scenario: string;
-  rules: RuleSetId;
+  /** The rule set's name; each thread resolves it against the scenario it was given. */
+  rules: string;
   seed: string;
   policy: PolicySpec;
 }
