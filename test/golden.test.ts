@@ -6,13 +6,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENGINE_VERSION, PRESET_IDS, verifyLog } from '../src/engine/index';
 import { loadScenarioFile } from '../src/cli/scenario-file';
-import { GOLDEN_DIR, shippedScenarioFiles } from '../scripts/golden';
+import { GOLDEN_DIR, GOLDEN_SEEDS, shippedScenarioFiles } from '../scripts/golden';
 
 const files = readdirSync(GOLDEN_DIR).filter((f) => f.endsWith('.json')).sort();
 
 describe('golden logs', () => {
   it('cover every shipped scenario under every preset', () => {
-    const expected = shippedScenarioFiles().flatMap((file) => PRESET_IDS.map((rules) => `${loadScenarioFile(file).id}.${rules}.json`));
+    const expected = shippedScenarioFiles().flatMap((file) => {
+      const scenario = loadScenarioFile(file);
+      const lines = [...GOLDEN_SEEDS, ...(scenario.policies.historical ? ['historical'] : [])];
+      return PRESET_IDS.flatMap((rules) => lines.map((line) => `${scenario.id}.${rules}.${line}.json`));
+    });
     expect(files).toEqual(expected.sort());
   });
 
