@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLog, logText, type OutcomeLog } from '../src/engine/log/outcome-log';
 import { loadScenarioFile } from '../src/cli/scenario-file';
-import type { RuleSetId, Scenario } from '../src/engine/scenario/schema';
+import type { Scenario } from '../src/engine/scenario/schema';
 import { playGame } from '../src/sim/play';
 import { policyByName } from '../src/sim/policies';
 import { classify, compareEntries } from '../src/compare/index';
@@ -32,20 +32,24 @@ export interface PlayOptions {
   policies?: string[];
   /** A player name for game i, or undefined for none. */
   player?: (i: number) => string | undefined;
+  /** The rule sets played in turn (any name newGame takes); NATO's and the SCO's by default. */
+  rules?: string[];
 }
 
 /**
- * Plays `count` games and returns their logs. Games come in pairs: game 2k under NATO rules and
- * game 2k+1 under SCO rules share scenario, seed (k) and policy, so every pair is a counterfactual.
+ * Plays `count` games and returns their logs. Games come in sets, one game per rule set: with the
+ * default NATO and SCO rules, game 2k under NATO rules and game 2k+1 under SCO rules share
+ * scenario, seed (k) and policy, so every set is a counterfactual.
  */
 export function playLogs(count: number, options: PlayOptions = {}): OutcomeLog[] {
   const scenarios = options.scenarios ?? SCENARIOS;
   const policies = options.policies ?? POLICIES;
+  const ruleSets = options.rules ?? ['nato', 'sco'];
   const logs: OutcomeLog[] = [];
   for (let i = 0; i < count; i++) {
-    const k = Math.floor(i / 2);
+    const k = Math.floor(i / ruleSets.length);
     const scenario = load(scenarios[k % scenarios.length]!);
-    const rules: RuleSetId = i % 2 === 0 ? 'nato' : 'sco';
+    const rules = ruleSets[i % ruleSets.length]!;
     const seed = String(k);
     const policy = policyByName(policies[Math.floor(k / scenarios.length) % policies.length]!, scenario, seed);
     const player = options.player?.(i);
@@ -58,6 +62,7 @@ export function playLogs(count: number, options: PlayOptions = {}): OutcomeLog[]
 export function writeLogs(dir: string, logs: OutcomeLog[]): string[] {
   mkdirSync(dir, { recursive: true });
   return logs.map((log, i) => {
+    // A lab spec's "+" and "=" are safe in file names on every system we ship to.
     const path = join(dir, `crisis-lab_${log.scenario.id}_${log.rules}_seed-${log.seed}_${String(i).padStart(4, '0')}.json`);
     writeFileSync(path, logText(log));
     return path;

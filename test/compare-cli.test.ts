@@ -30,6 +30,12 @@ describe('crisis-lab compare', () => {
     const batch = run('batch', 'scenarios/tutorial.yaml', '--rules', 'nato,sco', '--runs', '3', '--workers', '1', '--json');
     expect(batch.status, batch.stderr).toBe(0);
     writeFileSync(join(dir, 'batch', 'runs.jsonl'), batch.stdout);
+    // Three presets and a design-lab rule set, as logs and as batch summaries.
+    const lab = ['nato', 'sco', 'csto', 'sco+commitment=automatic'];
+    writeLogs(join(dir, 'lab', 'logs'), playLogs(8, { scenarios: ['scenarios/tutorial.yaml'], rules: lab }));
+    const labBatch = run('batch', 'scenarios/tutorial.yaml', '--rules', 'csto,nato,sco', '--runs', '2', '--workers', '1', '--json');
+    expect(labBatch.status, labBatch.stderr).toBe(0);
+    writeFileSync(join(dir, 'lab', 'runs.jsonl'), labBatch.stdout);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -39,7 +45,7 @@ describe('crisis-lab compare', () => {
     expect(r.stdout).toContain('12 inputs: 10 verified logs, 0 unverified batch summaries, 1 refused, 1 from another engine version');
     expect(r.stdout).toMatch(/tutorial under NATO rules: 5 verified logs/);
     expect(r.stdout).toMatch(/score\s+5\s+0\s/);
-    expect(r.stdout).toContain('Pairs (same scenario, seed, policy and player under both rule sets): 5; logs without a partner: 0');
+    expect(r.stdout).toContain('Pairs (same scenario, seed, policy and player under two rule sets): 5; logs without a partner: 0');
     expect(r.stdout).toContain('Aigerim');
     expect(r.stderr).toContain(`${join(dir, 'class', 'tampered.json')}: refused: the digest does not match`);
     expect(r.stderr).toContain(`${join(dir, 'class', 'old.json')}: other engine version 0.0.1`);
@@ -68,6 +74,29 @@ describe('crisis-lab compare', () => {
       expect(numbers).toEqual(g.stats[indicator]);
     }
     expect(run('compare', join(dir, 'class'), '--csv', '-').stdout.split('\n')[0]).toBe('scenario,rules,basis,indicator,count,missing,min,q1,median,q3,max,mean');
+  });
+
+  it('compares any number of rule sets, a design-lab spec among them, in the table, the pairs and the CSV', () => {
+    const r = run('compare', '--json', join(dir, 'lab'));
+    expect(r.status, r.stderr).toBe(0);
+    const c = JSON.parse(r.stdout) as Comparison;
+    expect(c.counts).toMatchObject({ verified: 8, summaries: 6, refused: 0 });
+    expect(c.groups.map((g) => `${g.rules}/${g.basis}/${g.games}`)).toEqual([
+      'nato/log/2',
+      'sco/log/2',
+      'csto/log/2',
+      'sco+commitment=automatic/log/2',
+      'nato/summary/2',
+      'sco/summary/2',
+      'csto/summary/2',
+    ]);
+    expect([c.pairs.length, c.unpaired]).toEqual([12, 0]);
+    const rows = parseTableCsv(run('compare', '--csv', '-', join(dir, 'lab')).stdout);
+    expect(rows).toHaveLength(7 * 10);
+    expect(rows.filter((row) => row.rules === 'sco+commitment=automatic' && row.indicator === 'score')[0]!.count).toBe(2);
+    const text = run('compare', join(dir, 'lab')).stdout;
+    expect(text).toContain('tutorial under rule set sco+commitment=automatic: 2 verified logs');
+    expect(text).toContain('tutorial under CSTO rules: 2 unverified batch summaries');
   });
 
   it('exits 1 when nothing is accepted or, with --strict, when something is refused; 2 on usage errors', () => {

@@ -168,16 +168,16 @@ describe('outcome logs', () => {
     expect(c.pairs.some((p) => p.firstDivergentTurn !== 1)).toBe(true);
     expect(c.unpaired).toBe(0);
     for (const p of c.pairs) {
-      const nato = logs[Number(p.nato.slice(4, 6))]!;
-      const sco = logs[Number(p.sco.slice(4, 6))]!;
-      expect([nato.rules, sco.rules, nato.seed, nato.scenario.id]).toEqual(['nato', 'sco', sco.seed, sco.scenario.id]);
+      const nato = logs[Number(p.a.source.slice(4, 6))]!;
+      const sco = logs[Number(p.b.source.slice(4, 6))]!;
+      expect([p.a.rules, p.b.rules, nato.rules, sco.rules, nato.seed, nato.scenario.id]).toEqual(['nato', 'sco', 'nato', 'sco', sco.seed, sco.scenario.id]);
       // The divergent turn is the first whose decisions (kind, outcome), adversary move or events differ.
       const facts = (l: OutcomeLog, i: number) => JSON.stringify([l.turns[i]?.decisions.map((d) => [d.kind, d.outcome]), l.turns[i]?.adversary, l.turns[i]?.events]);
       const n = Math.max(nato.turns.length, sco.turns.length);
       let expected: number | null = null;
       for (let i = 0; i < n && expected === null; i++) if (!nato.turns[i] || !sco.turns[i] || facts(nato, i) !== facts(sco, i)) expected = i + 1;
       expect(p.firstDivergentTurn).toBe(expected);
-      expect([p.natoScore, p.scoScore]).toEqual([nato.summary.score, sco.summary.score]);
+      expect([p.a.score, p.b.score]).toEqual([nato.summary.score, sco.summary.score]);
     }
     // A log without its counterpart stays unpaired.
     expect(compareEntries(logs.slice(0, 3).map((l, i) => read(l, `l${i}`))).unpaired).toBe(1);
@@ -188,6 +188,68 @@ describe('outcome logs', () => {
     expect(csv.split('\n')[0]).toBe('scenario,rules,basis,indicator,count,missing,min,q1,median,q3,max,mean');
     expect(parseTableCsv(csv)).toEqual(tableRows(c));
     expect(tableRows(c)).toHaveLength(4 * 10);
+  });
+});
+
+describe('three rule sets and a design-lab rule set', () => {
+  const RULES = ['nato', 'sco', 'csto', 'sco+commitment=automatic'];
+  // Two seeds, each played under the four rule sets; given in reverse, so order is the comparison's own.
+  const logs = playLogs(8, { scenarios: ['scenarios/terror-attack-member.yaml'], policies: ['hawk'], rules: RULES });
+  const entries = logs.map((l, i) => classify(JSON.parse(logText(l)), `log-${i}.json`)).reverse();
+  const c = compareEntries(entries);
+
+  it('verifies every log and groups by the rule-set name the logs record, presets first', () => {
+    expect(logs.map((l) => l.rules)).toEqual([...RULES, ...RULES]);
+    expect(logs[3]!.features.commitment).toBe('automatic');
+    expect(c.counts).toMatchObject({ verified: 8, refused: 0 });
+    expect(c.groups.map((g) => `${g.rules}/${g.games}`)).toEqual(['nato/2', 'sco/2', 'csto/2', 'sco+commitment=automatic/2']);
+  });
+
+  it('pairs every two rule sets a scenario and seed were played under', () => {
+    // Four rule sets make six pairs per seed.
+    expect(c.pairs).toHaveLength(12);
+    expect(c.unpaired).toBe(0);
+    expect(c.pairs.filter((p) => p.seed === '0').map((p) => `${p.a.rules}|${p.b.rules}`)).toEqual([
+      'nato|sco',
+      'nato|csto',
+      'nato|sco+commitment=automatic',
+      'sco|csto',
+      'sco|sco+commitment=automatic',
+      'csto|sco+commitment=automatic',
+    ]);
+    for (const p of c.pairs) {
+      const a = logs.find((l) => l.rules === p.a.rules && l.seed === p.seed)!;
+      const b = logs.find((l) => l.rules === p.b.rules && l.seed === p.seed)!;
+      expect([p.a.score, p.b.score]).toEqual([a.summary.score, b.summary.score]);
+    }
+    // A hawk under the SCO's rules with and without a mutual-defence clause does not run the same course.
+    expect(c.pairs.find((p) => p.a.rules === 'sco' && p.b.rules === 'sco+commitment=automatic')!.firstDivergentTurn).not.toBeNull();
+    // A seed played under one rule set only leaves its log without a partner; a missing log
+    // under one of four only removes that rule set's pairs.
+    const lone = compareEntries(entries.filter((e) => !e.source.match(/^log-[567]\.json$/)));
+    expect([lone.pairs.length, lone.unpaired]).toEqual([6, 1]);
+    const three = compareEntries(entries.filter((e) => e.source !== 'log-2.json'));
+    expect([three.pairs.length, three.unpaired]).toEqual([9, 0]);
+  });
+
+  it('writes the CSV and the text with each rule set by its name', () => {
+    const rows = parseTableCsv(tableCsv(c));
+    expect(rows).toHaveLength(4 * 10);
+    expect([...new Set(rows.map((r) => r.rules))]).toEqual(RULES);
+    expect(rows).toEqual(tableRows(c));
+    const text = comparisonText(c);
+    expect(text).toContain('terror-attack-member under CSTO rules: 2 verified logs');
+    expect(text).toContain('terror-attack-member under rule set sco+commitment=automatic: 2 verified logs');
+    expect(text).toContain('Pairs (same scenario, seed, policy and player under two rule sets): 12; logs without a partner: 0');
+    expect(text).toMatch(/nato – csto/);
+  });
+
+  it('accepts batch summaries of any rule set and orders presets first, then the others alphabetically', () => {
+    const names = ['sco+commitment=automatic', 'nato-majority', 'csto', 'nato', 'assembly-lab'];
+    const g = compareEntries(names.map((rules, i) => classify(summary({ rules, seed: String(i) }), `s${i}`))).groups;
+    expect(g.map((x) => x.rules)).toEqual(['nato', 'csto', 'assembly-lab', 'nato-majority', 'sco+commitment=automatic']);
+    expect(classify(summary({ rules: 'nato sco' }), 'bad')).toMatchObject({ status: 'refused', reason: expect.stringContaining('"rules"') });
+    expect(classify(summary({ rules: '' }), 'bad')).toMatchObject({ status: 'refused' });
   });
 });
 

@@ -1,11 +1,14 @@
 // The comparison of a class: accepted games grouped by scenario, rule set and basis (verified
 // logs, or unverified batch summaries, never mixed), with each indicator's distribution, the
 // intents chosen turn by turn, each indicator's mean course over the turns, and the pairs of
-// logs that played the same scenario and seed under the two rule sets. One pass over the
+// logs that played the same scenario and seed under two rule sets (any number of rule sets:
+// every two of them that a scenario and seed were played under make pairs). A rule set is the
+// name the logs record: presets, a scenario's own and design-lab specs alike. One pass over the
 // entries plus a sort per group and indicator: O(n log n), no pairing of every log with every
 // other.
-import { INTENTS, type IntentId, type RuleSetId } from '../engine/scenario/schema';
+import { INTENTS, type IntentId } from '../engine/scenario/schema';
 import type { Entry, EntryStatus, Observation } from './classify';
+import { compareRuleSets } from './rule-sets';
 import { distribution, tidy, type Distribution } from './stats';
 
 import { SUMMARY_INDICATORS, type SummaryIndicator } from '../engine/game/summary';
@@ -36,7 +39,8 @@ export interface CourseTurn {
 
 export interface Group {
   scenario: string;
-  rules: RuleSetId;
+  /** The rule set's name as the logs record it. */
+  rules: string;
   basis: Basis;
   games: number;
   stats: Record<SummaryIndicator, Distribution>;
@@ -46,20 +50,26 @@ export interface Group {
   course: CourseTurn[];
 }
 
+/** One game of a pair: its rule set, the log it came from and its score. */
+export interface PairSide {
+  rules: string;
+  source: string;
+  score: number;
+}
+
 export interface Pair {
   scenario: string;
   seed: string;
   policy: string;
   player?: string;
-  nato: string;
-  sco: string;
+  /** The two games; `a`'s rule set comes first in comparison order (presets first). */
+  a: PairSide;
+  b: PairSide;
   /** First turn whose course differs: the alliance's decisions (kind and outcome), the adversary's
    * move or the events; null when the two games run the same course to the end. */
   firstDivergentTurn: number | null;
   /** First turn whose chosen intents differ; null when the intents agree throughout. */
   firstDifferentIntents: number | null;
-  natoScore: number;
-  scoScore: number;
 }
 
 export interface EntryLine {
@@ -68,7 +78,7 @@ export interface EntryLine {
   reason?: string;
   engineVersion?: string;
   scenario?: string;
-  rules?: RuleSetId;
+  rules?: string;
   seed?: string;
   player?: string;
 }
@@ -78,7 +88,7 @@ export interface Comparison {
   entries: EntryLine[];
   groups: Group[];
   pairs: Pair[];
-  /** Logs left without a partner under the other rule set. */
+  /** Logs left without a partner under any other rule set. */
   unpaired: number;
 }
 
@@ -88,7 +98,7 @@ function emptyIntentCounts(): Record<IntentId, number> {
 
 interface GroupBuilder {
   scenario: string;
-  rules: RuleSetId;
+  rules: string;
   basis: Basis;
   values: Record<SummaryIndicator, (number | null)[]>;
   intents: IntentTurn[];
@@ -149,53 +159,67 @@ function firstDiffering<T>(a: T[], b: T[], key: (x: T) => string): number | null
 
 const bySource = (x: { source: string }, y: { source: string }) => (x.source < y.source ? -1 : x.source > y.source ? 1 : 0);
 
+type Logged = { source: string; o: Observation };
+
+function pairOf(a: Logged, b: Logged): Pair {
+  const ta = a.o.turns ?? [];
+  const tb = b.o.turns ?? [];
+  return {
+    scenario: a.o.scenario,
+    seed: a.o.seed,
+    policy: a.o.policy,
+    ...(a.o.player ? { player: a.o.player } : {}),
+    a: { rules: a.o.rules, source: a.source, score: a.o.summary.score },
+    b: { rules: b.o.rules, source: b.source, score: b.o.summary.score },
+    firstDivergentTurn: firstDiffering(ta, tb, (t) => t.course),
+    firstDifferentIntents: firstDiffering(ta, tb, (t) => [...t.intents].sort().join(',')),
+  };
+}
+
 /**
- * Pairs verified logs of the same scenario (same content), seed, policy and player under the two
- * rule sets. A bucket holding several logs of each rule set (a class assigned one seed, playing
- * as "human" without names) pairs them in source-name order: i-th NATO log with i-th SCO log.
+ * Pairs verified logs of the same scenario (same content), seed, policy and player under two
+ * rule sets: with games under k rule sets, every two of them. A bucket holding several logs of a
+ * rule set (a class assigned one seed, playing as "human" without names) pairs them in
+ * source-name order: the i-th log under one rule set with the i-th under another. A log is
+ * unpaired when no other rule set in its bucket has an i-th log.
  */
-function pairLogs(logs: { source: string; o: Observation }[]): { pairs: Pair[]; unpaired: number } {
-  const buckets = new Map<string, { nato: { source: string; o: Observation }[]; sco: { source: string; o: Observation }[] }>();
+function pairLogs(logs: Logged[]): { pairs: Pair[]; unpaired: number } {
+  const buckets = new Map<string, Map<string, Logged[]>>();
   for (const l of logs) {
     const key = JSON.stringify([l.o.scenario, l.o.scenarioSha ?? '', l.o.seed, l.o.policy, l.o.player ?? '']);
     let bucket = buckets.get(key);
-    if (!bucket) buckets.set(key, (bucket = { nato: [], sco: [] }));
-    bucket[l.o.rules].push(l);
+    if (!bucket) buckets.set(key, (bucket = new Map()));
+    let list = bucket.get(l.o.rules);
+    if (!list) bucket.set(l.o.rules, (list = []));
+    list.push(l);
   }
   const pairs: Pair[] = [];
   let unpaired = 0;
   for (const bucket of buckets.values()) {
-    bucket.nato.sort(bySource);
-    bucket.sco.sort(bySource);
-    const n = Math.min(bucket.nato.length, bucket.sco.length);
-    unpaired += bucket.nato.length + bucket.sco.length - 2 * n;
-    for (let i = 0; i < n; i++) {
-      const a = bucket.nato[i]!;
-      const b = bucket.sco[i]!;
-      const ta = a.o.turns ?? [];
-      const tb = b.o.turns ?? [];
-      pairs.push({
-        scenario: a.o.scenario,
-        seed: a.o.seed,
-        policy: a.o.policy,
-        ...(a.o.player ? { player: a.o.player } : {}),
-        nato: a.source,
-        sco: b.source,
-        firstDivergentTurn: firstDiffering(ta, tb, (t) => t.course),
-        firstDifferentIntents: firstDiffering(ta, tb, (t) => [...t.intents].sort().join(',')),
-        natoScore: a.o.summary.score,
-        scoScore: b.o.summary.score,
-      });
-    }
+    const rules = [...bucket.keys()].sort(compareRuleSets);
+    const lists = rules.map((r) => bucket.get(r)!.sort(bySource));
+    lists.forEach((list, i) => {
+      const others = Math.max(0, ...lists.filter((_, j) => j !== i).map((l) => l.length));
+      unpaired += Math.max(0, list.length - others);
+      for (let j = i + 1; j < lists.length; j++) {
+        const n = Math.min(list.length, lists[j]!.length);
+        for (let k = 0; k < n; k++) pairs.push(pairOf(list[k]!, lists[j]![k]!));
+      }
+    });
   }
-  pairs.sort((x, y) => (x.scenario < y.scenario ? -1 : x.scenario > y.scenario ? 1 : bySource({ source: x.nato }, { source: y.nato })));
+  const order = (x: Pair, y: Pair) =>
+    (x.scenario < y.scenario ? -1 : x.scenario > y.scenario ? 1 : 0) ||
+    compareRuleSets(x.a.rules, y.a.rules) ||
+    compareRuleSets(x.b.rules, y.b.rules) ||
+    bySource(x.a, y.a);
+  pairs.sort(order);
   return { pairs, unpaired };
 }
 
 export function compareEntries(entries: readonly Entry[]): Comparison {
   const counts = { inputs: entries.length, verified: 0, summaries: 0, refused: 0, otherVersion: 0 };
   const builders = new Map<string, GroupBuilder>();
-  const logs: { source: string; o: Observation }[] = [];
+  const logs: Logged[] = [];
   const lines: EntryLine[] = [];
   for (const e of entries) {
     const o = e.observation;
@@ -220,7 +244,9 @@ export function compareEntries(entries: readonly Entry[]): Comparison {
     if (!b) builders.set(key, (b = newBuilder(o, basis)));
     addTo(b, o);
   }
-  const order = (g: Group) => `${g.scenario}\u0000${g.basis === 'log' ? 0 : 1}\u0000${g.rules}`;
-  const groups = [...builders.values()].map(finish).sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0));
+  const order = (g: Group) => `${g.scenario}\u0000${g.basis === 'log' ? 0 : 1}`;
+  const groups = [...builders.values()]
+    .map(finish)
+    .sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0) || compareRuleSets(x.rules, y.rules));
   return { counts, entries: lines, groups, ...pairLogs(logs) };
 }

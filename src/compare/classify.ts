@@ -5,7 +5,8 @@
 import { verifyLog, type OutcomeLog } from '../engine/log/outcome-log';
 import { SUMMARY_INDICATORS, type GameSummary } from '../engine/game/summary';
 import type { Indicators } from '../engine/game/types';
-import type { IntentId, RuleSetId } from '../engine/scenario/schema';
+import type { IntentId } from '../engine/scenario/schema';
+import { isRuleSetName } from './rule-sets';
 
 export type EntryStatus = 'verified' | 'refused' | 'other-version' | 'summary';
 
@@ -16,9 +17,9 @@ export interface TurnObservation {
   indicators: Indicators;
   /** The turn's course as one string: the alliance's decisions (kind and outcome), the
    * adversary's move and the events. Two games diverge at the first turn whose course differs.
-   * Indicators are left out on purpose: the rule sets start from different baselines (NATO's
-   * deterrence is higher from turn 1), so they would always differ at turn 1; rule ids too, since
-   * each rule set names the same step its own way. */
+   * Indicators are left out on purpose: the rule sets start from different baselines (a defence
+   * commitment raises deterrence from turn 1), so they would always differ at turn 1; rule ids
+   * too, since each rule set names the same step its own way. */
   course: string;
 }
 
@@ -27,7 +28,8 @@ export interface Observation {
   scenario: string;
   /** SHA-256 of the scenario's content; logs only (a summary does not carry it). */
   scenarioSha?: string;
-  rules: RuleSetId;
+  /** The rule set's name as the log or summary records it (a preset, the scenario's, a lab spec). */
+  rules: string;
   seed: string;
   policy: string;
   /** Present only when the student typed a name. */
@@ -54,7 +56,7 @@ export function summaryProblem(input: Record<string, unknown>): string | null {
   for (const key of ['scenario', 'seed', 'policy'] as const) {
     if (typeof input[key] !== 'string') return `"${key}" is missing or not text`;
   }
-  if (input.rules !== 'nato' && input.rules !== 'sco') return '"rules" is not nato or sco';
+  if (!isRuleSetName(input.rules)) return '"rules" is not a rule-set name';
   for (const key of SUMMARY_NUMBERS) {
     const v = input[key];
     if (typeof v !== 'number' || !Number.isFinite(v)) return `"${key}" is missing or not a number`;

@@ -3,13 +3,13 @@
 // same numbers (parseTableCsv). An empty cell is "no value" (null).
 import { SUMMARY_INDICATORS, type Basis, type Comparison, type SummaryIndicator } from './aggregate';
 import type { Distribution } from './stats';
-import type { RuleSetId } from '../engine/scenario/schema';
 
 export const TABLE_COLUMNS = ['scenario', 'rules', 'basis', 'indicator', 'count', 'missing', 'min', 'q1', 'median', 'q3', 'max', 'mean'] as const;
 
 export interface TableRow extends Distribution {
   scenario: string;
-  rules: RuleSetId;
+  /** Any rule-set name the logs record: a preset, the scenario's own, or a lab spec. */
+  rules: string;
   basis: Basis;
   indicator: SummaryIndicator;
 }

@@ -5,3 +5,4 @@ export * from './classify';
 export * from './aggregate';
 export * from './csv';
 export * from './text';
+export * from './rule-sets';

@@ -13,10 +13,15 @@ function table(rows: string[][]): string[] {
   return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd());
 }
 
-const RULES = { nato: 'NATO rules', sco: 'SCO rules' } as const;
+const PRESET_TITLES: Record<string, string> = { nato: 'NATO rules', sco: 'SCO rules', csto: 'CSTO rules' };
+
+/** "NATO rules" for a preset; a scenario's own rule set or a lab spec by its name. */
+export function ruleSetTitle(rules: string): string {
+  return Object.prototype.hasOwnProperty.call(PRESET_TITLES, rules) ? PRESET_TITLES[rules]! : `rule set ${rules}`;
+}
 
 function groupTitle(g: Group): string {
-  return `${g.scenario} under ${RULES[g.rules]}: ${g.games} ${g.basis === 'log' ? 'verified log' : 'unverified batch summar'}${g.basis === 'log' ? (g.games === 1 ? '' : 's') : g.games === 1 ? 'y' : 'ies'}`;
+  return `${g.scenario} under ${ruleSetTitle(g.rules)}: ${g.games} ${g.basis === 'log' ? 'verified log' : 'unverified batch summar'}${g.basis === 'log' ? (g.games === 1 ? '' : 's') : g.games === 1 ? 'y' : 'ies'}`;
 }
 
 function groupText(g: Group): string[] {
@@ -54,10 +59,18 @@ export function comparisonText(c: Comparison, options: { hideNames?: boolean } =
   }
   for (const g of c.groups) out.push('', ...groupText(g));
   if (c.pairs.length || c.unpaired) {
-    out.push('', `Pairs (same scenario, seed, policy and player under both rule sets): ${c.pairs.length}; logs without a partner: ${c.unpaired}`);
-    const rows = [['scenario', 'seed', 'player', 'course diverges', 'intents differ', 'score NATO', 'score SCO']];
+    out.push('', `Pairs (same scenario, seed, policy and player under two rule sets): ${c.pairs.length}; logs without a partner: ${c.unpaired}`);
+    const rows = [['scenario', 'seed', 'player', 'rule sets', 'course diverges', 'intents differ', 'scores']];
     for (const p of c.pairs) {
-      rows.push([p.scenario, p.seed, options.hideNames ? (p.player ? '•••' : '') : (p.player ?? p.policy), p.firstDivergentTurn === null ? 'never' : `turn ${p.firstDivergentTurn}`, p.firstDifferentIntents === null ? 'never' : `turn ${p.firstDifferentIntents}`, num(p.natoScore), num(p.scoScore)]);
+      rows.push([
+        p.scenario,
+        p.seed,
+        options.hideNames ? (p.player ? '•••' : '') : (p.player ?? p.policy),
+        `${p.a.rules} – ${p.b.rules}`,
+        p.firstDivergentTurn === null ? 'never' : `turn ${p.firstDivergentTurn}`,
+        p.firstDifferentIntents === null ? 'never' : `turn ${p.firstDifferentIntents}`,
+        `${num(p.a.score)} – ${num(p.b.score)}`,
+      ]);
     }
     out.push(...table(rows).map((l) => '  ' + l));
   }
