@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIELD_REFERENCE_END, FIELD_REFERENCE_START, fieldReferenceMarkdown, withFieldReference } from './field-reference';
 import { formatProblem, parseScenario } from './load';
+import { FEATURES, FEATURE_KEYS } from '../rules/features';
 import { INDICATORS, INTENTS } from './schema';
 
 const PAGE = 'docs/authoring.md';
@@ -15,6 +16,8 @@ describe('the field reference', () => {
     const headings = text.split('\n').filter((l) => l.startsWith('### '));
     expect(headings).toEqual([
       '### The scenario (top level)',
+      '### `ruleSets.<name>`',
+      '### `ruleSets.<name>.features`',
       '### `states[]`',
       '### `states[].profile`',
       '### `alliance`',
@@ -39,9 +42,28 @@ describe('the field reference', () => {
     expect(rows).toContain('| `parties` | list of state ids | no |  | exactly 2 items | For a member-clash: the two members in the clash. |');
     expect(rows.find((r) => r.startsWith('| `objectives` |'))).toContain(`keys: any of ${INDICATORS.map((i) => `\`${i}\``).join(', ')}; values: -1 to 1`);
     expect(rows.find((r) => r.startsWith('| `intents` |'))).toContain(`each one of ${INTENTS.map((i) => `\`${i}\``).join(', ')}`);
-    expect(text).toContain('Used by: `title`, `summary`, `briefing`, `states[].name`, `adversary.name`, `events[].text`');
+    expect(text).toContain('Used by: `title`, `summary`, `briefing`, `ruleSets.<name>.name`, `ruleSets.<name>.about`, `states[].name`, `adversary.name`, `events[].text`');
+    expect(rows).toContain(
+      '| `rules` | list of rule-set names | no | `["nato","sco","csto"]` | 1 to 16 items; each matches `^[a-z0-9][a-z0-9-]{0,31}$` | Rule sets this scenario may be played under: presets and names defined in `ruleSets`; all presets when left out. |',
+    );
+    expect(rows.find((r) => r.startsWith('| `scripted` |'))).toContain(
+      `mapping of state ids to mappings of intents to positions | no | \`{}\` | keys: any of ${INTENTS.map((i) => `\`${i}\``).join(', ')}; values: one of \`support\`, \`object\`, \`abstain\`, \`stay-out\``,
+    );
     // Every row has the six cells: no description breaks the table.
     for (const row of rows.filter((r) => r.startsWith('| `'))) expect(row.split(' | ')).toHaveLength(6);
+  });
+});
+
+describe('the design lab in the field reference', () => {
+  const text = fieldReferenceMarkdown();
+
+  it('lists every feature with its values, and what each value means', () => {
+    for (const key of FEATURE_KEYS) {
+      const values = Object.keys(FEATURES[key].values);
+      expect(text).toContain(`| \`${key}\` | text | no |  | one of ${values.map((v) => `\`${v}\``).join(', ')} | ${FEATURES[key].about} |`);
+      expect(text).toContain(`- \`${key}\`: ${FEATURES[key].about}`);
+      for (const [value, meaning] of Object.entries(FEATURES[key].values)) expect(text).toContain(`  - \`${value}\`: ${meaning.about}`);
+    }
   });
 });
 

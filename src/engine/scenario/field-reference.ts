@@ -4,7 +4,7 @@
 // with `npx tsx scripts/update-authoring.ts`.
 import { z } from 'zod';
 import { scenarioJsonSchema } from './json-schema';
-import { StateId } from './schema';
+import { INDICATORS, INTENTS, POSITIONS, RULE_SET_NAME, StateId } from './schema';
 
 /** The comments around the generated text in docs/authoring.md. */
 export const FIELD_REFERENCE_START = '<!-- field-reference:start -->';
@@ -15,6 +15,18 @@ type Node = Record<string, unknown>;
 /** State ids are written the same everywhere: named once at the top, not as a pattern each time. */
 const STATE_ID_PATTERN = (z.toJSONSchema(StateId) as Node).pattern;
 
+/** Lists of words the format uses in several places, named rather than spelt out as "text". */
+const NAMED_ENUMS: Array<{ values: readonly string[]; one: string; many: string }> = [
+  { values: INDICATORS, one: 'indicator', many: 'indicators' },
+  { values: INTENTS, one: 'intent', many: 'intents' },
+  { values: POSITIONS, one: 'position', many: 'positions' },
+];
+
+function namedEnum(list: unknown): { one: string; many: string } | undefined {
+  if (!Array.isArray(list)) return undefined;
+  return NAMED_ENUMS.find((e) => e.values.length === list.length && e.values.every((v, i) => v === list[i]));
+}
+
 interface Row {
   field: string;
   type: string;
@@ -22,6 +34,8 @@ interface Row {
   defaultValue: string;
   allowed: string;
   description: string;
+  /** Each allowed value with what it means, when the schema describes them (`enumDescriptions`). */
+  meanings: Array<[string, string]>;
 }
 
 interface Section {
@@ -66,10 +80,11 @@ function values(list: unknown[]): string {
 /** The type and the allowed values of one field, in words. */
 function describe(node: Node, path: string, sections: Array<[string, Node]>): { type: string; allowed: string } {
   if ('const' in node) return { type: node.type === 'string' ? 'text' : String(node.type ?? 'value'), allowed: values([node.const]) };
-  if (Array.isArray(node.enum)) return { type: 'text', allowed: `one of ${values(node.enum)}` };
+  if (Array.isArray(node.enum)) return { type: namedEnum(node.enum)?.one ?? 'text', allowed: `one of ${values(node.enum)}` };
   switch (node.type) {
     case 'string': {
       if (node.pattern === STATE_ID_PATTERN) return { type: 'state id', allowed: '' };
+      if (node.pattern === RULE_SET_NAME.source) return { type: 'rule-set name', allowed: `matches ${code(node.pattern)}` };
       const parts: string[] = [];
       if (typeof node.pattern === 'string') parts.push(`matches ${code(node.pattern)}`);
       const length = range(node.minLength, node.maxLength, ' characters');
@@ -107,8 +122,9 @@ function describe(node: Node, path: string, sections: Array<[string, Node]>): { 
             ? `keys match ${code(keys.pattern)}`
             : '';
         const inner = describe(node.additionalProperties as Node, `${path}.<name>`, sections);
-        const value = inner.allowed ? `values: ${inner.allowed}` : '';
-        const from = stateKeys ? 'state ids' : Array.isArray(keys.enum) ? 'indicators' : 'names';
+        // A mapping of mappings says what its inner keys and values are already.
+        const value = inner.allowed ? (inner.type.startsWith('mapping') ? inner.allowed : `values: ${inner.allowed}`) : '';
+        const from = stateKeys ? 'state ids' : (namedEnum(keys.enum)?.many ?? (Array.isArray(keys.enum) ? 'keys' : 'names'));
         return { type: `mapping of ${from} to ${plural(inner.type)}`, allowed: [key, value].filter(Boolean).join('; ') };
       }
       return { type: 'mapping', allowed: '' };
@@ -125,6 +141,9 @@ function plural(type: string): string {
   if (type === 'state id') return 'state ids';
   if (type === 'number') return 'numbers';
   if (type === 'whole number') return 'whole numbers';
+  if (type === 'rule-set name') return 'rule-set names';
+  const named = NAMED_ENUMS.find((e) => e.one === type);
+  if (named) return named.many;
   return type;
 }
 
@@ -143,6 +162,10 @@ function rowsOf(node: Node, path: string, sections: Array<[string, Node]>): Row[
         defaultValue: 'default' in field ? code(JSON.stringify(field.default)) : '',
         allowed,
         description: typeof field.description === 'string' ? field.description : '',
+        meanings:
+          Array.isArray(field.enum) && Array.isArray(field.enumDescriptions)
+            ? field.enum.map((v, i): [string, string] => [String(v), String((field.enumDescriptions as unknown[])[i] ?? '')])
+            : [],
       };
     });
 }
@@ -204,6 +227,12 @@ export function fieldReferenceMarkdown(): string {
     lines.push('', `### ${title}`, '');
     if (section.description) lines.push(cell(section.description), '');
     lines.push(...table(section.rows));
+    const described = section.rows.filter((r) => r.meanings.length > 0);
+    if (described.length > 0) lines.push('', 'What each value means:', '');
+    for (const r of described) {
+      lines.push(`- ${code(r.field)}: ${cell(r.description)}`);
+      for (const [value, meaning] of r.meanings) lines.push(`  - ${code(value)}: ${cell(meaning)}`);
+    }
   }
   // The three-language text, once, with where it is used.
   const sample = findText(schema);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { FEATURES, FEATURE_KEYS } from '../rules/features';
 import { SCENARIO_SCHEMA_ID, scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema';
 
 type Json = Record<string, any>;
@@ -28,6 +29,27 @@ describe('scenario JSON Schema', () => {
     expect(schema.properties.fictional.default).toBe(false);
     expect(schema.properties.states.items.properties.profile.required).not.toContain('threat');
     expect(schema.properties.events.items.properties.kind.enum).toContain('member-clash');
+  });
+
+  it('is format 2, with the design lab: every feature, each value with what it means', () => {
+    const schema = scenarioJsonSchema() as Json;
+    expect(schema.properties.formatVersion.const).toBe(2);
+    expect(schema.$id).toBe('urn:alliance-crisis-lab:scenario:2');
+    expect(schema.required).not.toContain('rules');
+    expect(schema.properties.rules.default).toEqual(['nato', 'sco', 'csto']);
+    const definition = schema.properties.ruleSets.additionalProperties;
+    expect(definition.required).toEqual(['base', 'name']);
+    const features = definition.properties.features;
+    expect(features.additionalProperties).toBe(false);
+    expect(Object.keys(features.properties)).toEqual(FEATURE_KEYS);
+    for (const key of FEATURE_KEYS) {
+      const values = FEATURES[key].values as Record<string, { about: string }>;
+      expect(features.properties[key].description).toBe(FEATURES[key].about);
+      expect(features.properties[key].enum).toEqual(Object.keys(values));
+      expect(features.properties[key].enumDescriptions).toEqual(Object.values(values).map((v) => v.about));
+    }
+    const scripted = schema.properties.alliance.properties.scripted;
+    expect(scripted.additionalProperties.additionalProperties.enum).toEqual(['support', 'object', 'abstain', 'stay-out']);
   });
 
   it('keeps its first keys in a fixed order', () => {

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { POLICY_NAMES } from '../../sim/policies';
+import { FEATURE_KEYS, PRESET_IDS } from '../rules/features';
+import { resolveRuleSet } from '../rules/rule-set';
 import { BUILT_IN_POLICIES, editDistance, formatProblem, nearest, parseScenario } from './load';
+import { RULE_SETS } from './schema';
 
 const dir = 'test/fixtures/scenarios/';
 const fixture = (name: string) => readFileSync(dir + name, 'utf8');
@@ -177,6 +180,23 @@ describe('broken fixtures point at the exact line and column', () => {
   it.each(cases)('%s', (name, expected) => {
     expect(lines(fixture(name), name)).toEqual(expected);
   });
+
+  // Migration changes only the version's value, so the positions in a format-1 file hold.
+  it.each(cases.filter(([name]) => /formatVersion"?: 2\b/.test(fixture(name))))('%s, written in format 1', (name, expected) => {
+    expect(lines(fixture(name).replace(/(formatVersion"?: )2\b/, '$11'), name)).toEqual(expected);
+  });
+});
+
+describe('format 1, read by migration', () => {
+  it('reads the format-1 fixture as the same scenario as the current one', () => {
+    const old = parseScenario(fixture('minimal-v1.yaml'), 'minimal-v1.yaml');
+    const current = parseScenario(minimal, 'minimal.yaml');
+    expect(old.ok && current.ok).toBe(true);
+    if (old.ok && current.ok) {
+      expect(old.scenario).toEqual(current.scenario);
+      expect(old.scenario.formatVersion).toBe(2);
+    }
+  });
 });
 
 describe('refusals, without throwing', () => {
@@ -194,7 +214,7 @@ describe('refusals, without throwing', () => {
   });
 
   it('refuses an empty file, or one with only comments', () => {
-    const message = 'x.yaml:1:1: the file is empty; a scenario is a mapping that starts with `formatVersion: 1`';
+    const message = 'x.yaml:1:1: the file is empty; a scenario is a mapping that starts with `formatVersion: 2`';
     expect(lines('')).toEqual([message]);
     expect(lines('  \n\n')).toEqual([message]);
     expect(lines('# nothing yet\n')).toEqual([message]);
@@ -203,10 +223,10 @@ describe('refusals, without throwing', () => {
 
   it('refuses a top level that is not a mapping', () => {
     expect(lines('- a\n- b\n')).toEqual([
-      'x.yaml:1:1: the top level must be a mapping of fields (`formatVersion: 1`, `id: ...`, ...), not a list',
+      'x.yaml:1:1: the top level must be a mapping of fields (`formatVersion: 2`, `id: ...`, ...), not a list',
     ]);
     expect(lines('# c\n42\n')).toEqual([
-      'x.yaml:2:1: the top level must be a mapping of fields (`formatVersion: 1`, `id: ...`, ...), not a single value (the number 42)',
+      'x.yaml:2:1: the top level must be a mapping of fields (`formatVersion: 2`, `id: ...`, ...), not a single value (the number 42)',
     ]);
   });
 
@@ -294,7 +314,7 @@ describe('refusals, without throwing', () => {
     const text = edit('alliance:\n', `alliance:\n${Array.from({ length: 150 }, (_, i) => `  extra${i}: 1\n`).join('')}`);
     const found = lines(text);
     expect(found).toHaveLength(101);
-    expect(found[99]).toBe('x.yaml:155:3: alliance.extra99: unknown field "extra99": remove it; the fields allowed here are members');
+    expect(found[99]).toBe('x.yaml:155:3: alliance.extra99: unknown field "extra99": remove it; the fields allowed here are members, scripted');
     expect(found[100]).toBe('x.yaml:156:3: and 50 more problems from here on; fix those above and validate again');
   });
 
@@ -304,7 +324,9 @@ describe('refusals, without throwing', () => {
     expect(lines(`\uFEFF${wrong}`)).toEqual(expected);
     expect(lines(wrong.replace(/\n/g, '\r\n'))).toEqual(expected);
     expect(lines('\uFEFFformatVersion: 2\n')[0]).toMatch(/^x\.yaml:1:1: /);
-    expect(lines('\uFEFFid: minimal-test\nformatVersion: 0\n')).toContain('x.yaml:2:16: formatVersion: must be 1, got the number 0; write 1');
+    expect(lines('\uFEFFid: minimal-test\nformatVersion: 0\n')).toContain(
+      'x.yaml:2:16: formatVersion: there is no scenario format 0; write 2 (files in format 1 are read too, and `crisis-lab migrate` updates them)',
+    );
   });
 
   it('reports YAML syntax errors with their position', () => {
@@ -333,7 +355,7 @@ describe('refusals, without throwing', () => {
 describe('schema problems say how to fix them', () => {
   it('suggests the nearest allowed value and lists them', () => {
     expect(lines(edit('rules: [nato, sco]', 'rules: [nato, SCO]'))).toEqual([
-      'x.yaml:13:15: rules[1]: "SCO" is not an allowed value: did you mean "sco"? Allowed: "nato", "sco"',
+      'x.yaml:13:15: rules[1]: the text "SCO" is not valid: a rule-set name is 1–32 lower-case letters, digits and dashes (e.g. "nato" or "nato-majority"); did you mean "sco"?',
     ]);
     expect(lines(edit('aims: coerce', 'aims: 3'))).toEqual([
       'x.yaml:67:9: adversary.aims: the number 3 is not an allowed value. Allowed: "probe", "coerce", "seize", "destabilise"',
@@ -342,7 +364,7 @@ describe('schema problems say how to fix them', () => {
 
   it('lists the known fields when no name is close', () => {
     expect(lines(edit('alliance:\n', 'alliance:\n  leader: ALF\n'))).toEqual([
-      'x.yaml:56:3: alliance.leader: unknown field "leader": remove it; the fields allowed here are members',
+      'x.yaml:56:3: alliance.leader: unknown field "leader": remove it; the fields allowed here are members, scripted',
     ]);
   });
 
@@ -371,9 +393,9 @@ describe('schema problems say how to fix them', () => {
       'x.yaml:35:17: states[1].profile.threat.red: the key "red" is not valid: a state id is 2–16 capital letters, digits or _, starting with a letter (e.g. "POL")',
     ]);
     expect(lines(edit('members: [ALF, BRV, CHR]', 'members: [ALF]'))).toEqual(['x.yaml:56:12: alliance.members: needs at least 2 items, has 1; add some (State ids of the members)']);
-    expect(lines(edit('formatVersion: 1', 'formatVersion: "1"'))).toEqual(['x.yaml:3:16: formatVersion: must be 1, got the text "1"; write 1']);
-    expect(lines(edit('formatVersion: 1', 'formatVersion: 2'))).toEqual([
-      'x.yaml:3:16: formatVersion: this file is in scenario format 2, and this version of Alliance Crisis Lab reads format 1; update Alliance Crisis Lab, or use a scenario written for format 1',
+    expect(lines(edit('formatVersion: 2', 'formatVersion: "2"'))).toEqual(['x.yaml:3:16: formatVersion: must be 2, got the text "2"; write 2']);
+    expect(lines(edit('formatVersion: 2', 'formatVersion: 3'))).toEqual([
+      'x.yaml:3:16: formatVersion: format version 3 is newer than this game reads (2); update Alliance Crisis Lab, or use a scenario written for format 2',
     ]);
   });
 
@@ -516,6 +538,106 @@ describe('cross-references', () => {
     expect(lines(edit('  objectives:\n    escalation: -0.5\n    cohesion: 0.5\n', '  objectives: { speed: 0, cohesion: 0 }\n'))).toEqual([
       'x.yaml:59:24: player.objectives.speed: a weight of 0 counts for nothing in the score; no objective has a weight yet, and the score is computed from them: give this one a weight from -1 to 1 (positive: the player wants more of it; negative: less), e.g. `speed: 0.5`',
       'x.yaml:59:37: player.objectives.cohesion: a weight of 0 counts for nothing in the score; no objective has a weight yet, and the score is computed from them: give this one a weight from -1 to 1 (positive: the player wants more of it; negative: less), e.g. `cohesion: 0.5`',
+    ]);
+  });
+});
+
+describe('format 2: rules, the design lab and scripted positions', () => {
+  /** minimal.yaml with a `ruleSets` mapping after `rules` (line 13): its first entry is line 15. */
+  const withRuleSets = (body: string, rules = '[nato, sco]') => edit('rules: [nato, sco]\n', `rules: ${rules}\nruleSets:\n${body}`);
+  const definition = (name: string, base: string, features = '') =>
+    `  ${name}:\n    base: ${base}\n    name: { en: ${name} }\n${features ? `    features: ${features}\n` : ''}`;
+
+  it('reads rule sets of the design lab, which resolve as the game resolves them', () => {
+    const text = withRuleSets(
+      definition('sco-defence', 'sco', '{ commitment: automatic, command: rapid-reaction }') +
+        definition('nato-majority', 'nato', '{ council: assembly, decisionRule: majority }') +
+        definition('nato-majority-fast', 'nato-majority', '{ forumShifting: planning-committee }'),
+      '[nato, sco, sco-defence, nato-majority]',
+    );
+    const result = parseScenario(text, 'x.yaml');
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+    if (!result.ok) return;
+    expect(result.scenario.rules).toEqual(['nato', 'sco', 'sco-defence', 'nato-majority']);
+    const lab = resolveRuleSet('sco-defence', result.scenario.ruleSets);
+    expect(lab.ok && lab.value.features).toMatchObject({ council: 'cfm', commitment: 'automatic', command: 'rapid-reaction' });
+    const chained = resolveRuleSet('nato-majority-fast', result.scenario.ruleSets);
+    expect(chained.ok && chained.value.features).toMatchObject({ council: 'assembly', decisionRule: 'majority', forumShifting: 'planning-committee' });
+  });
+
+  it('offers every preset when `rules` is left out', () => {
+    const result = parseScenario(edit('rules: [nato, sco]\n', ''), 'x.yaml');
+    expect(result.ok && result.scenario.rules).toEqual(['nato', 'sco', 'csto']);
+    expect(result.ok && result.scenario.ruleSets).toEqual({});
+    expect(result.ok && result.scenario.alliance.scripted).toEqual({});
+    expect([...RULE_SETS]).toEqual(PRESET_IDS);
+  });
+
+  it('refuses an unknown feature where it is written, listing the features', () => {
+    expect(lines(withRuleSets(definition('lab', 'sco', '{ comitment: automatic }')))).toEqual([
+      `x.yaml:18:17: ruleSets.lab.features.comitment: unknown feature "comitment": did you mean "commitment"? The features are: ${FEATURE_KEYS.join(', ')}`,
+    ]);
+    expect(lines(withRuleSets(definition('lab', 'sco', '{ voting: majority }')))).toEqual([
+      `x.yaml:18:17: ruleSets.lab.features.voting: unknown feature "voting"; the features are: ${FEATURE_KEYS.join(', ')}`,
+    ]);
+  });
+
+  it('refuses a value a feature does not take, listing the values it takes', () => {
+    expect(lines(withRuleSets(definition('lab', 'sco', '{ commitment: binding }')))).toEqual([
+      'x.yaml:18:29: ruleSets.lab.features.commitment: "binding" is not an allowed value. Allowed: "consultation-only", "deems-necessary", "automatic"',
+    ]);
+  });
+
+  it('refuses an unknown base, listing the rule sets', () => {
+    expect(lines(withRuleSets(definition('lab', 'scoo')))).toEqual([
+      'x.yaml:16:11: ruleSets.lab.base: unknown rule set "scoo"; the rule sets are: nato, sco, csto, lab; did you mean "sco"?',
+    ]);
+  });
+
+  it('reports a loop of bases once, at its first member, and nothing for what is built on it', () => {
+    const loop = definition('lab', 'lab2') + definition('lab2', 'lab') + definition('lab3', 'lab2');
+    expect(lines(withRuleSets(loop))).toEqual([
+      'x.yaml:16:11: ruleSets.lab.base: rule set "lab" is defined in terms of itself (lab → lab2 → lab); base one of them on a preset (nato, sco, csto)',
+    ]);
+    expect(lines(withRuleSets(definition('lab', 'lab')))).toEqual([
+      'x.yaml:16:11: ruleSets.lab.base: rule set "lab" is defined in terms of itself (lab → lab); base one of them on a preset (nato, sco, csto)',
+    ]);
+  });
+
+  it('refuses a majority without a body that votes, once, at the definition', () => {
+    const text = withRuleSets(definition('lab', 'nato', '{ decisionRule: majority }') + definition('lab2', 'lab'));
+    expect(lines(text)).toEqual([
+      'x.yaml:15:3: ruleSets.lab: rule set "lab": decisionRule "majority" needs a body that votes: set council to "assembly" (the nac decides without a vote)',
+    ]);
+    expect(lines(withRuleSets(definition('lab', 'sco', '{ council: assembly }')))).toEqual([
+      'x.yaml:15:3: ruleSets.lab: rule set "lab": council "assembly" votes: set decisionRule to "majority"',
+    ]);
+  });
+
+  it('refuses a `rules` entry that is neither a preset nor defined, listing the rule sets', () => {
+    expect(lines(edit('rules: [nato, sco]', 'rules: [nato, sco-defence]'))).toEqual([
+      'x.yaml:13:15: rules[1]: unknown rule set "sco-defence"; the rule sets are: nato, sco, csto; use one of these, or define "sco-defence" under `ruleSets`',
+    ]);
+    expect(lines(withRuleSets(definition('sco-defence', 'sco'), '[nato, sco-defense]'))).toEqual([
+      'x.yaml:13:15: rules[1]: unknown rule set "sco-defense": did you mean "sco-defence"? The rule sets are: nato, sco, csto, sco-defence; use one of these, or define "sco-defense" under `ruleSets`',
+    ]);
+  });
+
+  it('refuses a rule set named like a preset', () => {
+    expect(lines(withRuleSets(definition('nato', 'sco')))).toEqual([
+      'x.yaml:15:3: ruleSets.nato: "nato" is the name of a preset, which always means the preset itself; give this rule set a name of its own (e.g. "nato-lab")',
+    ]);
+  });
+
+  it('reads scripted positions of members, and refuses others', () => {
+    const scripted = (body: string) => edit('  members: [ALF, BRV, CHR]\n', `  members: [ALF, BRV, CHR]\n  scripted:\n${body}`);
+    const result = parseScenario(scripted('    CHR: { collective-defence: object, consult: abstain }\n'), 'x.yaml');
+    expect(result.ok && result.scenario.alliance.scripted).toEqual({ CHR: { 'collective-defence': 'object', consult: 'abstain' } });
+    expect(lines(scripted('    RED: { consult: support }\n'))).toEqual([
+      'x.yaml:58:5: alliance.scripted.RED: "RED" is not an alliance member, and only members answer proposals; script the positions of one of ALF, BRV, CHR',
+    ]);
+    expect(lines(scripted('    CHR: { consult: veto }\n'))).toEqual([
+      'x.yaml:58:21: alliance.scripted.CHR.consult: "veto" is not an allowed value. Allowed: "support", "object", "abstain", "stay-out"',
     ]);
   });
 });

@@ -16,6 +16,9 @@ import {
   type Pair,
 } from 'yaml';
 import type { z } from 'zod';
+import { FEATURE_KEYS, PRESET_IDS, isPresetId } from '../rules/features';
+import { resolveRuleSet } from '../rules/rule-set';
+import { migrateScenario } from './migrate';
 import { SCENARIO_FORMAT_VERSION, Scenario } from './schema';
 
 export interface ScenarioProblem {
@@ -180,20 +183,23 @@ function parseUnsafe(text: string, file: string): ParseScenarioResult {
   if (root === null || (isScalar(root) && root.value === null)) return whole(EMPTY);
   if (!isMap(root)) {
     const got = isSeq(root) ? 'a list' : isScalar(root) ? `a single value (${describeValue(root.value)})` : 'an alias';
-    report.at(root.range?.[0], [], `the top level must be a mapping of fields (\`formatVersion: 1\`, \`id: ...\`, ...), not ${got}`);
+    report.at(root.range?.[0], [], `the top level must be a mapping of fields (\`formatVersion: ${SCENARIO_FORMAT_VERSION}\`, \`id: ...\`, ...), not ${got}`);
     return fail(report.problems);
   }
 
   checkTree(doc, root, report);
   if (report.problems.length > 0) return fail(report.problems);
 
-  let data: unknown;
+  let raw: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    raw = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return whole(`the YAML aliases expand too far (${why}); write the values out instead of using aliases`);
   }
+  // An older file is read as the current format. Migration changes no field the author wrote
+  // other than `formatVersion`, so the paths of the problems below still point into the text.
+  const data = migrateScenario(raw).value;
 
   const parsed = Scenario.safeParse(data);
   if (!parsed.success) {
@@ -211,7 +217,7 @@ function parseUnsafe(text: string, file: string): ParseScenarioResult {
   return { ok: true, scenario: parsed.data };
 }
 
-const EMPTY = 'the file is empty; a scenario is a mapping that starts with `formatVersion: 1`';
+const EMPTY = `the file is empty; a scenario is a mapping that starts with \`formatVersion: ${SCENARIO_FORMAT_VERSION}\``;
 
 function tooDeep(): string {
   return `nesting is deeper than ${MAX_NESTING} levels; a scenario needs far fewer, so check the brackets and indentation here`;
@@ -665,7 +671,9 @@ function schemaProblem(doc: Document, data: unknown, issue: z.core.$ZodIssue, re
       for (const name of issue.keys) {
         const keyPath = [...path, name];
         const near = nearest(name, known);
-        const message = splitText(doc, path, name)
+        const message = isFeaturesPath(path)
+          ? `unknown feature "${name}"${near ? `: did you mean "${near}"? T` : '; t'}he features are: ${FEATURE_KEYS.join(', ')}`
+          : splitText(doc, path, name)
           ? `unknown field "${name}": inside \`{ ... }\` a comma ends a value, so the text before this comma stopped there and the rest was read as a field name; put the whole text in quotes, or write the field on its own line without braces`
           : near
             ? `unknown field "${name}": did you mean "${near}"?`
@@ -676,13 +684,13 @@ function schemaProblem(doc: Document, data: unknown, issue: z.core.$ZodIssue, re
     }
     case 'invalid_value': {
       const allowed = issue.values;
-      if (path.length === 1 && path[0] === 'formatVersion' && typeof value === 'number' && value > SCENARIO_FORMAT_VERSION) {
-        // A newer file, not a typo: say which side to update.
-        report.at(
-          valueOffset(doc, path),
-          path,
-          `this file is in scenario format ${value}, and this version of Alliance Crisis Lab reads format ${SCENARIO_FORMAT_VERSION}; update Alliance Crisis Lab, or use a scenario written for format ${SCENARIO_FORMAT_VERSION}`,
-        );
+      if (path.length === 1 && path[0] === 'formatVersion' && typeof value === 'number') {
+        // A newer file, not a typo: say which side to update. (Older formats were migrated.)
+        const message =
+          value > SCENARIO_FORMAT_VERSION
+            ? `format version ${value} is newer than this game reads (${SCENARIO_FORMAT_VERSION}); update Alliance Crisis Lab, or use a scenario written for format ${SCENARIO_FORMAT_VERSION}`
+            : `there is no scenario format ${value}; write ${SCENARIO_FORMAT_VERSION} (files in format 1 are read too, and \`crisis-lab migrate\` updates them)`;
+        report.at(valueOffset(doc, path), path, message);
         return;
       }
       if (allowed.length === 1) {
@@ -720,7 +728,7 @@ function schemaProblem(doc: Document, data: unknown, issue: z.core.$ZodIssue, re
       return;
     }
     case 'invalid_format': {
-      report.at(valueOffset(doc, path), path, `${describeValue(value)} is not valid: ${issue.message}`);
+      report.at(valueOffset(doc, path), path, `${describeValue(value)} is not valid: ${issue.message}${ruleSetHint(data, path, value)}`);
       return;
     }
     case 'invalid_key': {
@@ -736,6 +744,20 @@ function schemaProblem(doc: Document, data: unknown, issue: z.core.$ZodIssue, re
     default:
       report.at(valueOffset(doc, path), path, `${issue.message}${at ? `; ${howToWrite(at.schema)}` : ''}`);
   }
+}
+
+/** For a misspelt entry of `rules` (`Sco`), the rule set meant. */
+function ruleSetHint(data: unknown, path: readonly PathSeg[], value: unknown): string {
+  if (path.length !== 2 || path[0] !== 'rules' || typeof value !== 'string') return '';
+  const defined = valueAt(data, ['ruleSets']).value;
+  const names = [...PRESET_IDS, ...(defined !== null && typeof defined === 'object' ? Object.keys(defined) : [])];
+  const near = nearest(value, names);
+  return near ? `; did you mean "${near}"?` : '';
+}
+
+/** `ruleSets.<name>.features`, where the keys are institutional features. */
+function isFeaturesPath(path: readonly PathSeg[]): boolean {
+  return path.length === 3 && path[0] === 'ruleSets' && path[2] === 'features';
 }
 
 /**
@@ -892,11 +914,18 @@ function crossCheck(doc: Document, s: Scenario, report: Reporter): void {
     );
   }
 
-  const seenRule = new Set<string>();
-  s.rules.forEach((r, i) => {
-    if (seenRule.has(r)) report.at(valueOffset(doc, ['rules', i]), ['rules', i], `rule set "${r}" is listed twice; list each once`);
-    seenRule.add(r);
-  });
+  checkRuleSets(doc, s, report);
+
+  for (const id of Object.keys(s.alliance.scripted)) {
+    if (members.has(id)) continue;
+    const path = ['alliance', 'scripted', id];
+    const near = nearest(id, [...members]);
+    report.at(
+      keyOffset(doc, path),
+      path,
+      `"${id}" is not an alliance member, and only members answer proposals${near ? `: did you mean "${near}"? S` : '; s'}cript the positions of one of ${listed(members)}`,
+    );
+  }
 
   const seenEvent = new Set<string>();
   s.events.forEach((ev, i) => {
@@ -1020,4 +1049,81 @@ function crossCheck(doc: Document, s: Scenario, report: Reporter): void {
       });
     });
   }
+}
+
+/**
+ * `rules` names rule sets that exist, and each rule set of `ruleSets` resolves to a coherent set
+ * of features (the same resolution the game runs, so its words are the game's). One fault is
+ * reported once, where it is written: a loop at its first member, a definition built on a broken
+ * one only at the broken one.
+ */
+function checkRuleSets(doc: Document, s: Scenario, report: Reporter): void {
+  const defined = s.ruleSets;
+  const isDefined = (name: string) => Object.prototype.hasOwnProperty.call(defined, name);
+  const names = [...PRESET_IDS, ...Object.keys(defined).filter((n) => !isPresetId(n))];
+
+  const seenRule = new Set<string>();
+  s.rules.forEach((r, i) => {
+    const path = ['rules', i];
+    if (seenRule.has(r)) report.at(valueOffset(doc, path), path, `rule set "${r}" is listed twice; list each once`);
+    seenRule.add(r);
+    if (isPresetId(r) || isDefined(r)) return;
+    const near = nearest(r, names);
+    report.at(
+      valueOffset(doc, path),
+      path,
+      `unknown rule set "${r}"${near ? `: did you mean "${near}"? T` : '; t'}he rule sets are: ${names.join(', ')}; use one of these, or define "${r}" under \`ruleSets\``,
+    );
+  });
+
+  const reported = new Set<string>();
+  for (const [name, def] of Object.entries(defined)) {
+    const path = ['ruleSets', name];
+    if (isPresetId(name)) {
+      report.at(
+        keyOffset(doc, path),
+        path,
+        `"${name}" is the name of a preset, which always means the preset itself; give this rule set a name of its own (e.g. "${name}-lab")`,
+      );
+      continue;
+    }
+    const basePath = [...path, 'base'];
+    if (!isPresetId(def.base) && !isDefined(def.base)) {
+      const near = nearest(def.base, names);
+      const resolved = resolveRuleSet(def.base, defined);
+      const error = resolved.ok ? `unknown rule set "${def.base}"` : resolved.error;
+      report.at(valueOffset(doc, basePath), basePath, `${error}${near ? `; did you mean "${near}"?` : ''}`);
+      continue;
+    }
+    const loop = loopFrom(name, defined);
+    if (loop) {
+      if (!loop.some((n) => reported.has(n))) {
+        const resolved = resolveRuleSet(name, defined);
+        const error = resolved.ok ? `rule set "${name}" is defined in terms of itself` : resolved.error;
+        report.at(
+          valueOffset(doc, basePath),
+          basePath,
+          `${error} (${[...loop, name].join(' → ')}); base one of them on a preset (${PRESET_IDS.join(', ')})`,
+        );
+      }
+      for (const n of loop) reported.add(n);
+      continue;
+    }
+    // A base that does not resolve is reported where it is defined.
+    if (!isPresetId(def.base) && !resolveRuleSet(def.base, defined).ok) continue;
+    const resolved = resolveRuleSet(name, defined);
+    if (!resolved.ok) report.at(keyOffset(doc, path), path, resolved.error);
+  }
+}
+
+/** The loop of bases `name` is part of, in order from `name`; undefined when it is in none. */
+function loopFrom(name: string, defined: Scenario['ruleSets']): string[] | undefined {
+  const chain: string[] = [];
+  let current: string | undefined = name;
+  while (current !== undefined && !isPresetId(current) && Object.prototype.hasOwnProperty.call(defined, current)) {
+    if (chain.includes(current)) return current === name ? chain : undefined;
+    chain.push(current);
+    current = defined[current]?.base;
+  }
+  return undefined;
 }

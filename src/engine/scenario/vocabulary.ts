@@ -1,9 +1,13 @@
 // The scenario format's words, as plain constants: the engine reads them at run time without
 // loading the schema library (a batch worker stays small). schema.ts builds its enums from them.
 
-export const SCENARIO_FORMAT_VERSION = 1;
+export const SCENARIO_FORMAT_VERSION = 2;
 
-export const RULE_SETS = ['nato', 'sco'] as const;
+/** The preset rule sets (src/engine/rules/features.ts, PRESET_IDS; a test keeps the two equal). */
+export const RULE_SETS = ['nato', 'sco', 'csto'] as const;
+
+/** A member's answer to a proposal. */
+export const POSITIONS = ['support', 'object', 'abstain', 'stay-out'] as const;
 
 export const LANGUAGES = ['en', 'ru', 'kk'] as const;
 
