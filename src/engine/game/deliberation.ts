@@ -1,7 +1,7 @@
 // The alliance's part of a turn: this turn's requests go on the agenda, the bodies sit on what is
 // due with every member's position, and members then put in what is asked of them.
 import { meetingDays, openAlliance, postureOf } from '../rules/rule-set';
-import type { AlliancePosture, Proposal, Proposer, RuleContext } from '../rules/types';
+import type { AlliancePosture, Proposal, Proposer } from '../rules/types';
 import { CONTRIBUTION_WEIGHT, memberContribution, memberPosition, profileOf } from '../members/member-policy';
 import { between } from '../random/rng';
 import type { IntentId } from '../scenario/schema';
@@ -58,7 +58,7 @@ export function deliberate(t: TurnContext, saved: AllianceSnapshot): Deliberatio
     alliance.send({ type: 'proposal.submit', turn: t.turn, proposal });
   }
   // The bodies sit on what is due before the turn ends, in the order of their days.
-  const due = (alliance.snapshot().context as RuleContext).agenda
+  const due = alliance.snapshot().context.agenda
     .filter((item) => item.proposal.meetingDay < t.endDay)
     .sort((a, b) => a.proposal.meetingDay - b.proposal.meetingDay || a.proposal.id - b.proposal.id);
   const positions: TurnRecord['positions'] = {};
@@ -70,7 +70,7 @@ export function deliberate(t: TurnContext, saved: AllianceSnapshot): Deliberatio
     alliance.send({ type: 'council.sit', turn: t.turn, sitting: { proposal: proposal.id, positions: answers.positions, situation: t.situation } });
   }
   const state = alliance.snapshot();
-  const context = state.context as RuleContext;
+  const context = state.context;
   return { alliance: alliance.save(), proposals, positions, sittings, decisions: context.decisions, posture: postureOf(state), bound: context.bound };
 }
 

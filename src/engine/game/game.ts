@@ -3,7 +3,6 @@
 import type { IntentId, Scenario } from '../scenario/schema';
 import { INTENTS } from '../scenario/vocabulary';
 import { allianceState, postureOf, resolveRuleSet, sendToAlliance, startAlliance } from '../rules/rule-set';
-import type { RuleContext } from '../rules/types';
 import { restoreRng, seedRng, type Rng } from '../random/rng';
 import { deliberate, gatherContributions, rememberDecisions } from './deliberation';
 import { advanceAttribution, fireEvents, situationOf } from './events';
@@ -144,7 +143,7 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
   const result = resultOf(scenario, t.turn, ladder.war, memory, ladder.escalation);
   // At the end, what still waits for a sitting lapses and is recorded as such, never dropped.
   const alliance = result ? sendToAlliance(t.set, council.alliance, { type: 'crisis.end', turn: t.turn, day: t.endDay }) : council.alliance;
-  const finalDecisions = result ? (allianceState(t.set, alliance).context as RuleContext).decisions : decisions;
+  const finalDecisions = result ? allianceState(t.set, alliance).context.decisions : decisions;
   const record: TurnRecord = {
     turn: t.turn,
     day,

@@ -1,11 +1,10 @@
 // Which intents the player can take now, and why not when not. Whether the alliance takes a
 // request comes from the rule machine itself (`snapshot.can`); national choices (N4) from the
 // situation. The reason for a refusal is read from the state the machine is in.
-import type { AnyMachineSnapshot } from 'xstate';
 import type { IntentId } from '../scenario/schema';
 import { INTENTS } from '../scenario/vocabulary';
-import { allianceState, postureOf, ruleSetOf, type RuleSet } from '../rules/rule-set';
-import type { RefusalReason, RuleContext } from '../rules/types';
+import { allianceState, postureOf, ruleSetOf, type AllianceState, type RuleSet } from '../rules/rule-set';
+import type { RefusalReason } from '../rules/types';
 import { procedureOf, type Procedure } from '../rules/procedures';
 import { situationOf } from './events';
 import { NATIONAL } from './deliberation';
@@ -29,7 +28,7 @@ export function rulesOf(game: GameState): RuleSet {
 interface RequestView {
   game: GameState;
   rules: RuleSet;
-  snapshot: AnyMachineSnapshot;
+  snapshot: AllianceState;
   situation: Situation;
 }
 
@@ -62,8 +61,8 @@ function refusalIn(view: RequestView, intent: IntentId): RefusalReason | null {
 }
 
 /** Why the machine takes no such request now, read from its context, tags and features. */
-function reasonWhyNot(snapshot: AnyMachineSnapshot, intent: IntentId, situation: Situation, rules: RuleSet): RefusalReason {
-  if ((snapshot.context as RuleContext).agenda.some((item) => item.proposal.intent === intent)) return 'already-under-way';
+function reasonWhyNot(snapshot: AllianceState, intent: IntentId, situation: Situation, rules: RuleSet): RefusalReason {
+  if (snapshot.context.agenda.some((item) => item.proposal.intent === intent)) return 'already-under-way';
   const posture = postureOf(snapshot);
   if (intent === 'collective-defence') {
     if (posture.commitment === 'invoked') return 'already-invoked';

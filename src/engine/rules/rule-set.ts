@@ -1,7 +1,7 @@
 // Rule sets by name: a preset (`nato`, `sco`, `csto`), one a scenario defines, or a preset with
 // features swapped in the design lab's notation (`sco+commitment=automatic`). Each resolves to a
 // full feature set and the statechart built from it; the machine is the only copy of the rules.
-import { createActor, type AnyActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { createActor, type Actor, type Snapshot, type SnapshotFrom } from 'xstate';
 import type { IntentId } from '../scenario/schema';
 import type { AllianceSnapshot, StateId } from '../game/types';
 import {
@@ -17,14 +17,14 @@ import {
   type FeatureKey,
   type InstitutionalFeatures,
 } from './features';
-import { buildRulebookMachine } from './rulebook-machine';
+import { buildRulebookMachine, type RulebookMachine } from './rulebook-machine';
 import type { AlliancePosture, RuleContext, RuleEvent } from './types';
 
 export interface RuleSet {
   /** The name the game was started with: a preset, a scenario's own rule set, or a lab spec. */
   id: string;
   features: InstitutionalFeatures;
-  machine: AnyStateMachine;
+  machine: RulebookMachine;
 }
 
 /** A rule set a scenario defines: a preset to start from and the features it changes. */
@@ -35,7 +35,10 @@ export interface RuleSetDefinition {
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const machines = new Map<string, AnyStateMachine>();
+const machines = new Map<string, RulebookMachine>();
+
+/** The machine's live snapshot: its context is the rule context, its tags the posture. */
+export type AllianceState = SnapshotFrom<RulebookMachine>;
 
 /** The same features always give the same machine object (built once per process). */
 export function ruleSetOf(id: string, features: InstitutionalFeatures): RuleSet {
@@ -114,18 +117,20 @@ export function meetingDays(features: InstitutionalFeatures, intent: IntentId): 
 // global that outlives the game): handing an event to a running actor costs a fraction of
 // restoring it each time. An actor is taken out of the map when it moves on, so a saved form
 // played twice (a counterfactual branch, a resumed game) restores its own actor.
-const running = new WeakMap<AllianceSnapshot, AnyActor>();
+const running = new WeakMap<AllianceSnapshot, Actor<RulebookMachine>>();
 
-function saveFrom(actor: AnyActor): AllianceSnapshot {
+function saveFrom(actor: Actor<RulebookMachine>): AllianceSnapshot {
   const saved = actor.getPersistedSnapshot() as unknown as AllianceSnapshot;
   running.set(saved, actor);
   return saved;
 }
 
-function actorFor(rules: RuleSet, saved: AllianceSnapshot): AnyActor {
+function actorFor(rules: RuleSet, saved: AllianceSnapshot): Actor<RulebookMachine> {
   let actor = running.get(saved);
   if (!actor) {
-    actor = createActor(rules.machine, { snapshot: saved as never }).start();
+    // `saved` is what getPersistedSnapshot gave; a restored actor takes its context from it, and
+    // the input is read only on a fresh start.
+    actor = createActor(rules.machine, { snapshot: saved as unknown as Snapshot<unknown>, input: { members: [] } }).start();
     running.set(saved, actor);
   }
   return actor;
@@ -145,7 +150,7 @@ export function sendToAlliance(rules: RuleSet, saved: AllianceSnapshot, event: R
  * and persist it once at the end (persisting copies the whole context). */
 export interface AllianceSession {
   send(event: RuleEvent): void;
-  snapshot(): AnyMachineSnapshot;
+  snapshot(): AllianceState;
   save(): AllianceSnapshot;
 }
 
@@ -154,22 +159,22 @@ export function openAlliance(rules: RuleSet, saved: AllianceSnapshot): AllianceS
   running.delete(saved);
   return {
     send: (event) => actor.send(event),
-    snapshot: () => actor.getSnapshot() as AnyMachineSnapshot,
+    snapshot: () => actor.getSnapshot(),
     save: () => saveFrom(actor),
   };
 }
 
 /** The machine's live snapshot for a saved form: tags, `can` and context come from it. */
-export function allianceState(rules: RuleSet, saved: AllianceSnapshot): AnyMachineSnapshot {
-  return actorFor(rules, saved).getSnapshot() as AnyMachineSnapshot;
+export function allianceState(rules: RuleSet, saved: AllianceSnapshot): AllianceState {
+  return actorFor(rules, saved).getSnapshot();
 }
 
 export function allianceContext(rules: RuleSet, saved: AllianceSnapshot): RuleContext {
-  return allianceState(rules, saved).context as RuleContext;
+  return allianceState(rules, saved).context;
 }
 
 /** Where the alliance stands, from the tags of the states it is in. */
-export function postureOf(snapshot: AnyMachineSnapshot): AlliancePosture {
+export function postureOf(snapshot: AllianceState): AlliancePosture {
   return {
     consultation: snapshot.hasTag('consultation'),
     commitment: snapshot.hasTag('commitment-invoked') ? 'invoked' : snapshot.hasTag('commitment-conditional') ? 'conditional' : 'none',

@@ -2,7 +2,7 @@
 // top to bottom as the treaty text: the first guard that holds decides, and every guard is named
 // by its rule ("N2.objectionBlocks", "S5.intraBlocDisputeOffAgenda"). The engine draws members'
 // answers and meeting days and passes them in events, so the machine holds no chance.
-import { and, assign, not, raise, setup, type AnyStateMachine } from 'xstate';
+import { and, assign, not, raise, setup } from 'xstate';
 import type { IntentId } from '../scenario/schema';
 import type { DecisionKind, DecisionOutcome, DecisionRecord, StateId } from '../game/types';
 import { featureRule, type InstitutionalFeatures } from './features';
@@ -80,7 +80,7 @@ const KIND_OF: Record<IntentId, DecisionKind> = {
   'de-escalate': 'consultation',
 };
 
-export function buildRulebookMachine(f: InstitutionalFeatures): AnyStateMachine {
+export function buildRulebookMachine(f: InstitutionalFeatures) {
   const about = (intent: IntentId) => ({ type: 'isAbout', params: { intent } }) as const;
   const underWay = (intent: IntentId) => ({ type: 'isUnderWay', params: { intent } }) as const;
   const record = (p: RecordParams) => ({ type: 'record', params: p }) as const;
@@ -407,8 +407,10 @@ export function buildRulebookMachine(f: InstitutionalFeatures): AnyStateMachine 
       closed: { type: 'final' },
     },
   });
-  return machine as unknown as AnyStateMachine;
+  return machine;
 }
+
+export type RulebookMachine = ReturnType<typeof buildRulebookMachine>;
 
 /** A record of something the alliance's standing arrangements do on their own (no sitting). */
 function standingRecord(
