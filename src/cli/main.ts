@@ -5,6 +5,7 @@ import { runCommand } from './run-command';
 import { batchCommand } from './batch-command';
 import { verifyCommand } from './verify-command';
 import { compareCommand } from './compare-command';
+import { migrateCommand } from './migrate-command';
 
 export interface Command {
   run: (args: string[]) => Promise<number>;
@@ -32,6 +33,10 @@ export const commands: Record<string, Command> = {
   compare: {
     run: compareCommand,
     help: 'compare <log...|dir> [--csv F|--json]   verify outcome logs (and read batch summaries) and compare a class',
+  },
+  migrate: {
+    run: migrateCommand,
+    help: 'migrate <scenario> [--out NEW] [--in-place]   rewrite a scenario in an older format as the current one, keeping comments and layout (prints it without --out or --in-place)',
   },
   schema: {
     run: schemaCommand,
