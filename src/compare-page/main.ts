@@ -1,6 +1,7 @@
 // compare.html: an instructor drops a class's outcome logs (files or whole folders); every log
 // is verified by replay in this browser and marked; the accepted games are compared by scenario
-// and rule set. Nothing is uploaded: the page reads files locally and works offline.
+// and rule set, however many rule sets the logs were played under (presets, a scenario's own,
+// design-lab specs). Nothing is uploaded: the page reads files locally and works offline.
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import './styles.css';
@@ -12,7 +13,8 @@ import { compareEntries, tableCsv, SUMMARY_INDICATORS, TURN_INDICATORS, type Com
 import { ct, reasonText, type CompareKey } from './i18n';
 import { fromDrop, fromFileList, type InputFile } from './load';
 import { verifyFiles } from './verify-pool';
-import { boxChart, courseChart } from './charts';
+import { boxChart, courseChart, legend } from './charts';
+import { intentName, ruleSetLooks, ruleSetShort, ruleSetTitle, type RuleSetLook } from './rule-sets';
 import { languageSelect } from '../game/ui/language-select';
 
 interface PageState {
@@ -156,7 +158,7 @@ function entriesList(c: Comparison): HTMLElement {
             ? ct('cmp.st.other', { version: e.engineVersion ?? '?' })
             : ct('cmp.st.refused', { reason: reasonText(e.reason ?? '') });
     const who = e.player ? ` (${state.hideNames ? ct('cmp.hidden') : e.player})` : '';
-    const game = e.scenario ? ` — ${e.scenario}, ${t(`rules.${e.rules!}.short`)}, ${ct('cmp.col.seed').toLowerCase()} ${e.seed}` : '';
+    const game = e.scenario ? ` — ${e.scenario}, ${ruleSetShort(e.rules!)}, ${ct('cmp.col.seed').toLowerCase()} ${e.seed}` : '';
     list.append(
       el('li', { 'data-status': e.status, class: e.status }, el('span', { class: 'mark', 'aria-hidden': 'true', text: mark }), el('span', { text: `${sourceName(e.source, i)}${who}${game}: ${what}` })),
     );
@@ -169,7 +171,21 @@ function groupLabel(g: Group): string {
   return ct(g.basis === 'log' ? 'cmp.basis.log' : 'cmp.basis.summary', { count: formatNumber(g.games) });
 }
 
+/** Every rule set of the comparison with its look: the same colour and dash on every chart. */
+function looksOf(c: Comparison): Map<string, RuleSetLook> {
+  return ruleSetLooks(c.groups.map((g) => g.rules));
+}
+
+/** A rule set's name in its colour: a label beside the colour, never colour alone. */
+function ruleSetCell(rules: string, looks: Map<string, RuleSetLook>, attrs: Record<string, string | number> = {}): HTMLElement {
+  const cell = el('td', { ...attrs, class: 'bloc', 'data-rules': rules, text: ruleSetShort(rules) });
+  const look = looks.get(rules);
+  if (look) cell.style.color = look.color;
+  return cell;
+}
+
 function table(c: Comparison): HTMLElement {
+  const looks = looksOf(c);
   const head = el('tr', {}, ...(['scenario', 'rules', 'basis', 'indicator', 'n', 'none', 'min', 'q1', 'median', 'q3', 'max', 'mean'] as const).map((k) => el('th', { scope: 'col', text: ct(`cmp.col.${k}`) })));
   const body = el('tbody');
   for (const g of c.groups) {
@@ -179,7 +195,7 @@ function table(c: Comparison): HTMLElement {
       if (i === 0) {
         row.append(
           el('th', { scope: 'rowgroup', rowspan: SUMMARY_INDICATORS.length, text: g.scenario }),
-          el('td', { rowspan: SUMMARY_INDICATORS.length, class: `bloc ${g.rules}`, text: t(`rules.${g.rules}.short`) }),
+          ruleSetCell(g.rules, looks, { rowspan: SUMMARY_INDICATORS.length }),
           el('td', { rowspan: SUMMARY_INDICATORS.length, text: groupLabel(g) }),
         );
       }
@@ -228,25 +244,28 @@ function scenarioSelect(c: Comparison): HTMLElement {
   return el('div', { class: 'lang-select' }, el('label', { for: id, text: ct('cmp.scenario') }), select);
 }
 
-function charts(groups: Group[]): HTMLElement {
+function charts(groups: Group[], looks: Map<string, RuleSetLook>): HTMLElement {
   const hasCourse = groups.some((g) => g.course.length > 0);
+  const rules = groups.map((g) => g.rules);
   return el(
     'section',
     { class: 'card' },
     el('h2', { text: ct('cmp.charts') }),
     el('p', { class: 'small muted', text: ct('cmp.chartsNote') }),
-    el('div', { class: 'charts', 'data-testid': 'box-charts' }, ...SUMMARY_INDICATORS.map((k) => boxChart(k, indicatorName(k), groups))),
+    legend(rules, looks),
+    el('div', { class: 'charts', 'data-testid': 'box-charts' }, ...SUMMARY_INDICATORS.map((k) => boxChart(k, indicatorName(k), groups, looks))),
     hasCourse ? el('h2', { text: ct('cmp.course') }) : null,
     hasCourse ? el('p', { class: 'small muted', text: ct('cmp.courseNote') }) : null,
-    hasCourse ? el('div', { class: 'charts', 'data-testid': 'course-charts' }, ...TURN_INDICATORS.map((k) => courseChart(k, indicatorName(k), groups))) : null,
+    hasCourse ? legend(rules, looks) : null,
+    hasCourse ? el('div', { class: 'charts', 'data-testid': 'course-charts' }, ...TURN_INDICATORS.map((k) => courseChart(k, indicatorName(k), groups, looks))) : null,
   );
 }
 
-function intentsTable(g: Group): HTMLElement {
+function intentsTable(g: Group, looks: Map<string, RuleSetLook>): HTMLElement {
   const head = el('tr', {}, el('th', { scope: 'col', text: ct('cmp.turn') }), ...g.intents.map((it) => el('th', { scope: 'col', class: 'num', text: String(it.turn) })));
   const games = el('tr', { class: 'games' }, el('th', { scope: 'row', class: 'muted', text: ct('cmp.gamesRow') }), ...g.intents.map((it) => el('td', { class: 'num muted', text: formatNumber(it.games) })));
   const rows = [...INTENTS, 'none' as const].map((intent) => {
-    const name = intent === 'none' ? ct('cmp.intent.none') : t(`intent.${intent}.${g.rules}` as MessageKey);
+    const name = intent === 'none' ? ct('cmp.intent.none') : intentName(intent, g.features);
     return el(
       'tr',
       { 'data-intent': intent },
@@ -260,23 +279,34 @@ function intentsTable(g: Group): HTMLElement {
       }),
     );
   });
-  return el(
+  const figure = el(
     'figure',
-    { class: `intents ${g.rules}`, 'data-intents': g.rules },
-    el('h3', { text: `${t(`rules.${g.rules}`)} · ${groupLabel(g)} · %` }),
+    { class: 'intents', 'data-intents': g.rules },
+    el('h3', { text: `${ruleSetTitle(g.rules)} · ${groupLabel(g)} · %` }),
     el('div', { class: 'scroll' }, el('table', {}, el('thead', {}, head), el('tbody', {}, games, ...rows))),
   );
+  // The heat of the cells in the rule set's colour (styles.css mixes it by each cell's share).
+  const look = looks.get(g.rules);
+  if (look) figure.style.setProperty('--bloc', look.color);
+  return figure;
 }
 
-function intents(groups: Group[]): HTMLElement | null {
+function intents(groups: Group[], looks: Map<string, RuleSetLook>): HTMLElement | null {
   const withTurns = groups.filter((g) => g.intents.length > 0);
   if (withTurns.length === 0) return null;
-  return el('section', { class: 'card' }, el('h2', { text: ct('cmp.intents') }), el('p', { class: 'small muted', text: ct('cmp.intentsNote') }), ...withTurns.map(intentsTable));
+  return el('section', { class: 'card' }, el('h2', { text: ct('cmp.intents') }), el('p', { class: 'small muted', text: ct('cmp.intentsNote') }), ...withTurns.map((g) => intentsTable(g, looks)));
 }
 
 function pairs(c: Comparison): HTMLElement | null {
   if (c.pairs.length === 0 && c.unpaired === 0) return null;
-  const head = el('tr', {}, ...(['scenario', 'seed', 'player', 'natoLog', 'scoLog', 'diverges', 'intentsDiffer', 'scoreNato', 'scoreSco'] as const).map((k) => el('th', { scope: 'col', text: ct(`cmp.col.${k}`) })));
+  const looks = looksOf(c);
+  const head = el('tr', {}, ...(['scenario', 'seed', 'player', 'ruleSets', 'logs', 'diverges', 'intentsDiffer', 'scores'] as const).map((k) => el('th', { scope: 'col', text: ct(`cmp.col.${k}`) })));
+  const named = (rules: string) => {
+    const span = el('span', { class: 'bloc', 'data-rules': rules, text: ruleSetShort(rules) });
+    const look = looks.get(rules);
+    if (look) span.style.color = look.color;
+    return span;
+  };
   const at = (turn: number | null) => (turn === null ? ct('cmp.never') : ct('cmp.atTurn', { turn }));
   const body = el(
     'tbody',
@@ -284,16 +314,20 @@ function pairs(c: Comparison): HTMLElement | null {
     ...c.pairs.map((p) =>
       el(
         'tr',
-        { 'data-diverges': p.firstDivergentTurn ?? 'never' },
+        { 'data-diverges': p.firstDivergentTurn ?? 'never', 'data-rules': `${p.a.rules} ${p.b.rules}` },
         el('td', { text: p.scenario }),
         el('td', { text: p.seed }),
         el('td', { text: p.player ? (state.hideNames ? ct('cmp.hidden') : p.player) : p.policy }),
-        el('td', { class: 'file', text: sourceName(p.nato, sourceIndex.get(p.nato) ?? 0) }),
-        el('td', { class: 'file', text: sourceName(p.sco, sourceIndex.get(p.sco) ?? 0) }),
+        el('td', {}, named(p.a.rules), ' – ', named(p.b.rules)),
+        el(
+          'td',
+          { class: 'file' },
+          el('div', { text: sourceName(p.a.source, sourceIndex.get(p.a.source) ?? 0) }),
+          el('div', { text: sourceName(p.b.source, sourceIndex.get(p.b.source) ?? 0) }),
+        ),
         el('td', { text: at(p.firstDivergentTurn) }),
         el('td', { text: at(p.firstDifferentIntents) }),
-        el('td', { class: 'num', text: num(p.natoScore) }),
-        el('td', { class: 'num', text: num(p.scoScore) }),
+        el('td', { class: 'num', text: `${num(p.a.score)} – ${num(p.b.score)}` }),
       ),
     ),
   );
@@ -318,8 +352,9 @@ function render(): void {
   if (c.groups.length === 0) return;
   root.append(table(c));
   const groups = state.scenario ? chartGroups(c, state.scenario) : [];
-  root.append(el('div', { class: 'card chooser' }, scenarioSelect(c)), charts(groups));
-  const i = intents(groups);
+  const looks = looksOf(c);
+  root.append(el('div', { class: 'card chooser' }, scenarioSelect(c)), charts(groups, looks));
+  const i = intents(groups, looks);
   if (i) root.append(i);
   const p = pairs(c);
   if (p) root.append(p);

@@ -7,6 +7,7 @@
 // entries plus a sort per group and indicator: O(n log n), no pairing of every log with every
 // other.
 import { INTENTS, type IntentId } from '../engine/scenario/schema';
+import type { InstitutionalFeatures } from '../engine/game/types';
 import type { Entry, EntryStatus, Observation } from './classify';
 import { compareRuleSets } from './rule-sets';
 import { distribution, tidy, type Distribution } from './stats';
@@ -41,6 +42,8 @@ export interface Group {
   scenario: string;
   /** The rule set's name as the logs record it. */
   rules: string;
+  /** Its features, from the group's first log (names the procedures in its own terms); logs only. */
+  features?: InstitutionalFeatures;
   basis: Basis;
   games: number;
   stats: Record<SummaryIndicator, Distribution>;
@@ -99,6 +102,7 @@ function emptyIntentCounts(): Record<IntentId, number> {
 interface GroupBuilder {
   scenario: string;
   rules: string;
+  features?: InstitutionalFeatures;
   basis: Basis;
   values: Record<SummaryIndicator, (number | null)[]>;
   intents: IntentTurn[];
@@ -109,6 +113,7 @@ function newBuilder(o: Observation, basis: Basis): GroupBuilder {
   return {
     scenario: o.scenario,
     rules: o.rules,
+    ...(o.features ? { features: o.features } : {}),
     basis,
     values: Object.fromEntries(SUMMARY_INDICATORS.map((k) => [k, []])) as unknown as Record<SummaryIndicator, (number | null)[]>,
     intents: [],
@@ -135,6 +140,7 @@ function finish(b: GroupBuilder): Group {
   return {
     scenario: b.scenario,
     rules: b.rules,
+    ...(b.features ? { features: b.features } : {}),
     basis: b.basis,
     games: b.values.score.length,
     stats: Object.fromEntries(SUMMARY_INDICATORS.map((k) => [k, distribution(b.values[k])])) as Record<SummaryIndicator, Distribution>,

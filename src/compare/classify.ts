@@ -4,7 +4,7 @@
 // an unverified summary and kept apart from the verified logs in every table.
 import { verifyLog, type OutcomeLog } from '../engine/log/outcome-log';
 import { SUMMARY_INDICATORS, type GameSummary } from '../engine/game/summary';
-import type { Indicators } from '../engine/game/types';
+import type { Indicators, InstitutionalFeatures } from '../engine/game/types';
 import type { IntentId } from '../engine/scenario/schema';
 import { isRuleSetName } from './rule-sets';
 
@@ -30,6 +30,8 @@ export interface Observation {
   scenarioSha?: string;
   /** The rule set's name as the log or summary records it (a preset, the scenario's, a lab spec). */
   rules: string;
+  /** The rule set's every feature, as the log records it; logs only (a summary does not carry it). */
+  features?: InstitutionalFeatures;
   seed: string;
   policy: string;
   /** Present only when the student typed a name. */
@@ -81,6 +83,7 @@ export function observeLog(log: OutcomeLog): Observation {
     scenario: log.scenario.id,
     scenarioSha: log.scenario.sha256,
     rules: log.rules,
+    features: log.features,
     seed: log.seed,
     policy: log.policy,
     ...(log.player ? { player: log.player } : {}),

@@ -1,0 +1,77 @@
+// Rule sets on the comparison page: their names in the reader's language, and a look of their own
+// for the charts. Presets by their names and palette colours (NATO blue, SCO orange, CSTO
+// reddish purple); a rule set a scenario defines, or a design-lab spec such as
+// "sco+commitment=automatic", by that name, with a colour of the lab's and a dash of its own, so
+// that no rule set is told apart by colour alone (look.md).
+import { dictionaries, t, type MessageKey } from '../game/i18n';
+import { theme } from '../game/theme';
+import { procedureOf } from '../engine/rules/procedures';
+import type { InstitutionalFeatures } from '../engine/game/types';
+import type { IntentId } from '../engine/scenario/schema';
+import { isPresetRuleSet, ruleSetsIn } from '../compare/rule-sets';
+import { ct, type CompareKey } from './i18n';
+
+function known(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(dictionaries.en, key);
+}
+
+/** "NATO" for a preset; any other rule set by the name the logs record (its spec). */
+export function ruleSetShort(rules: string): string {
+  const key = `rules.${rules}.short`;
+  if (isPresetRuleSet(rules)) return known(key) ? t(key) : rules.toUpperCase();
+  return rules;
+}
+
+/** "NATO rules" for a preset; "Rule set sco+commitment=automatic" for any other. */
+export function ruleSetTitle(rules: string): string {
+  const key = `rules.${rules}`;
+  return isPresetRuleSet(rules) && known(key) ? t(key) : ct('cmp.ruleSet', { name: ruleSetShort(rules) });
+}
+
+/** An intent as the rule set names its procedure ("Request consultations under Article 4"), read
+ * from the features the logs record; by the intent's plain name when they are not known. */
+export function intentName(intent: IntentId, features: InstitutionalFeatures | undefined): string {
+  if (features) {
+    const key = `procedure.${procedureOf(features, intent).id}`;
+    if (known(key)) return t(key);
+  }
+  return ct(`cmp.intent.${intent}` as CompareKey);
+}
+
+export interface RuleSetLook {
+  /** Stroke and text colour. */
+  color: string;
+  /** Box fill: the preset's deep shade, or the colour itself at `fillOpacity`. */
+  fill: string;
+  fillOpacity: number;
+  /** SVG stroke-dasharray for lines; null for a solid line. */
+  dash: string | null;
+}
+
+const PRESET_DASHES: Record<string, string | null> = { nato: null, sco: '6 3', csto: '2 3' };
+
+/** Rule sets of the design lab: light on the navy ground and apart from the three bloc colours
+ * (Okabe–Ito's bluish green and yellow, lightened, then a pale sky, a lavender and a light grey). */
+const LAB_COLORS = ['#3fc1a0', '#f0e442', '#9ad7ff', '#b9a3ff', '#d7dde8'];
+const LAB_DASHES = ['10 3 2 3', '12 4', '4 2 1 2 1 2', '1 3', '8 2 2 2 2 2'];
+
+const palette = theme.color as Record<string, string>;
+
+/** A look for each rule set, the same on every chart: presets by their palette colours, the
+ * others (in comparison order) by the lab's colours and dashes in turn. */
+export function ruleSetLooks(names: Iterable<string>): Map<string, RuleSetLook> {
+  const looks = new Map<string, RuleSetLook>();
+  let lab = 0;
+  for (const rules of ruleSetsIn(names)) {
+    const color = isPresetRuleSet(rules) ? palette[rules] : undefined;
+    if (color) {
+      const deep = palette[`${rules}Deep`];
+      looks.set(rules, { color, fill: deep ?? color, fillOpacity: deep ? 1 : 0.4, dash: PRESET_DASHES[rules] ?? null });
+    } else {
+      const i = lab++;
+      const c = LAB_COLORS[i % LAB_COLORS.length]!;
+      looks.set(rules, { color: c, fill: c, fillOpacity: 0.35, dash: LAB_DASHES[i % LAB_DASHES.length]! });
+    }
+  }
+  return looks;
+}
