@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIELD_REFERENCE_END, FIELD_REFERENCE_START, fieldReferenceMarkdown, withFieldReference } from './field-reference';
 import { formatProblem, parseScenario } from './load';
-import { FEATURES, FEATURE_KEYS } from '../rules/features';
+import { FEATURES, FEATURE_KEYS, PRESETS } from '../rules/features';
+import { resolveRuleSet } from '../rules/rule-set';
 import { INDICATORS, INTENTS } from './schema';
 
 const PAGE = 'docs/authoring.md';
@@ -106,6 +107,33 @@ describe('docs/authoring.md', () => {
     const result = parseScenario(text, 'authoring-example.yaml');
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
     if (result.ok) expect(Object.keys(result.scenario.policies)).toEqual(['textbook']);
+  });
+
+  it('shows design-lab rule sets that validate once put into the example, and the problems it says they give', () => {
+    const blocks = [...page.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const lab = blocks.find((b) => b.startsWith('rules:'))!;
+    const scripted = blocks.find((b) => b.startsWith('alliance:'))!;
+    expect(lab).toContain('ruleSets:');
+    const text = blocks[0]!.replace('rules: [nato, sco]\n', lab).replace(/^alliance:\n.*\n/m, scripted.replace(/ *#.*$/gm, ''));
+    const result = parseScenario(text, 'border-shots.yaml');
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+    if (!result.ok) return;
+    expect(result.scenario.rules).toEqual(['nato', 'sco', 'sco-defence', 'nato-majority']);
+    expect(result.scenario.alliance.scripted).toEqual({ CHR: { 'collective-defence': 'object' } });
+    const defence = resolveRuleSet('sco-defence', result.scenario.ruleSets);
+    expect(defence.ok && defence.value.features).toEqual({ ...PRESETS.sco, commitment: 'automatic', command: 'rapid-reaction' });
+    const majority = resolveRuleSet('nato-majority', result.scenario.ruleSets);
+    expect(majority.ok && majority.value.features).toEqual({ ...PRESETS.nato, council: 'assembly', decisionRule: 'majority' });
+    // The command-line notation names the same features.
+    const spec = resolveRuleSet('sco+commitment=automatic+command=rapid-reaction');
+    expect(spec.ok && spec.value.features).toEqual(defence.ok && defence.value.features);
+
+    // The problems the page shows, each from one slip in the example.
+    const shown = /```\n(border-shots\.yaml:[\s\S]*?)```/.exec(page)?.[1]?.trim().split('\n') ?? [];
+    expect(shown).toHaveLength(2);
+    const badValue = parseScenario(text.replace('commitment: automatic', 'commitment: binding'), 'border-shots.yaml');
+    const noAssembly = parseScenario(text.replace(/ {6}council: assembly.*\n/, ''), 'border-shots.yaml');
+    expect([badValue, noAssembly].flatMap((r) => (r.ok ? [] : r.problems.map(formatProblem)))).toEqual(shown);
   });
 
   it('regenerates with the script, which also checks', () => {
