@@ -27,6 +27,10 @@ async function capture(argv: string[]): Promise<{ code: number; out: string; err
 describe('crisis-lab migrate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'crisis-lab-migrate-'));
 
+  it('leaves format 1 readable: validate accepts the file as it is', async () => {
+    expect(await capture(['validate', `${FIXTURES}minimal-v1.yaml`])).toEqual({ code: 0, out: `${FIXTURES}minimal-v1.yaml: ok\n`, err: '' });
+  });
+
   it('prints a format-1 file in format 2, changing nothing but the version, comments and layout kept', async () => {
     const old = read(`${FIXTURES}minimal-v1.yaml`);
     const r = await capture(['migrate', `${FIXTURES}minimal-v1.yaml`]);
