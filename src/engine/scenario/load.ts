@@ -17,7 +17,7 @@ import {
 } from 'yaml';
 import type { z } from 'zod';
 import { FEATURE_KEYS, PRESET_IDS, isPresetId } from '../rules/features';
-import { resolveRuleSet } from '../rules/rule-set';
+import { resolveFeatures } from '../rules/resolve';
 import { migrateScenario } from './migrate';
 import { SCENARIO_FORMAT_VERSION, Scenario } from './schema';
 
@@ -1090,7 +1090,7 @@ function checkRuleSets(doc: Document, s: Scenario, report: Reporter): void {
     const basePath = [...path, 'base'];
     if (!isPresetId(def.base) && !isDefined(def.base)) {
       const near = nearest(def.base, names);
-      const resolved = resolveRuleSet(def.base, defined);
+      const resolved = resolveFeatures(def.base, defined);
       const error = resolved.ok ? `unknown rule set "${def.base}"` : resolved.error;
       report.at(valueOffset(doc, basePath), basePath, `${error}${near ? `; did you mean "${near}"?` : ''}`);
       continue;
@@ -1098,7 +1098,7 @@ function checkRuleSets(doc: Document, s: Scenario, report: Reporter): void {
     const loop = loopFrom(name, defined);
     if (loop) {
       if (!loop.some((n) => reported.has(n))) {
-        const resolved = resolveRuleSet(name, defined);
+        const resolved = resolveFeatures(name, defined);
         const error = resolved.ok ? `rule set "${name}" is defined in terms of itself` : resolved.error;
         report.at(
           valueOffset(doc, basePath),
@@ -1110,8 +1110,8 @@ function checkRuleSets(doc: Document, s: Scenario, report: Reporter): void {
       continue;
     }
     // A base that does not resolve is reported where it is defined.
-    if (!isPresetId(def.base) && !resolveRuleSet(def.base, defined).ok) continue;
-    const resolved = resolveRuleSet(name, defined);
+    if (!isPresetId(def.base) && !resolveFeatures(def.base, defined).ok) continue;
+    const resolved = resolveFeatures(name, defined);
     if (!resolved.ok) report.at(keyOffset(doc, path), path, resolved.error);
   }
 }
