@@ -68,8 +68,9 @@ describe('crisis-lab', () => {
   });
 
   it('batch gives the same summaries with one worker or two, in job order', () => {
-    // 80 games: each of two workers sends full bundles of summaries and then a partial one.
-    const args = ['batch', TERROR, FRONTIER, '--rules', 'nato,sco', '--runs', '10', '--policy', 'hawk,dove'];
+    // 80 games: each of two workers sends full bundles of summaries and then a partial one. A
+    // design-lab rule set travels to the workers by name, and each builds its machine.
+    const args = ['batch', TERROR, FRONTIER, '--rules', 'nato,sco+commitment=automatic', '--runs', '10', '--policy', 'hawk,dove'];
     const one = cli(...args, '--workers', '1', '--json');
     const two = cli(...args, '--workers', '2', '--json');
     expect(one.code, one.err).toBe(0);
