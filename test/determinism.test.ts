@@ -1,14 +1,15 @@
-// Determinism: the same scenario, rule set, seed and intents give the same canonical log, byte
-// for byte, and verifyLog accepts it. Random seeds and random intent sequences (only intents the
-// engine offers at each turn) over the two shipped scenarios, under both rule sets.
+// Determinism: the same scenario, rule set, seed and inputs give the same canonical log, byte
+// for byte, and verifyLog accepts it. Random seeds and random input sequences (intents the engine
+// offers at each turn, and other members' or the chair's motions) over two shipped scenarios,
+// under the three presets and a design-lab rule set.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../src/cli/scenario-file';
 import { newGame, playTurn } from '../src/engine/game/game';
 import { intentOptions } from '../src/engine/game/intents';
 import { createLog, logText, verifyLog } from '../src/engine/log/outcome-log';
-import type { GameState } from '../src/engine/game/types';
-import type { IntentId, RuleSetId, Scenario } from '../src/engine/scenario/schema';
+import type { GameState, Proposer, TurnInput } from '../src/engine/game/types';
+import type { IntentId, Scenario } from '../src/engine/scenario/schema';
 
 /** A shipped scenario by id; a broken one fails with every problem's line and column. */
 const load = (name: string): Scenario => loadScenarioFile(`scenarios/${name}.yaml`);
@@ -16,24 +17,40 @@ const load = (name: string): Scenario => loadScenarioFile(`scenarios/${name}.yam
 const SCENARIOS = { terror: load('terror-attack-member'), frontier: load('frontier-armed-attack') };
 const HORIZON = Math.max(...Object.values(SCENARIOS).map((s) => s.horizon));
 
-/** Wishes per turn; each turn plays the wishes the engine offers then, in the engine's order. */
-type Wishes = IntentId[][];
+const RULES = ['nato', 'sco', 'csto', 'sco+commitment=automatic'];
 
-function play(scenario: Scenario, rules: RuleSetId, seed: string, wishes: Wishes): GameState {
+/** What a turn asks for: the player's wishes, and perhaps a motion by a member (picked by index) or the chair. */
+interface Wish {
+  intents: IntentId[];
+  motion?: { by: number | 'chair'; intent: IntentId };
+}
+/** Wishes per turn; each turn plays the wishes the engine offers then, in the engine's order. */
+type Wishes = (IntentId[] | Wish)[];
+
+function inputFor(game: GameState, wish: IntentId[] | Wish | undefined): TurnInput {
+  const w: Wish = Array.isArray(wish) ? { intents: wish } : (wish ?? { intents: [] });
+  const offered = new Set(intentOptions(game).filter((o) => o.available).map((o) => o.intent));
+  const members = game.scenario.alliance.members;
+  const by = (k: number | 'chair'): Proposer => (k === 'chair' ? 'chair' : members[k % members.length]!);
+  return { intents: w.intents.filter((i) => offered.has(i)), ...(w.motion ? { motions: [{ by: by(w.motion.by), intent: w.motion.intent }] } : {}) };
+}
+
+function play(scenario: Scenario, rules: string, seed: string, wishes: Wishes): GameState {
   let game = newGame(scenario, rules, seed);
-  while (!game.result) {
-    const offered = new Set(intentOptions(game).filter((o) => o.available).map((o) => o.intent));
-    const wanted = wishes[game.turn - 1] ?? [];
-    game = playTurn(game, wanted.filter((i) => offered.has(i)));
-  }
+  while (!game.result) game = playTurn(game, inputFor(game, wishes[game.turn - 1]));
   return game;
 }
 
 const intent = fc.constantFrom<IntentId>('consult', 'collective-defence', 'joint-statement', 'ct-cooperation', 'suspend-member', 'act-alone', 'de-escalate');
-const wishes = fc.array(fc.array(intent, { maxLength: 3 }), { minLength: 0, maxLength: HORIZON });
+const motion = fc.record({
+  by: fc.oneof(fc.nat({ max: 63 }), fc.constant('chair' as const)),
+  intent: fc.constantFrom<IntentId>('consult', 'collective-defence', 'joint-statement', 'ct-cooperation'),
+});
+const wish = fc.record({ intents: fc.array(intent, { maxLength: 3 }), motion: fc.option(motion, { nil: undefined, freq: 4 }) }, { requiredKeys: ['intents'] });
+const wishes = fc.array(wish, { minLength: 0, maxLength: HORIZON });
 const seedArb = fc.oneof(fc.string({ maxLength: 12 }), fc.integer().map(String));
 const scenarioArb = fc.constantFrom(...(Object.keys(SCENARIOS) as (keyof typeof SCENARIOS)[]));
-const rulesArb = fc.constantFrom<RuleSetId>('nato', 'sco');
+const rulesArb = fc.constantFrom(...RULES);
 
 describe('determinism', () => {
   it('the same inputs give the same canonical log twice, and verifyLog accepts it (property)', () => {
@@ -56,8 +73,7 @@ describe('determinism', () => {
         let game = newGame(SCENARIOS[sc], rules, seed);
         while (!game.result) {
           expect(JSON.parse(JSON.stringify(game))).toEqual(game);
-          const offered = new Set(intentOptions(game).filter((o) => o.available).map((o) => o.intent));
-          game = playTurn(game, (w[game.turn - 1] ?? []).filter((i) => offered.has(i)));
+          game = playTurn(game, inputFor(game, w[game.turn - 1]));
         }
         expect(JSON.parse(JSON.stringify(game))).toEqual(game);
       }),
@@ -84,6 +100,18 @@ describe('determinism', () => {
     const a = createLog(play(SCENARIOS.frontier, 'nato', 'same', [])).digest;
     const b = createLog(play(SCENARIOS.frontier, 'nato', 'same', [['consult']])).digest;
     expect(b).not.toBe(a);
+  });
+
+  it('the motions matter: the same seed and intents with a member\'s motion give another log, and it verifies', () => {
+    const plain = createLog(play(SCENARIOS.frontier, 'nato', 'same', [['consult']]));
+    const moved = createLog(play(SCENARIOS.frontier, 'nato', 'same', [{ intents: ['consult'], motion: { by: 3, intent: 'joint-statement' } }]));
+    expect(moved.digest).not.toBe(plain.digest);
+    expect(verifyLog(JSON.parse(logText(moved)))).toMatchObject({ ok: true });
+  });
+
+  it('the rule set matters: the same seed and intents under each rule set give different logs', () => {
+    const digests = new Set(RULES.map((rules) => createLog(play(SCENARIOS.terror, rules, 'same', [['consult'], ['joint-statement']])).digest));
+    expect(digests.size).toBe(RULES.length);
   });
 
   it('the playing order of requested intents does not matter: the engine puts them in its own order', () => {

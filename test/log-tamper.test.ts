@@ -9,8 +9,9 @@ import { intentOptions } from '../src/engine/game/intents';
 import { createLog, logText, replayIntents, verifyLog, type OutcomeLog } from '../src/engine/log/outcome-log';
 import { canonicalJson, sha256Hex } from '../src/engine/log/canonical';
 import { ENGINE_VERSION } from '../src/engine/version';
+import { PRESETS } from '../src/engine/rules/features';
 import type { GameState } from '../src/engine/game/types';
-import type { IntentId, RuleSetId, Scenario } from '../src/engine/scenario/schema';
+import type { IntentId, Scenario } from '../src/engine/scenario/schema';
 
 /** A shipped scenario by id; a broken one fails with every problem's line and column. */
 const load = (name: string): Scenario => loadScenarioFile(`scenarios/${name}.yaml`);
@@ -18,7 +19,7 @@ const load = (name: string): Scenario => loadScenarioFile(`scenarios/${name}.yam
 const SCENARIOS = { terror: load('terror-attack-member'), frontier: load('frontier-armed-attack') };
 
 /** A game that asks for what is offered from a short list, so the log has decisions and several turns. */
-function play(scenario: Scenario, rules: RuleSetId, seed: string): GameState {
+function play(scenario: Scenario, rules: string, seed: string): GameState {
   const wish: IntentId[][] = [['consult'], ['joint-statement'], ['collective-defence', 'ct-cooperation'], [], ['de-escalate']];
   let game = newGame(scenario, rules, seed);
   while (!game.result) {
@@ -49,7 +50,7 @@ const logs: Record<string, OutcomeLog> = {};
 beforeAll(() => {
   // Long enough games (at least three turns) so there is something to change in the middle.
   for (const [name, sc] of Object.entries(SCENARIOS)) {
-    for (const rules of ['nato', 'sco'] as const) {
+    for (const rules of ['nato', 'sco', 'csto', 'sco+commitment=automatic']) {
       for (let i = 0; ; i++) {
         const game = play(sc, rules, `tamper-${i}`);
         if (game.turns.length >= 3 && game.turns.some((t) => t.decisions.length > 0)) {
@@ -61,7 +62,7 @@ beforeAll(() => {
   }
 });
 
-describe.each(['terror/nato', 'terror/sco', 'frontier/nato', 'frontier/sco'])('a log of %s', (which) => {
+describe.each(['terror/nato', 'terror/sco', 'terror/csto', 'frontier/nato', 'frontier/sco', 'frontier/csto', 'frontier/sco+commitment=automatic'])('a log of %s', (which) => {
   const log = () => copy(logs[which]!);
 
   it('is accepted untouched, and again after a trip through JSON text', () => {
@@ -86,6 +87,7 @@ describe.each(['terror/nato', 'terror/sco', 'frontier/nato', 'frontier/sco'])('a
     ['the adversary\'s move', (l) => (l.turns[0]!.adversary = l.turns[0]!.adversary === 'hold' ? 'escalate' : 'hold'), /digest/],
     ['the seed', (l) => (l.seed = `${l.seed}x`), /digest/],
     ['the rules', (l) => (l.rules = l.rules === 'nato' ? 'sco' : 'nato'), /digest/],
+    ['a feature', (l) => (l.features.council = l.features.council === 'nac' ? 'cfm' : 'nac'), /digest/],
     ['the policy', (l) => (l.policy = 'hawk'), /digest/],
     ['the player name', (l) => (l.player = 'Someone else'), /digest/],
     ['a summary score', (l) => (l.summary.score += 1), /digest/],
@@ -152,12 +154,19 @@ describe('a forger who recomputes the digest', () => {
       const before = replayIntents(scenario, original.rules, original.seed, byTurn.slice(0, k - 1));
       if (before.result) break;
       const offered = intentOptions(before).filter((o) => o.available && !byTurn[k - 1]!.includes(o.intent) && o.intent !== 'act-alone');
-      const alt = offered[0];
-      if (!alt) continue;
-      const forged = base();
-      forged.turns[k - 1]!.intents = [...forged.turns[k - 1]!.intents, alt.intent];
-      expect(refused(resign(forged))).toBe(`the replay differs from the log at turn ${k}`);
-      return;
+      for (const alt of offered) {
+        const intents = byTurn.map((t, i) => (i === k - 1 ? [...t, alt.intent] : t));
+        // A careful forger keeps the later turns playable (a request still under way would make them fail).
+        try {
+          replayIntents(scenario, original.rules, original.seed, intents);
+        } catch {
+          continue;
+        }
+        const forged = base();
+        forged.turns[k - 1]!.intents = intents[k - 1]!;
+        expect(refused(resign(forged))).toBe(`the replay differs from the log at turn ${k}`);
+        return;
+      }
     }
     throw new Error('no turn offered another intent');
   });
@@ -206,10 +215,42 @@ describe('a forger who recomputes the digest', () => {
     expect(refused(resign(forged))).toMatch(/replay/);
   });
 
-  it('changing the rule set is refused', () => {
+  it('changing the rule set alone is refused: the features the log records are not that rule set\'s', () => {
     const forged = base();
     forged.rules = 'sco';
-    expect(refused(resign(forged))).toMatch(/replay/);
+    expect(refused(resign(forged))).toBe('the log\'s institutional features are not those of rule set "sco"');
+  });
+
+  it('changing one feature alone is refused the same way', () => {
+    const forged = base();
+    forged.features.command = 'none';
+    expect(refused(resign(forged))).toBe('the log\'s institutional features are not those of rule set "nato"');
+  });
+
+  it('changing the rule set and its features together is refused because the replay differs', () => {
+    for (const [rules, features] of [['sco', PRESETS.sco], ['nato+council=cfm', { ...PRESETS.nato, council: 'cfm' }]] as const) {
+      const forged = base();
+      forged.rules = rules;
+      forged.features = { ...features };
+      expect(refused(resign(forged)), rules).toMatch(/replay/);
+    }
+  });
+
+  it('a rule set that cannot be played is refused with the reason', () => {
+    const forged = base();
+    forged.rules = 'nato+council=parliament';
+    expect(refused(resign(forged))).toMatch(/rule set cannot be played: .*council has no value "parliament"/);
+  });
+
+  it('changing who moved a motion is refused: the replay differs at that turn', () => {
+    const scenario = base().scenario.content;
+    let game = newGame(scenario, 'nato', 'motion');
+    game = playTurn(game, { intents: ['consult'], motions: [{ by: 'POL', intent: 'joint-statement' }] });
+    while (!game.result) game = playTurn(game, []);
+    const log = copy(createLog(game));
+    expect(verifyLog(log)).toMatchObject({ ok: true });
+    log.turns[0]!.motions = [{ by: 'DEU', intent: 'joint-statement' }];
+    expect(refused(resign(log))).toBe('the replay differs from the log at turn 1');
   });
 
   it('changing the scenario content without its hash is refused for the hash', () => {

@@ -21,16 +21,26 @@ describe('counterfactual', () => {
       const can = intentOptions(game).filter((o) => o.available).map((o) => o.intent);
       game = playTurn(game, can.includes('collective-defence') ? ['collective-defence'] : []);
     }
-    const { game: other, dropped } = counterfactual(game, 'sco');
-    expect(other.rules).toBe('sco');
-    expect(other.seed).toBe('11');
-    expect(dropped).toEqual([]);
-    const at = firstDivergence(game.turns, other.turns);
-    expect(at).not.toBeNull();
-    // Before the first divergence, the same things happened turn by turn.
-    for (let i = 0; i < (at ?? 1) - 1; i++) {
-      expect(other.turns[i]!.events).toEqual(game.turns[i]!.events);
-      expect(other.turns[i]!.indicators).toEqual(game.turns[i]!.indicators);
+    for (const rules of ['sco', 'csto', 'sco+commitment=automatic']) {
+      const { game: other, dropped } = counterfactual(game, rules);
+      expect(other.rules).toBe(rules);
+      expect(other.features).not.toEqual(game.features);
+      expect(other.seed).toBe('11');
+      // Under the SCO's rules a request for collective defence after an attack is always taken (and
+      // declined at once, S4); elsewhere one still on the agenda or in force is left out, and listed.
+      if (rules === 'sco') expect(dropped).toEqual([]);
+      for (const d of dropped) {
+        expect(game.turns[d.turn - 1]!.intents, rules).toContain(d.intent);
+        expect(other.turns[d.turn - 1]!.intents, rules).not.toContain(d.intent);
+        expect(['already-under-way', 'already-invoked', 'awaiting-attribution'], rules).toContain(d.reason);
+      }
+      const at = firstDivergence(game.turns, other.turns);
+      expect(at, rules).not.toBeNull();
+      // Before the first divergence, the same things happened turn by turn.
+      for (let i = 0; i < (at ?? 1) - 1; i++) {
+        expect(other.turns[i]!.events).toEqual(game.turns[i]!.events);
+        expect(other.turns[i]!.indicators).toEqual(game.turns[i]!.indicators);
+      }
     }
     // The same game compared with itself never diverges.
     expect(firstDivergence(game.turns, game.turns)).toBeNull();
@@ -54,8 +64,12 @@ describe('counterfactual', () => {
       game = playTurn(game, wants ? ['suspend-member'] : []);
     }
     expect(asked).toBe(true);
-    const { dropped } = counterfactual(game, 'nato');
-    expect(dropped).toHaveLength(1);
-    expect(dropped[0]).toMatchObject({ intent: 'suspend-member', reason: 'no-suspension-clause' });
+    // Neither NATO nor the CSTO has a suspension clause; the SCO's rules with another commitment keep theirs.
+    for (const rules of ['nato', 'csto']) {
+      const { dropped } = counterfactual(game, rules);
+      expect(dropped, rules).toHaveLength(1);
+      expect(dropped[0], rules).toMatchObject({ intent: 'suspend-member', reason: 'no-suspension-clause' });
+    }
+    expect(counterfactual(game, 'sco+commitment=automatic').dropped).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/load';
-import { ruleSet } from '../rules/rule-set';
+import { PRESETS } from '../rules/features';
+import { resolveRuleSet } from '../rules/rule-set';
 import { deterrenceOf, scoreOf } from './indicators';
 import type { Indicators } from './types';
 
@@ -10,7 +11,7 @@ const parsed = parseScenario(readFileSync(join(__dirname, '../../../scenarios/fr
 if (!parsed.ok) throw new Error('frontier-armed-attack is invalid');
 const scenario = parsed.scenario;
 const posture = { consultation: false, commitment: 'none', forces: 'none', coordination: false } as const;
-const base = { scenario, rules: ruleSet('nato'), posture, contributions: {}, collectiveTexts: 0, cohesion: 0.75 };
+const base = { scenario, features: PRESETS.nato, posture, contributions: {}, collectiveTexts: 0, cohesion: 0.75 };
 
 describe('deterrence credibility', () => {
   it('rises with a public invocation, with forces ready and with cohesion', () => {
@@ -20,8 +21,21 @@ describe('deterrence credibility', () => {
     expect(deterrenceOf({ ...base, cohesion: 0.3 })).toBeLessThan(d);
   });
 
-  it('is higher under a defence pledge than under a consultation pledge, all else equal', () => {
-    expect(deterrenceOf(base)).toBeGreaterThan(deterrenceOf({ ...base, rules: ruleSet('sco') }));
+  it('is higher under a defence pledge than under a consultation pledge, all else equal (only the commitment feature differs)', () => {
+    const lab = resolveRuleSet('sco+commitment=automatic');
+    if (!lab.ok) throw new Error(lab.error);
+    expect(deterrenceOf({ ...base, features: lab.value.features })).toBeGreaterThan(deterrenceOf({ ...base, features: PRESETS.sco }));
+  });
+
+  // docs/model.md: institutionalisation itself adds nothing (Leeds & Anac 2005); an integrated
+  // command counts only through forces actually ready.
+  it('an integrated command adds nothing by itself: without it deterrence is the same, and forces ready add the same', () => {
+    const bare = resolveRuleSet('nato+command=none');
+    if (!bare.ok) throw new Error(bare.error);
+    const without = { ...base, features: bare.value.features };
+    expect(deterrenceOf(without)).toBe(deterrenceOf(base));
+    const ready = { ...posture, forces: 'ready' } as const;
+    expect(deterrenceOf({ ...without, posture: ready })).toBe(deterrenceOf({ ...base, posture: ready }));
   });
 
   it('counts a nuclear ally: without nuclear weapons among the allies it is lower', () => {
