@@ -1,7 +1,9 @@
 // The one place for the game's colours and type scale (look.md). Scenes take numbers
 // (0xRRGGBB), the DOM takes CSS strings; both come from the same table.
 import type { Position } from '../engine/game/types';
-import type { RuleSetId } from '../engine/scenario/schema';
+import type { PresetId } from '../engine/rules/features';
+import type { Scenario } from '../engine/scenario/schema';
+import { basePreset } from './rule-sets';
 
 const palette = {
   ground: '#0b1526', // dark navy: the sea and the page
@@ -15,6 +17,10 @@ const palette = {
   natoDeep: '#1d4f9e',
   sco: '#f08a24', // SCO orange: stays distinct from the blue for common colour-vision deficiencies
   scoDeep: '#a8560c',
+  // CSTO reddish purple (Okabe–Ito): apart from the blue and the orange for the common
+  // colour-vision deficiencies, and from the adversary's red, which also carries a hatch.
+  csto: '#cc79a7',
+  cstoDeep: '#7e3f66',
   accent: '#ffe14d', // the player's state: bright yellow outline
   adversary: '#e5484d', // red hatch plus an icon, never colour alone
   support: '#4cc38a',
@@ -46,8 +52,14 @@ export function hex(key: PaletteKey): number {
   return Number.parseInt(palette[key].slice(1), 16);
 }
 
-export function blocColor(rules: RuleSetId): PaletteKey {
-  return rules === 'nato' ? 'nato' : 'sco';
+/** A rule set's bloc colour: its preset's, or for a design of its own, its base preset's. */
+export function blocColor(spec: string | null, defined?: Scenario['ruleSets']): PresetId {
+  return (spec && basePreset(spec, defined)) || 'nato';
+}
+
+/** The deeper shade of a bloc colour, for filled buttons. */
+export function blocDeep(bloc: PresetId): PaletteKey {
+  return `${bloc}Deep`;
 }
 
 /** Positions carry a letter as well as a colour (look.md). */

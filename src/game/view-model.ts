@@ -1,9 +1,10 @@
 // Maps engine state to what the screens draw. Lookups and formatting only: every fact about
 // the crisis comes from the engine's records.
-import type { GameState, IntentId, Scenario, TurnRecord } from './engine';
+import type { GameState, IntentId, PresetId, Scenario, TurnRecord } from './engine';
 import type { MapMarker, MapPulse, MapView } from './map/map-view';
 import type { Rect } from './map/geo';
 import { localize } from './i18n';
+import { blocColor } from './theme';
 
 export function iso3Of(scenario: Scenario, stateId: string): string {
   return scenario.states.find((s) => s.id === stateId)?.iso3 ?? stateId;
@@ -50,14 +51,15 @@ export function answeredIntents(turn: TurnRecord | undefined): IntentId[] {
   return (Object.keys(turn.positions) as IntentId[]).filter((k) => Object.keys(turn.positions[k] ?? {}).length > 0);
 }
 
-export function scenarioMapView(scenario: Scenario, extent: Rect, dim: boolean, rules: 'nato' | 'sco' | null): MapView {
+/** The map of a scenario; members shaded in `bloc`'s colour, or none before a rule set is chosen. */
+export function scenarioMapView(scenario: Scenario, extent: Rect, dim: boolean, bloc: PresetId | null): MapView {
   const members = scenario.alliance.members.map((id) => iso3Of(scenario, id));
   const player = iso3Of(scenario, scenario.player.state);
   return {
     focus: [player],
     extent,
     members,
-    rules,
+    bloc,
     others: scenario.states.map((s) => s.iso3 ?? s.id).filter((id) => !members.includes(id)),
     player,
     adversary: adversaryPlace(scenario),
@@ -81,7 +83,7 @@ export function gameMapView(
   upTo: TurnRecord | undefined = lastTurn(game),
 ): MapView {
   const scenario = game.scenario;
-  const view = scenarioMapView(scenario, extent, false, game.rules);
+  const view = scenarioMapView(scenario, extent, false, blocColor(game.rules, scenario.ruleSets));
   const turn = upTo;
   const markers: MapMarker[] = [];
   const positions = answered && positionsFor ? answered.positions[positionsFor] : undefined;

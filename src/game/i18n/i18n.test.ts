@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { dictionaries, format } from './index';
-import { INTENTS, RULE_SETS, CRISIS_TYPES, EVENT_KINDS } from '../../engine/scenario/schema';
+import { INTENTS, CRISIS_TYPES, EVENT_KINDS } from '../../engine/scenario/schema';
+import { FEATURE_KEYS, PRESETS, featureValues, type InstitutionalFeatures } from '../../engine/rules/features';
+import { procedureOf } from '../../engine/rules/procedures';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -16,13 +18,17 @@ describe('translations', () => {
     });
   }
 
-  it('names every intent in each rule set’s own terms, with a rule line', () => {
-    for (const intent of INTENTS) {
-      for (const rules of RULE_SETS) {
-        expect(en).toHaveProperty(`intent.${intent}.${rules}`);
-        expect(en).toHaveProperty(`intent.${intent}.${rules}.rule`);
+  it('names every procedure any feature combination sets off, and every feature', () => {
+    // Each preset with each single feature swapped: every procedure the engine can name.
+    for (const preset of Object.values(PRESETS)) {
+      for (const key of FEATURE_KEYS) {
+        for (const value of featureValues(key)) {
+          const features = { ...preset, [key]: value } as InstitutionalFeatures;
+          for (const intent of INTENTS) expect(en).toHaveProperty(`procedure.${procedureOf(features, intent).id}`);
+        }
       }
     }
+    for (const key of FEATURE_KEYS) expect(en).toHaveProperty(`feature.${key}`);
     for (const c of CRISIS_TYPES) expect(en).toHaveProperty(`crisis.${c}`);
     for (const k of EVENT_KINDS) expect(en).toHaveProperty(`event.${k}`);
   });

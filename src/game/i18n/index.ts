@@ -61,15 +61,9 @@ export function format(template: string, params?: Params): string {
   );
 }
 
+/** The text for a key in the current language; a key no dictionary has shows as itself. */
 export function t(key: MessageKey, params?: Params): string {
-  return format(dictionaries[current][key] ?? en[key], params);
-}
-
-/** For codes that come from the engine at run time (reasons, steps): a known key or a fallback. */
-export function tCode(prefix: string, code: string, fallback: MessageKey, params?: Params): string {
-  const key = `${prefix}.${code}`;
-  if (Object.prototype.hasOwnProperty.call(en, key)) return t(key as MessageKey, params);
-  return t(fallback, { code, ...params });
+  return format(dictionaries[current][key] ?? en[key] ?? key, params);
 }
 
 export function localize(text: LocalizedText | undefined): string {

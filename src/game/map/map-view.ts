@@ -1,7 +1,7 @@
 // What the map shows, as plain data. The app derives it from engine state (no rules here) and
 // hands it to the MapScene, which only draws it.
 import type { Position } from '../../engine/game/types';
-import type { RuleSetId } from '../../engine/scenario/schema';
+import type { PresetId } from '../../engine/rules/features';
 import type { Rect } from './geo';
 
 export interface MapMarker {
@@ -27,7 +27,8 @@ export interface MapView {
   extent: Rect;
   /** Alliance members, shaded in the bloc colour of the rule set being played. */
   members: string[];
-  rules: RuleSetId | null;
+  /** The alliance whose colour the members take (a designed rule set takes its base's). */
+  bloc: PresetId | null;
   /** Other states in the scenario: a lighter grey than the rest of the world. */
   others: string[];
   player: string | null;

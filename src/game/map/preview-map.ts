@@ -5,7 +5,7 @@
 // No rule here: the view comes from the view model.
 import { fitProjection, hatchSegments, projectWorld, type Country } from './geo';
 import type { MapView } from './map-view';
-import { blocColor, theme } from '../theme';
+import { theme } from '../theme';
 import { svg } from '../ui/dom';
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -30,7 +30,7 @@ export function previewMapSvg(world: Country[], view: MapView, width = 400, heig
   const projected = projectWorld(world, projection, extent);
   const members = new Set(view.members);
   const others = new Set(view.others);
-  const bloc = theme.color[blocColor(view.rules ?? 'nato')];
+  const bloc = theme.color[view.bloc ?? 'nato'];
   for (const c of projected) {
     if (c.rings.length === 0) continue;
     const member = members.has(c.iso3);

@@ -99,7 +99,7 @@ export class MapScene extends Phaser.Scene {
     const view = this.view;
     if (!view) return;
     const { width, height } = this.scale;
-    const key = JSON.stringify([view.focus, view.extent, view.members, view.rules, view.others, view.player, view.adversary, view.dim, width, height]);
+    const key = JSON.stringify([view.focus, view.extent, view.members, view.bloc, view.others, view.player, view.adversary, view.dim, width, height]);
     if (force || key !== this.bakedKey) {
       this.bakedKey = key;
       this.bake(view, width, height);
@@ -130,7 +130,7 @@ export class MapScene extends Phaser.Scene {
     const g = this.make.graphics({ x: -area.x, y: -area.y }, false);
     const members = new Set(view.members);
     const others = new Set(view.others);
-    const bloc = view.rules === 'sco' ? hex('sco') : hex('nato');
+    const bloc = hex(view.bloc ?? 'nato');
     g.fillStyle(hex('ground'), 1).fillRect(0, 0, width, height);
     // Largest first (readWorld sorts), so small states drawn later are not hidden; holes are skipped.
     for (const c of this.projected) {

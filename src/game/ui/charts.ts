@@ -1,9 +1,10 @@
 // Small multiples for the debrief: one indicator per chart, turns on the horizontal axis, one
 // line per rule set in its bloc colour, the first diverging turn marked. Plain SVG.
-import type { GameState, Indicators } from '../engine';
+import type { GameState, Indicators, PresetId } from '../engine';
 import { formatNumber, t, type MessageKey } from '../i18n';
-import { theme } from '../theme';
+import { blocColor, theme } from '../theme';
 import { el, svg } from './dom';
+import { ruleSetShort } from './format';
 
 export type ChartKey = 'escalation' | 'deterrence' | 'cohesion' | 'autonomy' | 'entrapment' | 'legitimacy' | 'casualties';
 export const CHART_KEYS: ChartKey[] = ['escalation', 'deterrence', 'cohesion', 'autonomy', 'entrapment', 'legitimacy', 'casualties'];
@@ -24,6 +25,23 @@ function range(key: ChartKey, games: GameState[]): [number, number] {
 function tick(key: ChartKey, v: number): string {
   if (key === 'escalation' || key === 'casualties') return formatNumber(v);
   return `${formatNumber(Math.round(v * 100))}`;
+}
+
+export interface SeriesStyle {
+  color: PresetId;
+  /** Dashed when an earlier series has the same bloc colour (a design and its base preset). */
+  dashed: boolean;
+}
+
+/** Each game's line: its rule set's bloc colour, dashed when the colour is already taken. */
+export function seriesStyles(games: GameState[]): SeriesStyle[] {
+  const seen = new Set<PresetId>();
+  return games.map((g) => {
+    const color = blocColor(g.rules, g.scenario.ruleSets);
+    const dashed = seen.has(color);
+    seen.add(color);
+    return { color, dashed };
+  });
 }
 
 export function chart(key: ChartKey, games: GameState[], divergeAt: number | null): HTMLElement {
@@ -51,14 +69,18 @@ export function chart(key: ChartKey, games: GameState[], divergeAt: number | nul
     root.append(svg('line', { x1: x(divergeAt), y1: M.top, x2: x(divergeAt), y2: y(lo), stroke: theme.color.accent, 'stroke-dasharray': '4 3', 'stroke-width': 1.5 }));
   }
   const descriptions: string[] = [];
-  for (const game of games) {
-    const color = theme.color[game.rules];
+  const styles = seriesStyles(games);
+  games.forEach((game, i) => {
+    const style = styles[i]!;
+    const color = theme.color[style.color];
     const values = game.turns.map((r) => (r.indicators as Indicators)[key] as number);
     const points = values.map((v, i) => `${x(i + 1).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-    root.append(svg('polyline', { points, fill: 'none', stroke: color, 'stroke-width': 2.5, 'stroke-linejoin': 'round' }));
+    const line = svg('polyline', { points, fill: 'none', stroke: color, 'stroke-width': 2.5, 'stroke-linejoin': 'round' });
+    if (style.dashed) line.setAttribute('stroke-dasharray', '6 4');
+    root.append(line);
     const last = values[values.length - 1];
-    if (last !== undefined) descriptions.push(`${t(`rules.${game.rules}.short`)}: ${tick(key, last)}${key === 'escalation' || key === 'casualties' ? '' : ' %'}`);
-  }
+    if (last !== undefined) descriptions.push(`${ruleSetShort(game.rules, game.scenario)}: ${tick(key, last)}${key === 'escalation' || key === 'casualties' ? '' : ' %'}`);
+  });
   root.setAttribute('aria-label', `${t(`ind.${key}` as MessageKey)}. ${descriptions.join('; ')}`);
   return el('figure', { class: 'chart', 'data-chart': key, title: t(`ind.${key}.help` as MessageKey) }, el('h3', { text: `${t(`ind.${key}` as MessageKey)}${key === 'escalation' || key === 'casualties' ? '' : ' (%)'}` }), root);
 }

@@ -1,6 +1,6 @@
 // The start screen's preview of a scenario, before play: its map and actors, its timeline of
 // scripted and chance events in file order, and its objectives. Lookups and wording only.
-import { dayOfTurn, type RuleSetId, type Scenario } from '../engine';
+import { dayOfTurn, type PresetId, type Scenario } from '../engine';
 import { INDICATORS } from '../../engine/scenario/vocabulary';
 import type { IndicatorKey } from '../../engine/scenario/schema';
 import { formatList, formatNumber, localize, t, type MessageKey } from '../i18n';
@@ -10,6 +10,7 @@ import { previewMapSvg } from '../map/preview-map';
 import { theme } from '../theme';
 import { adversaryName, iso3Of, scenarioMapView, stateName } from '../view-model';
 import { el, uid } from './dom';
+import { blocName } from './format';
 
 export type PreviewSection = 'actors' | 'timeline' | 'objectives';
 
@@ -65,9 +66,9 @@ export function objectiveRows(scenario: Scenario): ObjectiveRow[] {
   return rows;
 }
 
-function swatch(kind: 'member' | 'player' | 'adversary' | 'other', rules: RuleSetId): HTMLElement {
+function swatch(kind: 'member' | 'player' | 'adversary' | 'other', bloc: PresetId): HTMLElement {
   const s = el('span', { class: 'swatch', 'aria-hidden': 'true' });
-  if (kind === 'member') s.style.background = theme.color[rules];
+  if (kind === 'member') s.style.background = theme.color[bloc];
   else if (kind === 'other') s.style.background = theme.color.otherState;
   else if (kind === 'player') s.style.border = `3px solid ${theme.color.accent}`;
   else {
@@ -99,8 +100,8 @@ function section(key: PreviewSection, title: string, onToggle: () => void, ...co
 /** The last map drawn for each scenario: re-renders of the start screen reuse it. */
 const maps = new WeakMap<Scenario, { key: string; svg: SVGSVGElement }>();
 
-function cachedMap(scenario: Scenario, rules: RuleSetId, world: Country[], view: MapView): SVGSVGElement {
-  const key = `${rules}:${world.length}`;
+function cachedMap(scenario: Scenario, bloc: PresetId, world: Country[], view: MapView): SVGSVGElement {
+  const key = `${bloc}:${world.length}`;
   const hit = maps.get(scenario);
   if (hit && hit.key === key) return hit.svg;
   const svg = previewMapSvg(world, view);
@@ -109,9 +110,10 @@ function cachedMap(scenario: Scenario, rules: RuleSetId, world: Country[], view:
 }
 
 /** The whole preview for the details panel. `world` is the map's countries (empty before load). */
-export function scenarioPreview(scenario: Scenario, rules: RuleSetId, world: Country[], onToggle: () => void): HTMLElement {
+/** `bloc`: the alliance whose colour the members take under the chosen rule set. */
+export function scenarioPreview(scenario: Scenario, bloc: PresetId, world: Country[], onToggle: () => void): HTMLElement {
   // (a) Map and actors.
-  const view = scenarioMapView(scenario, { x: 0, y: 0, width: 400, height: 250 }, false, rules);
+  const view = scenarioMapView(scenario, { x: 0, y: 0, width: 400, height: 250 }, false, bloc);
   const places = scenario.events.map((e) => iso3Of(scenario, e.place));
   view.focus = [...new Set([...view.focus, ...places])];
   view.pulses = scenario.events.map((e) => ({ iso3: iso3Of(scenario, e.place), lon: e.location?.lon, lat: e.location?.lat, severity: e.severity, fresh: false }));
@@ -128,17 +130,17 @@ export function scenarioPreview(scenario: Scenario, rules: RuleSetId, world: Cou
   const actors = el(
     'ul',
     { class: 'actors', 'data-testid': 'preview-actor-list' },
-    el('li', { 'data-actor': 'player' }, swatch('player', rules), t('preview.player', { state: stateName(scenario, scenario.player.state) })),
-    el('li', { 'data-actor': 'members' }, swatch('member', rules), t('preview.members', { bloc: t(`rules.${rules}.short`), count: members.length, names: formatList(members) })),
-    el('li', { 'data-actor': 'adversary' }, swatch('adversary', rules), adversaryText),
-    others.length > 0 ? el('li', { 'data-actor': 'others' }, swatch('other', rules), t('preview.others', { names: formatList(others.map((s) => localize(s.name))) })) : null,
+    el('li', { 'data-actor': 'player' }, swatch('player', bloc), t('preview.player', { state: stateName(scenario, scenario.player.state) })),
+    el('li', { 'data-actor': 'members' }, swatch('member', bloc), t('preview.members', { bloc: blocName(bloc), count: members.length, names: formatList(members) })),
+    el('li', { 'data-actor': 'adversary' }, swatch('adversary', bloc), adversaryText),
+    others.length > 0 ? el('li', { 'data-actor': 'others' }, swatch('other', bloc), t('preview.others', { names: formatList(others.map((s) => localize(s.name))) })) : null,
   );
   // States the world map does not know (a fictional id without an `iso3`) are named, so an
   // author sees why they are not drawn.
   const known = new Set(world.map((c) => c.iso3));
   const missing = world.length > 0 ? scenario.states.filter((s) => !known.has(s.iso3 ?? s.id)) : [];
   if (missing.length > 0) actors.append(el('li', { 'data-actor': 'not-on-map', class: 'muted' }, t('preview.notOnMap', { names: formatList(missing.map((s) => localize(s.name))) })));
-  const mapAndActors = el('div', { class: 'preview-actors' }, el('div', { class: 'preview-map-box' }, cachedMap(scenario, rules, world, view)), actors);
+  const mapAndActors = el('div', { class: 'preview-actors' }, el('div', { class: 'preview-map-box' }, cachedMap(scenario, bloc, world, view)), actors);
 
   // (b) Timeline, in file order.
   const rows = timelineRows(scenario);
