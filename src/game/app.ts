@@ -1,9 +1,11 @@
 // The app: which screen is up, the game being played, saving after every turn. Screens are DOM
 // overlays over the map; the MapScene draws what the screen hands it.
 import type { MapScene } from './scenes/MapScene';
-import { newGame, playTurn, type GameState, type IntentId, type RuleSetId, type Scenario } from './engine';
+import { newGame, playTurn, type GameState, type IntentId, type RuleId, type Scenario } from './engine';
 import { loadAssigned, loadShipped, type Loaded } from './scenarios';
 import { clearSaved, loadSaved, saveGame, type Saved } from './storage';
+import { blocColor, blocDeep, theme } from './theme';
+import { renderGlossary, revealRule, type GlossaryContext, type GlossaryState } from './ui/glossary';
 import { readAssignment, type Assignment } from './assignment';
 import { onLanguageChange, t } from './i18n';
 import { ensureFonts } from './fonts';
@@ -31,7 +33,11 @@ export class App {
   session: Saved | null = null;
   shipped: Loaded[] = [];
   assignment: Assignment = { scenario: null, rules: null, seed: null, lock: false };
-  start_: StartState = { selected: null, extra: null, rules: null, seed: null, player: '', error: null, assigned: null };
+  start_: StartState = { selected: null, extra: null, rules: null, lab: null, seed: null, player: '', error: null, assigned: null, notice: null };
+  /** The rulebook glossary, when open. */
+  glossary: GlossaryState | null = null;
+  /** The rule set the debrief's counterfactual replays under, once the student picks one. */
+  replayRules: string | null = null;
   /** A fresh game shows its briefing first; a resumed one does not. */
   showBriefing = false;
   /** A played turn picked on the timeline for review, or null for the latest. */
@@ -61,7 +67,9 @@ export class App {
         this.start_.error = { source: this.assignment.scenario, message: error instanceof Error ? error.message : String(error) };
       }
     }
-    const saved = loadSaved();
+    const loaded = loadSaved();
+    const saved = loaded.saved;
+    if (loaded.notice) this.start_.notice = loaded.notice;
     if (saved && this.matchesAssignment(saved.game)) {
       this.session = saved;
       this.screen = saved.game.result ? 'debrief' : 'crisis';
@@ -99,26 +107,48 @@ export class App {
     root.style.setProperty('--panel-w', `${layout.panelW}px`);
     root.style.setProperty('--timeline-h', `${layout.timelineH}px`);
     document.title = t('app.title');
-    document.body.classList.toggle('rules-sco', this.session?.game.rules === 'sco' && this.screen !== 'start');
+    // The bloc colour of the rule set being played marks the main buttons; NATO blue elsewhere.
+    const game = this.screen !== 'start' ? this.session?.game : undefined;
+    const bloc = game ? blocColor(game.rules, game.scenario.ruleSets) : 'nato';
+    document.body.style.setProperty('--c-bloc', theme.color[bloc]);
+    document.body.style.setProperty('--c-bloc-deep', theme.color[blocDeep(bloc)]);
+    document.body.dataset.bloc = bloc;
     clear(this.ui);
     const full: Rect = { x: 0, y: 0, width: layout.width, height: layout.height };
     if (this.screen === 'start' || !this.session) {
       this.screen = 'start';
       renderStart(this, this.ui);
       const shown = this.startScenario();
-      this.map.show(scenarioMapView(shown ?? emptyScenarioShape, full, true, this.start_.rules));
+      this.map.show(scenarioMapView(shown ?? emptyScenarioShape, full, true, shown && this.start_.rules ? blocColor(this.start_.rules, shown.ruleSets) : null));
     } else if (this.screen === 'crisis') {
       renderCrisis(this, this.ui, layout);
     } else {
       renderDebrief(this, this.ui);
-      this.map.show(scenarioMapView(this.session.game.scenario, full, true, this.session.game.rules));
+      const played = this.session.game;
+      this.map.show(scenarioMapView(played.scenario, full, true, blocColor(played.rules, played.scenario.ruleSets)));
     }
+    const glossary = this.glossary;
+    if (glossary) this.ui.append(renderGlossary(this, glossary));
     for (const [key, top] of scroll) {
       const e = this.ui.querySelector<HTMLElement>(`[data-scroll="${key}"]`);
       if (e) e.scrollTop = this.newsFirst && key === 'panel' ? 0 : top;
     }
     this.newsFirst = false;
     if (focusKey) this.ui.querySelector<HTMLElement>(`[data-focus="${focusKey}"]`)?.focus();
+    if (glossary) revealRule(this.ui, glossary);
+  }
+
+  /** Opens the rulebook at a rule (or at its top), remembering which control opened it. */
+  openGlossary(rule: RuleId | null, context: GlossaryContext, returnFocus: string | null): void {
+    this.glossary = { ...context, rule, returnFocus, scrollPending: true };
+    this.render();
+  }
+
+  closeGlossary(): void {
+    const back = this.glossary?.returnFocus ?? null;
+    this.glossary = null;
+    this.render();
+    if (back) this.ui.querySelector<HTMLElement>(`[data-focus="${back}"]`)?.focus();
   }
 
   /** The scenario the start screen shows: the assigned, the loaded file, or the selected one. */
@@ -131,8 +161,11 @@ export class App {
     return chosen?.scenario ?? null;
   }
 
-  play(scenario: Scenario, rules: RuleSetId, seed: string, player: string, locked: boolean): void {
+  play(scenario: Scenario, rules: string, seed: string, player: string, locked: boolean): void {
     this.reviewTurn = null;
+    this.replayRules = null;
+    this.glossary = null;
+    this.start_.notice = null;
     this.session = { game: newGame(scenario, rules, seed), player, locked };
     saveGame(this.session);
     this.screen = 'crisis';
@@ -151,6 +184,7 @@ export class App {
 
   toDebrief(): void {
     this.screen = 'debrief';
+    this.glossary = null;
     this.render();
     window.scrollTo(0, 0);
   }
@@ -158,12 +192,14 @@ export class App {
   toMenu(): void {
     // The saved game stays until a new one starts, so the menu can offer to resume it.
     this.screen = 'start';
+    this.glossary = null;
     this.render();
   }
 
   resume(): void {
-    const saved = this.session ?? loadSaved();
+    const saved = this.session ?? loadSaved().saved;
     if (!saved) return;
+    this.glossary = null;
     this.session = saved;
     this.screen = saved.game.result ? 'debrief' : 'crisis';
     this.render();
@@ -172,6 +208,8 @@ export class App {
   discard(): void {
     clearSaved();
     this.session = null;
+    this.replayRules = null;
+    this.glossary = null;
     this.screen = 'start';
     this.render();
   }

@@ -1,5 +1,5 @@
 // Nothing lost: the game state is saved after every turn and a reload resumes it.
-import { ENGINE_VERSION, replayIntents, type GameState } from './engine';
+import { ENGINE_VERSION, formatProblem, inputOf, parseScenario, replayIntents, type GameState } from './engine';
 
 const KEY = 'crisis-lab.game';
 const VERSION = 1;
@@ -11,6 +11,14 @@ export interface Saved {
   locked: boolean;
 }
 
+/** What happened to a save from another engine version, for the start screen to say. */
+export type SavedNotice = { kind: 'replayed' } | { kind: 'dropped'; reason: string };
+
+export interface LoadedSave {
+  saved: Saved | null;
+  notice: SavedNotice | null;
+}
+
 export function saveGame(saved: Saved): void {
   try {
     localStorage.setItem(KEY, JSON.stringify({ v: VERSION, engine: ENGINE_VERSION, ...saved }));
@@ -19,21 +27,42 @@ export function saveGame(saved: Saved): void {
   }
 }
 
-export function loadSaved(): Saved | null {
+/** A state this engine wrote: it names its rule set's features and carries the machine's snapshot. */
+function isCurrentShape(game: Partial<GameState>): boolean {
+  return typeof game.rules === 'string' && typeof game.features === 'object' && game.features !== null && typeof game.alliance === 'object' && Array.isArray(game.turns);
+}
+
+/** A game saved by another engine: its scenario read again (older formats are migrated), then
+ * replayed from its rule set, seed and each turn's inputs. Throws when it cannot be. */
+function rebuild(old: Partial<GameState>): GameState {
+  if (!old.scenario || typeof old.rules !== 'string' || typeof old.seed !== 'string' || !Array.isArray(old.turns)) throw new Error('the save lacks its scenario, rules, seed or turns');
+  const parsed = parseScenario(JSON.stringify(old.scenario), 'saved game');
+  if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('; '));
+  return replayIntents(parsed.scenario, old.rules, old.seed, old.turns.map(inputOf));
+}
+
+export function loadSaved(): LoadedSave {
+  let raw: string | null;
   try {
-    const raw = localStorage.getItem(KEY);
-    if (!raw) return null;
-    const data = JSON.parse(raw) as { v?: number; engine?: string } & Partial<Saved>;
-    if (data.v !== VERSION || !data.game || typeof data.game !== 'object') return null;
-    let game = data.game;
-    if (data.engine !== ENGINE_VERSION) {
-      // Saved by another engine version: its state may not fit this engine, so the game is
-      // rebuilt from its scenario, rules, seed and the intents played so far.
-      game = replayIntents(game.scenario, game.rules, game.seed, game.turns.map((t) => t.intents));
-    }
-    return { game, player: typeof data.player === 'string' ? data.player : '', locked: data.locked === true };
+    raw = localStorage.getItem(KEY);
   } catch {
-    return null;
+    return { saved: null, notice: null };
+  }
+  if (!raw) return { saved: null, notice: null };
+  try {
+    const data = JSON.parse(raw) as { v?: number; engine?: string } & Partial<Omit<Saved, 'game'>> & { game?: Partial<GameState> };
+    if (data.v !== VERSION || !data.game || typeof data.game !== 'object') throw new Error('not a saved game of this format');
+    const player = typeof data.player === 'string' ? data.player : '';
+    const locked = data.locked === true;
+    if (data.engine === ENGINE_VERSION && isCurrentShape(data.game)) return { saved: { game: data.game as GameState, player, locked }, notice: null };
+    // Saved by another engine version: its state may not fit this engine, so the game is
+    // rebuilt from its scenario, rules, seed and the inputs played so far, and saved again.
+    const saved: Saved = { game: rebuild(data.game), player, locked };
+    saveGame(saved);
+    return { saved, notice: { kind: 'replayed' } };
+  } catch (error) {
+    clearSaved();
+    return { saved: null, notice: { kind: 'dropped', reason: error instanceof Error ? error.message : String(error) } };
   }
 }
 

@@ -2,10 +2,12 @@
 // bottom, the map in the free space. It shows engine records and forwards the player's intents.
 import type { App, Layout } from '../app';
 import { allianceSteps, dayOfTurn, intentOptions, type GameState, type IntentId, type Indicators, type Position } from '../engine';
-import { formatNumber, localize, percent, t, tCode, type MessageKey } from '../i18n';
-import { positionStyle, theme } from '../theme';
+import { formatNumber, language, localize, percent, t, type MessageKey } from '../i18n';
+import { RULEBOOK } from '../engine';
+import { blocColor, positionStyle, theme } from '../theme';
 import { answeredIntents, adversaryName, gameMapView, lastAnsweredTurn, lastTurn, stateName } from '../view-model';
-import { decisionLine, stepLabel } from './format';
+import { blocName, decisionText, procedureName, reasonText, ruleSetName, stepText } from './format';
+import { gameContext, glossaryButton, ruleLink } from './glossary';
 import { el, uid } from './dom';
 import { languageSelect } from './language-select';
 
@@ -72,7 +74,9 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
   const session = app.session!;
   const game = session.game;
   const scenario = game.scenario;
-  const rules = game.rules;
+  const features = game.features;
+  const bloc = blocColor(game.rules, scenario.ruleSets);
+  const context = gameContext(game);
   // A past turn picked on the timeline is shown in place of the latest one, until the next turn.
   const reviewing = app.reviewTurn !== null ? game.turns[app.reviewTurn - 1] : undefined;
   const turn = reviewing ?? lastTurn(game);
@@ -98,7 +102,7 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
     el(
       'p',
       {},
-      el('strong', { text: t(`rules.${rules}`) }),
+      el('strong', { 'data-testid': 'rule-set', text: ruleSetName(game.rules, scenario) }),
       ' · ',
       t('crisis.turn', { turn: shownTurn, horizon: scenario.horizon }),
       el('br'),
@@ -111,6 +115,7 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
       { class: 'actions' },
       el('button', { type: 'button', 'data-focus': 'briefing', text: t('crisis.briefing'), onclick: () => { app.showBriefing = true; app.render(); } }),
       el('button', { type: 'button', 'data-focus': 'menu', text: t('crisis.menu'), onclick: () => app.toMenu() }),
+      glossaryButton(app, context),
       languageSelect(),
     ),
   );
@@ -138,9 +143,9 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
       const source = scenario.events.find((s) => s.id === e.id);
       lines.append(el('li', {}, el('strong', { text: source ? localize(source.text) : e.id }), el('br'), el('span', { class: 'small muted', text: t('event.line', { kind: t(`event.${e.kind}`), place: stateName(scenario, e.place), severity: e.severity, casualties: formatNumber(e.casualties), attribution: formatNumber(Math.round(e.attribution * 100)) }) })));
     }
-    for (const d of turn.decisions) {
-      lines.append(el('li', { class: d.outcome === 'blocked' ? 'blocked' : '', 'data-decision': d.kind, text: decisionLine(scenario, rules, d) }));
-    }
+    turn.decisions.forEach((d, i) => {
+      lines.append(el('li', { class: d.outcome === 'blocked' ? 'blocked' : '', 'data-decision': d.kind, 'data-outcome': d.outcome }, `${decisionText(scenario, features, d)} (`, ruleLink(app, d.rule, context, `rule-news-${i}`), ')'));
+    });
     if (turn.decisions.length === 0) lines.append(el('li', { class: 'muted', text: t('panel.noDecision') }));
     lines.append(el('li', { text: t(`adv.${turn.adversary}`) }));
     news.append(lines);
@@ -180,9 +185,15 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
           'div',
           { class: `intent${option.available ? '' : ' disabled'}` },
           input,
-          el('label', { for: id, class: 'proc', text: t(`intent.${option.intent}.${rules}` as MessageKey) }),
-          el('span', { class: 'rule', id: ruleId, text: t(`intent.${option.intent}.${rules}.rule` as MessageKey) }),
-          option.available ? null : el('span', { class: 'why', id: whyId, text: t('panel.unavailable', { reason: option.reason ? tCode('reason', option.reason, 'reason.unknown') : '' }) }),
+          el('label', { for: id, class: 'proc', 'data-procedure': option.procedure.id, text: t(`procedure.${option.procedure.id}`) }),
+          el(
+            'span',
+            { class: 'rule', id: ruleId },
+            ruleLink(app, option.procedure.rule, context, `rule-intent-${option.intent}`),
+            ' ',
+            el('span', { text: RULEBOOK[option.procedure.rule].title[language()] }),
+          ),
+          option.available || !option.reason ? null : el('span', { class: 'why', id: whyId, text: t('panel.unavailable', { reason: reasonText(option.reason) }) }),
         ),
       );
     }
@@ -201,7 +212,7 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
   // The rule machine's chain so far.
   const steps = allianceSteps(game);
   const chain = el('ol', { class: 'chain', 'aria-label': t('panel.chain') });
-  for (const s of steps) chain.append(el('li', { 'data-step': s.step, text: `${stepLabel(s.step, rules)} (${s.rule})` }));
+  steps.forEach((s, i) => chain.append(el('li', { 'data-step': `${s.kind}-${s.outcome}` }, `${stepText(s, features)} (`, ruleLink(app, s.rule, context, `rule-step-${i}`), ')')));
   body.append(el('section', {}, el('h3', { text: t('panel.chain') }), steps.length > 0 ? chain : el('p', { class: 'muted', text: t('panel.chainEmpty') })));
 
   // Members' positions this turn, also drawn on the map.
@@ -210,7 +221,7 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
     const selectId = uid('posfor');
     const select = el('select', { id: selectId, 'data-focus': 'positions-for' });
     for (const intent of answered) {
-      const option = el('option', { value: intent, text: t(`intent.${intent}.${rules}` as MessageKey) });
+      const option = el('option', { value: intent, text: procedureName(features, intent) });
       option.selected = intent === positionsIntent;
       select.append(option);
     }
@@ -243,7 +254,7 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
   const legend = el(
     'div',
     { class: 'legend', 'aria-hidden': 'true' },
-    el('div', {}, swatch(theme.color[rules]), t('legend.member', { bloc: t(`rules.${rules}.short`) })),
+    el('div', {}, swatch(theme.color[bloc]), t('legend.member', { bloc: blocName(bloc) })),
     el('div', {}, swatch(theme.color.accent, true), t('legend.player')),
     el('div', {}, hatchSwatch(), t('legend.adversary')),
     el('div', {}, ...(['support', 'object', 'abstain', 'stay-out'] as const).flatMap((p) => [positionIcon(p), `${t(`pos.${p}`)} `])),

@@ -1,16 +1,18 @@
 // The debrief: outcome and score, the indicators turn by turn, the decisions with their rule ids,
 // the scenario's questions, the outcome log export and the replay under the other rules.
 import type { App } from '../app';
-import { counterfactual, createLog, firstDivergence, logText, summarize, type DroppedIntent, type GameState, type RuleSetId } from '../engine';
-import { formatNumber, localize, percent, t, tCode, type MessageKey } from '../i18n';
+import { counterfactual, createLog, firstDivergence, logText, summarize, type DroppedIntent, type GameState } from '../engine';
+import { formatNumber, localize, percent, t, type MessageKey } from '../i18n';
+import { replayRuleSets } from '../rule-sets';
 import { theme } from '../theme';
-import { CHART_KEYS, chart } from './charts';
-import { decisionLine } from './format';
-import { el } from './dom';
+import { CHART_KEYS, chart, seriesStyles } from './charts';
+import { decisionText, procedureName, reasonText, ruleSetName } from './format';
+import { gameContext, glossaryButton, ruleLink } from './glossary';
+import { el, uid } from './dom';
 import { languageSelect } from './language-select';
 
 /** The counterfactual game, kept while the same game's debrief is shown. */
-let comparison: { key: string; game: GameState; dropped: DroppedIntent[] } | null = null;
+let comparison: { key: string; rules: string; game: GameState; dropped: DroppedIntent[] } | null = null;
 
 function gameKey(game: GameState): string {
   return `${game.scenario.id}|${game.rules}|${game.seed}|${game.turns.length}`;
@@ -18,8 +20,8 @@ function gameKey(game: GameState): string {
 
 export function logFileName(game: GameState, date = new Date()): string {
   const day = date.toISOString().slice(0, 10);
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40);
-  return `crisis-lab_${safe(game.scenario.id)}_${game.rules}_seed-${safe(game.seed)}_${day}.json`;
+  const safe = (s: string, max = 40) => s.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, max);
+  return `crisis-lab_${safe(game.scenario.id)}_${safe(game.rules, 120)}_seed-${safe(game.seed)}_${day}.json`;
 }
 
 function exportLog(app: App, status: HTMLElement): void {
@@ -36,14 +38,22 @@ function exportLog(app: App, status: HTMLElement): void {
   status.textContent = t('debrief.exported', { file: name });
 }
 
-function decisionsList(game: GameState, divergeAt: number | null): HTMLElement {
+/** `side` tells the played game (0) from the replay (1) in focus keys. */
+function decisionsList(app: App, game: GameState, divergeAt: number | null, side: number): HTMLElement {
   const list = el('ol', { class: 'decision-list', 'data-rules': game.rules });
+  const context = gameContext(game);
   for (const record of game.turns) {
-    for (const d of record.decisions) {
+    record.decisions.forEach((d, i) => {
       list.append(
-        el('li', { class: `${record.turn === divergeAt ? 'diverge' : ''} ${d.outcome === 'blocked' ? 'blocked' : ''}`, 'data-turn': record.turn, text: `${t('panel.news', { turn: record.turn, day: record.day })}: ${decisionLine(game.scenario, game.rules, d)}` }),
+        el(
+          'li',
+          { class: `${record.turn === divergeAt ? 'diverge' : ''} ${d.outcome === 'blocked' ? 'blocked' : ''}`, 'data-turn': record.turn, 'data-decision': d.kind },
+          `${t('panel.news', { turn: record.turn, day: record.day })}: ${decisionText(game.scenario, game.features, d)} (`,
+          ruleLink(app, d.rule, context, `rule-dec-${side}-${record.turn}-${i}`),
+          ')',
+        ),
       );
-    }
+    });
   }
   if (list.childElementCount === 0) return el('p', { class: 'muted', text: t('debrief.noDecisions') });
   return list;
@@ -71,44 +81,66 @@ export function renderDebrief(app: App, root: HTMLElement): void {
   const session = app.session!;
   const game = session.game;
   const scenario = game.scenario;
-  const other: RuleSetId = game.rules === 'nato' ? 'sco' : 'nato';
+  // The counterfactual's rule set: any preset or rule set of the scenario but the one played.
+  const others = replayRuleSets(scenario, game.rules);
+  const other = app.replayRules !== null && others.includes(app.replayRules) ? app.replayRules : (others[0] ?? game.rules);
   if (comparison && comparison.key !== gameKey(game)) comparison = null;
   const compared = comparison?.game ?? null;
   const divergeAt = compared ? firstDivergence(game.turns, compared.turns) : null;
   const summary = summarize(game, 'human');
   const status = el('p', { role: 'status', 'aria-live': 'polite', class: 'small muted', 'data-testid': 'export-status' });
 
-  const canReplay = scenario.rules.includes(other);
+  const replayId = uid('replay-rules');
+  const replaySelect = el('select', { id: replayId, 'data-focus': 'replay-rules', 'data-testid': 'replay-rules' });
+  for (const spec of others) {
+    const option = el('option', { value: spec, text: ruleSetName(spec, scenario) });
+    option.selected = spec === other;
+    replaySelect.append(option);
+  }
+  replaySelect.addEventListener('change', () => {
+    app.replayRules = replaySelect.value;
+    app.render();
+  });
   const actions = el(
     'div',
     { class: 'actions' },
     el('button', { type: 'button', class: 'primary', 'data-focus': 'export', 'data-testid': 'export', text: t('debrief.export'), onclick: () => exportLog(app, status) }),
-    el('button', {
-      type: 'button',
-      'data-focus': 'replay',
-      'data-testid': 'replay',
-      disabled: !canReplay || compared !== null,
-      text: t('debrief.replay', { rules: t(`rules.${other}`) }),
-      onclick: () => {
-        comparison = { key: gameKey(game), ...counterfactual(game, other) };
-        app.render();
-        document.querySelector<HTMLElement>('[data-testid="comparison"]')?.focus();
-      },
-    }),
+    el(
+      'div',
+      { class: 'replay-row' },
+      el('label', { for: replayId, text: t('debrief.replayUnder') }),
+      replaySelect,
+      el('button', {
+        type: 'button',
+        'data-focus': 'replay',
+        'data-testid': 'replay',
+        disabled: others.length === 0 || comparison?.rules === other,
+        text: t('debrief.replay', { rules: ruleSetName(other, scenario) }),
+        onclick: () => {
+          comparison = { key: gameKey(game), rules: other, ...counterfactual(game, other) };
+          app.render();
+          document.querySelector<HTMLElement>('[data-testid="comparison"]')?.focus();
+        },
+      }),
+    ),
+    glossaryButton(app, gameContext(game)),
     el('button', { type: 'button', 'data-focus': 'new-game', 'data-testid': 'new-game', text: t('debrief.newGame'), onclick: () => { comparison = null; app.discard(); } }),
     languageSelect(),
   );
-  if (!canReplay) actions.append(el('p', { class: 'small muted', text: t('start.rulesNotAllowed', { rules: scenario.rules.map((r) => t(`rules.${r}.short`)).join(', ') }) }));
 
   const games = compared ? [game, compared] : [game];
   const charts = el('div', { class: 'charts' }, ...CHART_KEYS.map((k) => chart(k, games, divergeAt)));
+  const styles = seriesStyles(games);
   const key = el(
     'div',
     { class: 'series-key' },
-    ...games.map((g) => {
+    ...games.map((g, i) => {
+      const style = styles[i]!;
       const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
-      swatch.style.background = theme.color[g.rules];
-      return el('span', {}, swatch, t(`rules.${g.rules}`));
+      // A dashed line in the charts shows as a hollow swatch here.
+      if (style.dashed) swatch.style.border = `3px dashed ${theme.color[style.color]}`;
+      else swatch.style.background = theme.color[style.color];
+      return el('span', {}, swatch, ruleSetName(g.rules, scenario));
     }),
   );
 
@@ -116,21 +148,21 @@ export function renderDebrief(app: App, root: HTMLElement): void {
     ? el(
         'section',
         { class: 'card', tabindex: -1, 'data-testid': 'comparison', 'aria-live': 'polite' },
-        el('h2', { text: t('debrief.compare', { left: t(`rules.${game.rules}`), right: t(`rules.${compared.rules}`) }) }),
+        el('h2', { text: t('debrief.compare', { left: ruleSetName(game.rules, scenario), right: ruleSetName(compared.rules, scenario) }) }),
         el('p', { 'data-testid': 'divergence', text: divergeAt === null ? t('debrief.noDiverge') : t('debrief.diverge', { turn: divergeAt }) }),
         comparison && comparison.dropped.length > 0
           ? el(
               'div',
               { 'data-testid': 'dropped' },
               el('p', { class: 'small', text: t('debrief.dropped') }),
-              el('ul', { class: 'small' }, ...comparison.dropped.map((d) => el('li', { text: t('debrief.droppedItem', { turn: d.turn, intent: t(`intent.${d.intent}.${compared.rules}` as MessageKey), reason: tCode('reason', d.reason, 'reason.unknown') }) }))),
+              el('ul', { class: 'small' }, ...comparison.dropped.map((d) => el('li', { text: t('debrief.droppedItem', { turn: d.turn, intent: procedureName(compared.features, d.intent), reason: reasonText(d.reason) }) }))),
             )
           : null,
         el(
           'div',
           { class: 'compare' },
-          el('div', {}, el('h3', { text: `${t(`rules.${game.rules}`)}: ${game.result ? t(`result.${game.result}`) : ''} ${t('debrief.score', { score: formatNumber(summary.score) })}` }), figures(game), el('h3', { text: t('debrief.decisions') }), decisionsList(game, divergeAt)),
-          el('div', {}, el('h3', { text: `${t(`rules.${compared.rules}`)}: ${compared.result ? t(`result.${compared.result}`) : t('debrief.unfinished', { turns: compared.turns.length })} ${t('debrief.score', { score: formatNumber(summarize(compared, 'human').score) })}` }), figures(compared), el('h3', { text: t('debrief.decisions') }), decisionsList(compared, divergeAt)),
+          el('div', {}, el('h3', { text: `${ruleSetName(game.rules, scenario)}: ${game.result ? t(`result.${game.result}`) : ''} ${t('debrief.score', { score: formatNumber(summary.score) })}` }), figures(game), el('h3', { text: t('debrief.decisions') }), decisionsList(app, game, divergeAt, 0)),
+          el('div', {}, el('h3', { text: `${ruleSetName(compared.rules, scenario)}: ${compared.result ? t(`result.${compared.result}`) : t('debrief.unfinished', { turns: compared.turns.length })} ${t('debrief.score', { score: formatNumber(summarize(compared, 'human').score) })}` }), figures(compared), el('h3', { text: t('debrief.decisions') }), decisionsList(app, compared, divergeAt, 1)),
         ),
       )
     : null;
@@ -149,7 +181,7 @@ export function renderDebrief(app: App, root: HTMLElement): void {
           'header',
           { class: 'card' },
           el('h1', { text: `${t('debrief.heading')}: ${localize(scenario.title)}` }),
-          el('p', { class: 'muted', text: t('debrief.rules', { rules: t(`rules.${game.rules}`), seed: game.seed }) }),
+          el('p', { class: 'muted', 'data-testid': 'rule-set', text: t('debrief.rules', { rules: ruleSetName(game.rules, scenario), seed: game.seed }) }),
           el('h2', { 'data-testid': 'result', text: `${t(`result.${game.result ?? 'horizon'}`)} ${t('debrief.score', { score: formatNumber(summary.score) })}` }),
           actions,
           status,
@@ -157,7 +189,7 @@ export function renderDebrief(app: App, root: HTMLElement): void {
         el('section', { class: 'card' }, el('h2', { text: t('debrief.summary') }), figures(game)),
         el('section', { class: 'card' }, el('h2', { text: t('debrief.charts') }), key, compared ? el('p', { class: 'small', text: divergeAt === null ? t('debrief.noDiverge') : t('debrief.diverge', { turn: divergeAt }) }) : null, charts),
         comparisonBlock,
-        compared ? null : el('section', { class: 'card' }, el('h2', { text: t('debrief.decisions') }), decisionsList(game, null)),
+        compared ? null : el('section', { class: 'card' }, el('h2', { text: t('debrief.decisions') }), decisionsList(app, game, null, 0)),
         questions,
         objectives,
       ),
