@@ -4,8 +4,13 @@ import type { Loaded } from '../scenarios';
 import { loadFile } from '../scenarios';
 import { randomSeed } from '../assignment';
 import { localize, t } from '../i18n';
-import { RULE_SETS, type RuleSetId, type Scenario } from '../engine';
+import { FEATURES, FEATURE_KEYS, PRESETS, PRESET_IDS, featureValues, resolveRuleSet, type FeatureKey, type InstitutionalFeatures, type PresetId, type RuleId, type Scenario } from '../engine';
+import { LAB, basePreset, labSpec, offeredRuleSets } from '../rule-sets';
+import type { SavedNotice } from '../storage';
+import { blocColor } from '../theme';
 import { el, uid } from './dom';
+import { featureName, ruleSetAbout, ruleSetName, ruleSetShort } from './format';
+import { ruleLink } from './glossary';
 import { openAllSections, scenarioPreview } from './preview';
 import { languageSelect } from './language-select';
 
@@ -14,12 +19,25 @@ export interface StartState {
   /** A shipped scenario's id, or 'extra' for the loaded file. */
   selected: string | null;
   extra: Loaded | null;
-  rules: RuleSetId | null;
+  /** The rule set to play, as a spec: an offered one, or the design lab's. */
+  rules: string | null;
+  /** The design lab's choices, once the student opens it. */
+  lab: LabChoice | null;
   seed: string | null;
   player: string;
   error: { source: string; message: string } | null;
   /** The scenario named by an assignment link. */
   assigned: Loaded | null;
+  /** What became of a game saved by an earlier version. */
+  notice: SavedNotice | null;
+}
+
+/** The design lab: a base preset and a value for every feature. */
+export interface LabChoice {
+  /** Whether the lab, rather than an offered rule set, is chosen. */
+  on: boolean;
+  base: PresetId;
+  features: InstitutionalFeatures;
 }
 
 
@@ -32,7 +50,7 @@ function problemsView(loaded: Extract<Loaded, { ok: false }>): HTMLElement {
 }
 
 function facts(scenario: Scenario): HTMLElement {
-  const rules = scenario.rules.map((r) => t(`rules.${r}.short`)).join(', ');
+  const rules = offeredRuleSets(scenario).map((r) => ruleSetShort(r, scenario)).join(', ');
   return el(
     'ul',
     { class: 'facts' },
@@ -68,7 +86,6 @@ export function renderStart(app: App, root: HTMLElement): void {
         'data-scenario': sc.id,
         onclick: () => {
           s.selected = isExtra ? 'extra' : sc.id;
-          if (s.rules && !sc.rules.includes(s.rules)) s.rules = null;
           rerender();
         },
       },
@@ -115,29 +132,10 @@ export function renderStart(app: App, root: HTMLElement): void {
   // Details and choices for the shown scenario.
   const details = el('div', { class: 'card' });
   if (scenario) {
-    const rules: RuleSetId = locked && app.assignment.rules ? app.assignment.rules : s.rules ?? app.assignment.rules ?? scenario.rules[0] ?? 'nato';
-    s.rules = rules;
+    const { field: rulesField, spec: rules, playable } = rulesChooser(app, scenario, locked, rerender);
     if (s.seed === null) s.seed = app.assignment.seed ?? randomSeed();
     const seedLocked = locked && app.assignment.seed !== null;
     if (seedLocked) s.seed = app.assignment.seed;
-
-    const rulesField = el('fieldset', {}, el('legend', { text: t('start.rules') }));
-    const row = el('div', { class: 'radio-row' });
-    for (const r of RULE_SETS) {
-      const id = uid('rules');
-      const allowed = scenario.rules.includes(r);
-      const input = el('input', { type: 'radio', name: 'rules', id, value: r, 'data-focus': `rules-${r}`, disabled: !allowed || (locked && app.assignment.rules !== null) });
-      input.checked = r === rules;
-      input.addEventListener('change', () => {
-        s.rules = r;
-        rerender();
-      });
-      row.append(el('label', { for: id }, input, el('span', { text: t(`rules.${r}`) })));
-    }
-    rulesField.append(row, el('p', { class: 'small muted', text: t(`rules.${rules}.about`) }));
-    if (!scenario.rules.includes(rules)) {
-      rulesField.append(el('p', { class: 'error', text: t('start.rulesNotAllowed', { rules: scenario.rules.map((r) => t(`rules.${r}.short`)).join(', ') }) }));
-    }
 
     const seedId = uid('seed');
     const seedInput = el('input', { type: 'text', id: seedId, value: s.seed ?? '', 'data-focus': 'seed', maxlength: 64, disabled: seedLocked, autocomplete: 'off', spellcheck: 'false' });
@@ -174,7 +172,6 @@ export function renderStart(app: App, root: HTMLElement): void {
     });
     const playerField = el('div', { class: 'seed-row' }, el('label', { for: playerId, text: t('start.player') }), playerInput);
 
-    const playable = scenario.rules.includes(rules);
     const play = el('button', {
       type: 'button',
       class: 'primary',
@@ -192,7 +189,7 @@ export function renderStart(app: App, root: HTMLElement): void {
       el('h2', { text: localize(scenario.title) }),
       facts(scenario),
       el('p', { class: 'summary-text', text: localize(scenario.summary) }),
-      scenarioPreview(scenario, rules, app.map.countries(), rerender),
+      scenarioPreview(scenario, blocColor(rules, scenario.ruleSets), app.map.countries(), rerender),
       el('div', { class: 'choices' }, rulesField, seedField, playerField, el('div', { class: 'actions' }, play)),
     );
   }
@@ -204,7 +201,7 @@ export function renderStart(app: App, root: HTMLElement): void {
           'div',
           { class: 'card actions', role: 'region', 'aria-label': t('start.resume') },
           el('button', { type: 'button', class: 'primary', 'data-focus': 'resume', 'data-testid': 'resume', text: t('start.resume'), onclick: () => app.resume() }),
-          el('span', { text: t('start.resumeInfo', { scenario: localize(saved.game.scenario.title), rules: t(`rules.${saved.game.rules}`), turn: saved.game.turn }) }),
+          el('span', { text: t('start.resumeInfo', { scenario: localize(saved.game.scenario.title), rules: ruleSetName(saved.game.rules, saved.game.scenario), turn: saved.game.turn }) }),
         )
       : null;
 
@@ -229,11 +226,123 @@ export function renderStart(app: App, root: HTMLElement): void {
           ),
         ),
         locked ? el('p', { class: 'card', role: 'note', text: t('start.locked') }) : null,
+        s.notice ? el('p', { class: `card${s.notice.kind === 'dropped' ? ' error' : ''}`, role: 'status', 'data-testid': 'saved-notice', text: s.notice.kind === 'dropped' ? t('start.savedDropped', { reason: s.notice.reason }) : t('start.savedReplayed') }) : null,
         s.error ? el('p', { class: 'card error', role: 'alert', text: t('start.loadError', s.error) }) : null,
         s.assigned && !s.assigned.ok ? el('div', { class: 'card' }, problemsView(s.assigned)) : null,
         resume,
         el('div', { class: 'start-grid' }, left, details),
       ),
     ),
+  );
+}
+
+const FIRST_PRESET: PresetId = PRESET_IDS[0] ?? 'nato';
+
+/** The rule-set chooser: the scenario's rule sets (and an assigned one), and the design lab. */
+function rulesChooser(app: App, scenario: Scenario, locked: boolean, rerender: () => void): { field: HTMLElement; spec: string; playable: boolean } {
+  const s = app.start_;
+  const offered = offeredRuleSets(scenario);
+  const assigned = app.assignment.rules;
+  const assignedCheck = assigned !== null ? resolveRuleSet(assigned, scenario.ruleSets) : null;
+  const assignedOk = assigned !== null && assignedCheck?.ok === true;
+  // An assigned rule set the scenario does not list (a design of the instructor's) is offered too.
+  const options = assignedOk && !offered.includes(assigned) ? [assigned, ...offered] : offered;
+  const rulesLocked = locked && assignedOk;
+  if (rulesLocked) {
+    s.rules = assigned;
+    if (s.lab) s.lab.on = false;
+  } else if (!s.lab?.on && (s.rules === null || !options.includes(s.rules))) {
+    s.rules = (assignedOk ? assigned : offered[0]) ?? FIRST_PRESET;
+  }
+  const labOn = s.lab?.on === true && !rulesLocked;
+  const spec = labOn && s.lab ? labSpec(s.lab.base, s.lab.features) : (s.rules ?? FIRST_PRESET);
+  s.rules = spec;
+  const resolved = resolveRuleSet(spec, scenario.ruleSets);
+
+  const field = el('fieldset', { 'data-testid': 'rules' }, el('legend', { text: t('start.rules') }));
+  const row = el('div', { class: 'radio-row' });
+  const radio = (value: string, label: string, checked: boolean, onPick: () => void) => {
+    const id = uid('rules');
+    const input = el('input', { type: 'radio', name: 'rules', id, value, 'data-focus': `rules-${value}`, disabled: rulesLocked && !checked });
+    input.checked = checked;
+    input.addEventListener('change', onPick);
+    row.append(el('label', { for: id }, input, el('span', { text: label })));
+  };
+  for (const option of options) {
+    radio(option, ruleSetName(option, scenario), !labOn && option === spec, () => {
+      s.rules = option;
+      if (s.lab) s.lab.on = false;
+      rerender();
+    });
+  }
+  radio(LAB, t('rules.lab'), labOn, () => {
+    // The lab starts from the rule set chosen so far: its base preset and all its features.
+    const from = resolveRuleSet(s.rules ?? FIRST_PRESET, scenario.ruleSets);
+    const base = basePreset(s.rules ?? '', scenario.ruleSets) ?? FIRST_PRESET;
+    s.lab = s.lab ? { ...s.lab, on: true } : { on: true, base, features: from.ok ? { ...from.value.features } : { ...PRESETS[base] } };
+    rerender();
+  });
+  field.append(row);
+  const about = labOn ? t('rules.lab.about') : ruleSetAbout(spec, scenario);
+  if (about) field.append(el('p', { class: 'small muted', text: about }));
+  if (assigned !== null && assignedCheck && !assignedCheck.ok) {
+    field.append(el('p', { class: 'error', role: 'alert', text: t('start.assignedRulesError', { spec: assigned, error: assignedCheck.error }) }));
+  }
+  if (labOn && s.lab) field.append(labFields(app, scenario, s.lab, spec, rerender));
+  if (!resolved.ok) field.append(el('p', { class: 'error', role: 'alert', 'data-testid': 'rules-error', text: t('lab.invalid', { error: resolved.error }) }));
+  return { field, spec, playable: resolved.ok };
+}
+
+/** One select per institutional feature, values from the catalogue, each with the rule it applies. */
+function labFields(app: App, scenario: Scenario, lab: LabChoice, spec: string, rerender: () => void): HTMLElement {
+  const baseId = uid('lab-base');
+  const base = el('select', { id: baseId, 'data-focus': 'lab-base', 'data-testid': 'lab-base' });
+  for (const preset of PRESET_IDS) {
+    const option = el('option', { value: preset, text: t(`rules.${preset}`) });
+    option.selected = preset === lab.base;
+    base.append(option);
+  }
+  base.addEventListener('change', () => {
+    const preset = PRESET_IDS.find((p) => p === base.value) ?? FIRST_PRESET;
+    lab.base = preset;
+    lab.features = { ...PRESETS[preset] };
+    rerender();
+  });
+  const grid = el('div', { class: 'lab-grid' });
+  const context = { spec, features: lab.features, scenario };
+  for (const key of FEATURE_KEYS) grid.append(featureField(app, key, lab, context, rerender));
+  return el(
+    'div',
+    { class: 'lab', 'data-testid': 'lab' },
+    el('div', { class: 'seed-row' }, el('label', { for: baseId, text: t('lab.base') }), base),
+    el('p', { class: 'small muted', text: t('lab.hint') }),
+    grid,
+    el('p', { class: 'small' }, t('lab.spec', { spec: '' }), el('code', { 'data-testid': 'lab-spec', text: spec })),
+  );
+}
+
+function featureField(app: App, key: FeatureKey, lab: LabChoice, context: { spec: string; features: InstitutionalFeatures; scenario: Scenario }, rerender: () => void): HTMLElement {
+  const id = uid('feature');
+  const aboutId = uid('feature-about');
+  const values = FEATURES[key].values as Record<string, { rule: RuleId; about: string }>;
+  const chosen = lab.features[key] as string;
+  const changed = chosen !== (PRESETS[lab.base][key] as string);
+  const select = el('select', { id, 'data-focus': `lab-${key}`, 'data-feature': key, title: FEATURES[key].about, 'aria-describedby': aboutId });
+  for (const value of featureValues(key)) {
+    const option = el('option', { value, text: value, title: values[value]?.about ?? '' });
+    option.selected = value === chosen;
+    select.append(option);
+  }
+  select.addEventListener('change', () => {
+    lab.features = { ...lab.features, [key]: select.value } as InstitutionalFeatures;
+    rerender();
+  });
+  const rule = values[chosen]?.rule;
+  return el(
+    'div',
+    { class: `lab-feature${changed ? ' changed' : ''}`, 'data-feature': key },
+    el('label', { for: id, text: t('lab.feature', { name: featureName(key), key }) }),
+    el('div', { class: 'seed-row' }, select, rule ? ruleLink(app, rule, context, `rule-lab-${key}`) : null),
+    el('p', { class: 'small muted', id: aboutId, text: values[chosen]?.about ?? FEATURES[key].about }),
   );
 }
