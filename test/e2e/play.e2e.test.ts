@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { RuleSetId } from '../../src/engine/index';
+import type { PresetId } from '../../src/engine/index';
 import { ROOT, onScreen, openBrowser, screenshot, type Browser } from './browser';
 import { finishAndExport, firstDifference, loadScenario, nodeLog, playTurns, startGame } from './play';
 
@@ -11,7 +11,7 @@ const baseUrl = inject('baseUrl');
 const SCENARIO = 'frontier-armed-attack';
 const SEED = '42';
 
-describe.each<RuleSetId>(['nato', 'sco'])('playing %s rules in the browser', (rules) => {
+describe.each<PresetId>(['nato', 'sco'])('playing %s rules in the browser', (rules) => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await openBrowser();
@@ -29,9 +29,10 @@ describe.each<RuleSetId>(['nato', 'sco'])('playing %s rules in the browser', (ru
     expect(await screenshot(page, `start-${rules}`)).toBeGreaterThan(8);
 
     await startGame(page, baseUrl, SCENARIO, rules, SEED);
-    // The procedures carry the rule set's own names.
-    const consult = await page.locator('label[for]').filter({ hasText: rules === 'nato' ? 'Article 4' : 'foreign ministers' }).count();
-    expect(consult).toBeGreaterThan(0);
+    // The procedures carry the rule set's own names, each with the rule behind it.
+    const consult = page.locator('label[data-procedure]').filter({ hasText: rules === 'nato' ? 'Request consultations under Article 4' : 'extraordinary meeting of the SCO Council of Foreign Ministers' });
+    expect(await consult.count()).toBe(1);
+    expect(await page.locator('input[data-intent=consult] ~ .rule button.rule-id').textContent()).toBe(rules === 'nato' ? 'N1' : 'S7');
 
     const intents = await playTurns(page, 2);
     await page.waitForTimeout(400);
@@ -50,7 +51,10 @@ describe.each<RuleSetId>(['nato', 'sco'])('playing %s rules in the browser', (ru
     const verify = spawnSync(process.execPath, [join(ROOT, 'bin/crisis-lab.mjs'), 'verify', path], { cwd: ROOT, encoding: 'utf8' });
     expect(verify.status, verify.stderr + verify.stdout).toBe(0);
 
-    // The counterfactual: the same seed and intents under the other rules, side by side.
+    // The counterfactual: the same seed and intents under another preset (the first other one by
+    // default), side by side.
+    expect(await page.locator('[data-testid=replay-rules]').inputValue()).toBe(rules === 'nato' ? 'sco' : 'nato');
+    expect(await page.locator('[data-testid=replay-rules] option').allTextContents()).toEqual(rules === 'nato' ? ['SCO rules', 'CSTO rules'] : ['NATO rules', 'CSTO rules']);
     await page.click('[data-testid=replay]');
     await page.waitForSelector('[data-testid=comparison]');
     expect(await page.locator('[data-testid=divergence]').textContent()).toMatch(/turn \d+|same course/);

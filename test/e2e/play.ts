@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLog, logText, parseScenario, replayIntents, type IntentId, type RuleSetId, type Scenario } from '../../src/engine/index';
+import { createLog, logText, parseScenario, replayIntents, type IntentId, type PresetId, type Scenario } from '../../src/engine/index';
 import { RESULTS, ROOT, onScreen, tabTo } from './browser';
 
 export const PREFERRED: IntentId[] = ['consult', 'joint-statement', 'collective-defence', 'ct-cooperation'];
@@ -16,16 +16,29 @@ export function loadScenario(id: string): Scenario {
 }
 
 /** The log Node writes for the same scenario, rules, seed and intents. */
-export function nodeLog(scenario: Scenario, rules: RuleSetId, seed: string, intents: IntentId[][]): string {
+export function nodeLog(scenario: Scenario, rules: string, seed: string, intents: IntentId[][]): string {
   return logText(createLog(replayIntents(scenario, rules, seed, intents)));
 }
 
+/** Picks a rule set on the start screen: one the scenario offers, or else the preset as the
+ * design lab's base with nothing changed (the same spec). */
+export async function chooseRules(page: Page, rules: PresetId): Promise<void> {
+  const offered = page.locator(`input[name=rules][value="${rules}"]`);
+  if ((await offered.count()) > 0) {
+    await offered.click();
+    return;
+  }
+  await page.click('input[name=rules][value="+lab"]');
+  await page.selectOption('[data-testid=lab-base]', rules);
+  await page.locator('[data-testid=lab-spec]', { hasText: new RegExp(`^${rules}$`) }).waitFor();
+}
+
 /** Chooses scenario, rule set and seed on the start screen with clicks and keys. */
-export async function startGame(page: Page, baseUrl: string, scenarioId: string, rules: RuleSetId, seed: string): Promise<void> {
+export async function startGame(page: Page, baseUrl: string, scenarioId: string, rules: PresetId, seed: string): Promise<void> {
   await page.goto(baseUrl);
   await onScreen(page, 'start');
   await page.click(`button[data-scenario="${scenarioId}"]`);
-  await page.click(`input[name=rules][value=${rules}]`);
+  await chooseRules(page, rules);
   await page.click('[data-focus=seed]');
   await page.keyboard.press('Control+A');
   await page.keyboard.type(seed);

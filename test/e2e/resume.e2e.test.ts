@@ -6,7 +6,9 @@ import { currentTurn, finishAndExport, firstDifference, loadScenario, nodeLog, p
 
 const baseUrl = inject('baseUrl');
 const SCENARIO = 'ambiguous-drone';
-const SEED = 'resume-7';
+// A seed whose game lasts five turns under the SCO's rules with the test player's choices, so
+// that it can be interrupted after two.
+const SEED = '3';
 
 describe('saving and resuming', () => {
   let browser: Browser;
@@ -40,6 +42,31 @@ describe('saving and resuming', () => {
     expect(straight).toEqual([...before, ...after]);
     expect(firstDifference(resumed.text, uninterrupted.text)).toBeNull();
     expect(firstDifference(resumed.text, nodeLog(loadScenario(SCENARIO), 'sco', SEED, straight))).toBeNull();
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('replays a game the previous engine saved, and drops one it cannot read, saying so', async () => {
+    const { page } = browser;
+    // The previous engine's shape: a format-1 scenario, rules 'nato', no features, no snapshot.
+    const scenario = { ...loadScenario(SCENARIO), formatVersion: 1, ruleSets: undefined };
+    const old = { v: 1, engine: '0.1.0', player: 'Old save', locked: false, game: { scenario, rules: 'nato', seed: 'old-7', turn: 3, turns: [{ turn: 1, intents: ['consult'] }, { turn: 2, intents: [] }], result: null } };
+    await page.evaluate((data) => localStorage.setItem('crisis-lab.game', JSON.stringify(data)), old);
+    await page.goto(baseUrl);
+    await onScreen(page, 'crisis');
+    expect(await currentTurn(page)).toBe(3);
+    expect(await page.locator('[data-testid=rule-set]').textContent()).toBe('NATO rules');
+    await page.click('[data-focus=menu]');
+    await onScreen(page, 'start');
+    expect(await page.locator('[data-testid=saved-notice]').textContent()).toContain('replayed');
+    expect(await page.locator('[data-testid=resume]').count()).toBe(1);
+
+    // A save whose scenario is gone: the start screen opens, says so, and offers no resume.
+    await page.evaluate((data) => localStorage.setItem('crisis-lab.game', JSON.stringify({ ...data, game: { ...data.game, scenario: undefined } })), old);
+    await page.goto(baseUrl);
+    await onScreen(page, 'start');
+    expect(await page.locator('[data-testid=saved-notice]').textContent()).toContain('could not be restored');
+    expect(await page.locator('[data-testid=resume]').count()).toBe(0);
+    expect(await page.evaluate(() => localStorage.getItem('crisis-lab.game'))).toBeNull();
     expect(browser.errors).toEqual([]);
   });
 });
