@@ -11,7 +11,7 @@ export const LAB = '+lab';
 
 type Defined = Scenario['ruleSets'] | undefined;
 
-function isPreset(name: string): name is PresetId {
+export function isPreset(name: string): name is PresetId {
   return (PRESET_IDS as readonly string[]).includes(name);
 }
 

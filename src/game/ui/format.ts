@@ -3,7 +3,7 @@
 // command), never from its name.
 import { FEATURES, procedureOf, type AllianceStep, type DecisionKind, type DecisionRecord, type InstitutionalFeatures, type IntentId, type PresetId, type RefusalReason, type Scenario } from '../engine';
 import { formatList, localize, t } from '../i18n';
-import { basePreset, specChanges, specName } from '../rule-sets';
+import { basePreset, isPreset, specChanges, specName } from '../rule-sets';
 import { stateName } from '../view-model';
 
 function isFeature(key: string): key is keyof typeof FEATURES {
@@ -16,7 +16,7 @@ export function featureName(key: string): string {
 }
 
 function namedRuleSet(name: string, scenario: Scenario | null): string {
-  if (name === 'nato' || name === 'sco' || name === 'csto') return t(`rules.${name}`);
+  if (isPreset(name)) return t(`rules.${name}`);
   const defined = scenario?.ruleSets?.[name];
   return defined ? localize(defined.name) : name;
 }
@@ -32,13 +32,13 @@ export function ruleSetName(spec: string, scenario: Scenario | null): string {
 
 /** A short name for lists and chart keys: "NATO" for a preset, the full name otherwise. */
 export function ruleSetShort(spec: string, scenario: Scenario | null): string {
-  return spec === 'nato' || spec === 'sco' || spec === 'csto' ? t(`rules.${spec}.short`) : ruleSetName(spec, scenario);
+  return isPreset(spec) ? t(`rules.${spec}.short`) : ruleSetName(spec, scenario);
 }
 
 /** What a rule set is about in a sentence, when there is one to say. */
 export function ruleSetAbout(spec: string, scenario: Scenario | null): string {
   const name = specName(spec);
-  if (name === 'nato' || name === 'sco' || name === 'csto') return specChanges(spec).length === 0 ? t(`rules.${name}.about`) : '';
+  if (isPreset(name)) return specChanges(spec).length === 0 ? t(`rules.${name}.about`) : '';
   return localize(scenario?.ruleSets?.[name]?.about);
 }
 
