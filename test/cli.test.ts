@@ -28,7 +28,8 @@ describe('crisis-lab', () => {
     const run = cli('run', FRONTIER, '--rules', 'nato', '--seed', '42', '--out', log, '--json');
     expect(run.code, run.err).toBe(0);
     const summary = JSON.parse(run.out);
-    expect(Object.keys(summary).sort()).toEqual([...SUMMARY_FIELDS].sort());
+    // product.md: the summary names "at least" these fields.
+    expect(Object.keys(summary)).toEqual(expect.arrayContaining(SUMMARY_FIELDS));
     expect(summary).toMatchObject({ scenario: 'frontier-armed-attack', rules: 'nato', seed: '42', policy: 'consult-first' });
     for (const d of summary.decisions) expect(d.rule).toMatch(/^N[1-7]$/);
     const verify = cli('verify', log);

@@ -19,6 +19,8 @@ import {
 } from '../src/compare/index';
 import { playLogs } from '../bench/compare-bench';
 
+/** A batch summary with the contract's fields (product.md names them "at least": the engine may
+ * add more, which the comparison reads past). */
 function summary(over: Partial<GameSummary>): GameSummary {
   return {
     scenario: 'test-scenario',
@@ -39,7 +41,7 @@ function summary(over: Partial<GameSummary>): GameSummary {
     score: 50,
     decisions: [],
     ...over,
-  };
+  } as GameSummary;
 }
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
