@@ -83,6 +83,8 @@ const KIND_OF: Record<IntentId, DecisionKind> = {
 export function buildRulebookMachine(f: InstitutionalFeatures) {
   const about = (intent: IntentId) => ({ type: 'isAbout', params: { intent } }) as const;
   const underWay = (intent: IntentId) => ({ type: 'isUnderWay', params: { intent } }) as const;
+  /** A request about an intent not already on the agenda (one of each at a time). */
+  const request = (intent: IntentId) => and([about(intent), not(underWay(intent))]);
   const record = (p: RecordParams) => ({ type: 'record', params: p }) as const;
   const recordNow = (p: RecordParams) => ({ type: 'recordAtRequest', params: p }) as const;
   const block = BLOCK_GUARD[f.decisionRule];
@@ -127,19 +129,19 @@ export function buildRulebookMachine(f: InstitutionalFeatures) {
   if (f.memberDisputes === 'off-agenda') {
     for (const intent of ['consult', 'joint-statement'] as const) {
       clashAtRequest.push({
-        guard: and([about(intent), 'S5.intraBlocDisputeOffAgenda']),
+        guard: and([request(intent), 'S5.intraBlocDisputeOffAgenda']),
         actions: recordNow({ kind: KIND_OF[intent], outcome: 'declined', rule: 'S5', collective: false }),
       });
     }
   }
   if (f.memberDisputes === 'calls-for-calm') {
     clashAtRequest.push({
-      guard: and([about('joint-statement'), 'C6.callForCalm']),
+      guard: and([request('joint-statement'), 'C6.callForCalm']),
       actions: recordNow({ kind: 'statement', outcome: 'adopted', rule: 'C6', collective: false }),
     });
   }
   const admitted = (intent: IntentId, extra: string[] = []) => ({
-    guard: and([about(intent), not(underWay(intent)), ...(extra as never[])]),
+    guard: and([request(intent), ...(extra as never[])]),
     actions: 'putOnAgenda',
   });
   const councilRequests = [
@@ -153,7 +155,10 @@ export function buildRulebookMachine(f: InstitutionalFeatures) {
   const consultSitting: unknown[] = [];
   if (f.agenda === 'two-members') {
     consultSitting.push(
-      { guard: and([about('consult'), 'S7.noSecondCaller']), actions: record({ kind: 'consultation', outcome: 'blocked', rule: 'S7', collective: false }) },
+      {
+        guard: and([about('consult'), 'S7.noSecondCaller']),
+        actions: record({ kind: 'consultation', outcome: 'blocked', rule: 'S7', collective: false, blocked: 'objectors' }),
+      },
       {
         guard: and([about('consult'), 'S7.consentWithheld']),
         actions: record({ kind: 'consultation', outcome: 'blocked', rule: 'S7', collective: false, blocked: 'objectors' }),
@@ -248,30 +253,30 @@ export function buildRulebookMachine(f: InstitutionalFeatures) {
   const defenceRequests: unknown[] = [];
   if (!defending) {
     defenceRequests.push({
-      guard: and([about('collective-defence'), 'hasAttack']),
+      guard: and([request('collective-defence'), 'hasAttack']),
       actions: recordNow({ kind: 'collective-defence', outcome: 'declined', rule: 'S4', collective: false }),
     });
   } else {
     if (f.memberDisputes === 'calls-for-calm') {
       defenceRequests.push({
-        guard: and([about('collective-defence'), 'C6.clashNotAnsweredWithForce']),
+        guard: and([request('collective-defence'), 'C6.clashNotAnsweredWithForce']),
         actions: recordNow({ kind: 'collective-defence', outcome: 'declined', rule: 'C6', collective: false }),
       });
     }
     if (f.unrest === 'foreign-trained') {
       defenceRequests.push(
         {
-          guard: and([about('collective-defence'), 'C5.unrestNotFramedAsAggression']),
+          guard: and([request('collective-defence'), 'C5.unrestNotFramedAsAggression']),
           actions: recordNow({ kind: 'collective-defence', outcome: 'declined', rule: 'C5', collective: false }),
         },
         {
-          guard: and([about('collective-defence'), 'isMemberClash', 'N3.notAnArmedAttack']),
+          guard: and([request('collective-defence'), 'isMemberClash', 'N3.notAnArmedAttack']),
           actions: recordNow({ kind: 'collective-defence', outcome: 'declined', rule: 'N3', collective: false }),
         },
       );
     } else {
       defenceRequests.push({
-        guard: and([about('collective-defence'), 'N3.notAnArmedAttack']),
+        guard: and([request('collective-defence'), 'N3.notAnArmedAttack']),
         actions: recordNow({ kind: 'collective-defence', outcome: 'declined', rule: 'N3', collective: false }),
       });
     }
@@ -349,7 +354,8 @@ export function buildRulebookMachine(f: InstitutionalFeatures) {
       planForces: assign(({ event }) => (event.type === 'forces.plan' ? { forcesReadyDay: event.day + readyDays, forcesFor: event.intent } : {})),
       recordConfirmation: assign(({ context, event }) => {
         if (event.type !== 'turn.begin') return {};
-        return { decisions: [...context.decisions, standingRecord(context, event.day, 'collective-defence', 'collective-defence', 'adopted', commitmentRule, context.members)] };
+        // N3: the conditional invocation is confirmed once the attack is attributed.
+        return { decisions: [...context.decisions, standingRecord(context, event.day, 'collective-defence', 'collective-defence', 'adopted', 'N3', context.members)] };
       }),
       recordForcesReady: assign(({ context, event }) => {
         if (event.type !== 'turn.begin') return {};
