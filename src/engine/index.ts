@@ -2,7 +2,8 @@
 export * from './scenario/schema';
 export * from './game/types';
 export { parseScenario, formatProblem, type ScenarioProblem } from './scenario/load';
-export { newGame, playTurn, dayOfTurn } from './game/game';
+export { newGame, playTurn, dayOfTurn, type GameOptions } from './game/game';
+export { PARAMETERS, PARAMETER_KEYS, PACKS, PACK_IDS, DEFAULT_PACK, isPackId, packValues, type ModelParameters, type PackId, type ParameterKey } from './model/parameters';
 export { intentOptions, rulesOf, type IntentOption } from './game/intents';
 export { RULEBOOK, RULE_IDS, ruleEntry, type RuleEntry, type RuleText } from './rules/rulebook';
 export { FEATURES, FEATURE_KEYS, PRESETS, PRESET_IDS, featureValues, type FeatureKey, type PresetId } from './rules/features';

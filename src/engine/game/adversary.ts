@@ -6,8 +6,6 @@ import type { Rng } from '../random/rng';
 
 /** How far each aim pushes: taking ground is pursued hardest, a probe least (design choice). */
 const AIM_PUSH: Record<Adversary['aims'], number> = { probe: 0.55, coerce: 0.75, destabilise: 0.7, seize: 0.95 };
-/** Steepness of the response to the gap between pressure and credibility (design choice). */
-const SENSITIVITY = 6;
 
 export interface AdversaryView {
   deterrence: number;
@@ -25,13 +23,18 @@ const logistic = (x: number) => 1 / (1 + Math.exp(-x));
  * with the stronger audience is less likely to back down; the size is a design choice). */
 export const DEMOCRATIC_AUDIENCE = 0.8;
 
-export function adversaryOdds(adversary: Adversary, view: AdversaryView): { escalate: number; backDown: number } {
-  let pressure = adversary.resolve * AIM_PUSH[adversary.aims];
-  if (adversary.kind === 'group' && view.coordination) pressure *= 0.8;
-  const gap = pressure - view.deterrence;
-  let escalate = logistic(SENSITIVITY * gap - 0.8);
+/** How hard the adversary pushes for its aims, 0–1: its resolve times how far its aim pushes. */
+export function pressureOf(adversary: Adversary, view: Pick<AdversaryView, 'coordination'>): number {
+  const pressure = adversary.resolve * AIM_PUSH[adversary.aims];
+  return adversary.kind === 'group' && view.coordination ? pressure * 0.8 : pressure;
+}
+
+/** `sensitivity`: steepness of the response to the gap between pressure and credibility (parameters.ts). */
+export function adversaryOdds(adversary: Adversary, view: AdversaryView, sensitivity: number): { escalate: number; backDown: number } {
+  const gap = pressureOf(adversary, view) - view.deterrence;
+  let escalate = logistic(sensitivity * gap - 0.8);
   // Audience costs rise with the rung reached (Fearon 1994; Tomz 2007): backing down gets harder.
-  let backDown = logistic(-SENSITIVITY * gap - 1) * (1 - 0.12 * (view.escalation - 1));
+  let backDown = logistic(-sensitivity * gap - 1) * (1 - 0.12 * (view.escalation - 1));
   if (view.intents.includes('act-alone')) escalate = Math.min(1, escalate * 1.3);
   if (view.democracy) backDown *= DEMOCRATIC_AUDIENCE;
   if (view.intents.includes('de-escalate')) {
@@ -41,8 +44,8 @@ export function adversaryOdds(adversary: Adversary, view: AdversaryView): { esca
   return { escalate, backDown: Math.max(0, backDown) };
 }
 
-export function adversaryMove(adversary: Adversary, view: AdversaryView, rng: Rng): AdversaryMove {
-  const odds = adversaryOdds(adversary, view);
+export function adversaryMove(adversary: Adversary, view: AdversaryView, sensitivity: number, rng: Rng): AdversaryMove {
+  const odds = adversaryOdds(adversary, view, sensitivity);
   const u = rng.next();
   if (u < odds.escalate) return 'escalate';
   if (u < odds.escalate + (1 - odds.escalate) * odds.backDown) return 'back-down';

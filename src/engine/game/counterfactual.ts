@@ -16,7 +16,7 @@ export interface DroppedIntent {
 }
 
 export function counterfactual(game: GameState, rules: string): { game: GameState; dropped: DroppedIntent[] } {
-  let replay = newGame(game.scenario, rules, game.seed);
+  let replay = newGame(game.scenario, rules, game.seed, { pack: game.pack, parameters: game.parameters });
   const dropped: DroppedIntent[] = [];
   for (const record of game.turns) {
     if (replay.result) break;

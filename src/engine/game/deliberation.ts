@@ -1,9 +1,10 @@
 // The alliance's part of a turn: this turn's requests go on the agenda, the bodies sit on what is
 // due with every member's position, and members then put in what is asked of them.
 import { meetingDays, openAlliance, postureOf } from '../rules/rule-set';
+import { ATTRIBUTION_THRESHOLD } from '../rules/guards';
 import type { AlliancePosture, Proposal, Proposer } from '../rules/types';
 import { CONTRIBUTION_WEIGHT, memberContribution, memberPosition, profileOf } from '../members/member-policy';
-import { between } from '../random/rng';
+import { between, noise } from '../random/rng';
 import type { IntentId } from '../scenario/schema';
 import { round } from './numbers';
 import type { TurnContext } from './turn-context';
@@ -74,6 +75,13 @@ export function deliberate(t: TurnContext, saved: AllianceSnapshot): Deliberatio
   return { alliance: alliance.save(), proposals, positions, sittings, decisions: context.decisions, posture: postureOf(state), bound: context.bound };
 }
 
+/** The case a binding pledge covers has arisen: an attack on the requester's own territory or
+ * forces, attributed past the threshold (N3, C2). */
+function casusFoederis(t: TurnContext): boolean {
+  const s = t.situation;
+  return t.set.features.commitment !== 'consultation-only' && s.attackedOn !== null && s.attribution >= ATTRIBUTION_THRESHOLD;
+}
+
 function basisOf(t: TurnContext): StanceBasis {
   const s = t.situation;
   return { event: s.eventKind, severity: s.severity, attribution: Math.round(s.attribution * 10), clash: s.clashWith };
@@ -98,6 +106,7 @@ function positionsAt(
   const { intent } = proposal;
   const stances = (t.memory.stances[intent] = { ...(t.memory.stances[intent] ?? {}) });
   const basis = basisOf(t);
+  const duty = casusFoederis(t) && intent === 'collective-defence' ? t.params.treatyDuty : 0;
   const positions: Record<StateId, Position> = {};
   const by: Record<StateId, PositionSource> = {};
   const changed: Record<StateId, ChangeOfMind> = {};
@@ -118,7 +127,7 @@ function positionsAt(
     } else {
       by[m] = 'profile';
       const kept = before && changeOf(before.basis, basis) === null;
-      position = kept ? before.position : memberPosition(m, profileOf(t.scenario, m), intent, t.situation, t.actors, t.rng);
+      position = kept ? before.position : memberPosition(m, profileOf(t.scenario, m), intent, t.situation, t.actors, t.rng, t.params.positionNoise, duty);
     }
     if (before && before.position !== position) changed[m] = changeOf(before.basis, basis) ?? 'event';
     positions[m] = position;
@@ -138,18 +147,32 @@ function contributionAsk(decisions: DecisionRecord[]): 'binding' | 'voluntary' |
   return null;
 }
 
-/** What each member puts in this turn; strain and the highest contribution go into memory. */
+/** A binding pledge's pull on what an ally gives: "such action as it deems necessary" (N4) pulls
+ * by the parameter; a text that names military help (C2) twice as hard (design choice). */
+function pullOf(t: TurnContext): number {
+  return t.set.features.commitment === 'automatic' ? 2 * t.params.obligationPull : t.params.obligationPull;
+}
+
+/** What each member puts in this turn; strain, the excess over what it wanted and the highest
+ * contribution go into memory. A member's draw is kept while what it weighs is unchanged, so
+ * asking again brings the same answer, not a better draw. */
 export function gatherContributions(t: TurnContext, decisions: DecisionRecord[]): Record<StateId, Contribution> {
   const contributions: Record<StateId, Contribution> = {};
   const ask = contributionAsk(decisions);
   const { memory } = t;
+  const basis = basisOf(t);
   for (const m of t.members) {
     if (m === t.player) continue;
     // Every member's draw is taken every turn, asked or not, so all rule sets keep the same dice.
-    const choice = memberContribution(profileOf(t.scenario, m), t.situation, t.actors, ask === 'binding', t.rng);
+    const fresh = noise(t.rng, t.params.positionNoise);
     if (!ask) continue;
+    const kept = memory.pledges[m];
+    const draw = kept && changeOf(kept.basis, basis) === null ? kept.draw : fresh;
+    memory.pledges[m] = { basis, draw };
+    const choice = memberContribution(profileOf(t.scenario, m), t.situation, t.actors, ask === 'binding' ? pullOf(t) : 0, draw);
     contributions[m] = choice.contribution;
     memory.strain[m] = round((memory.strain[m] ?? 0) + choice.excess);
+    memory.excess[m] = round((memory.excess[m] ?? 0) + choice.excess);
     const before = memory.contributions[m] ?? 'none';
     if (CONTRIBUTION_WEIGHT[choice.contribution] > CONTRIBUTION_WEIGHT[before]) memory.contributions[m] = choice.contribution;
   }

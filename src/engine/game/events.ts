@@ -41,21 +41,25 @@ export function advanceAttribution(scenario: Scenario, memory: GameMemory): Reco
   return next;
 }
 
-/** The facts the alliance looks at: the most serious event so far by its rung on the
- * escalation ladder (an armed attack outranks any cyber campaign), the latest among equals. */
+/** The facts the alliance looks at for the requester: the most serious event against it so far,
+ * by its rung on the escalation ladder (an armed attack outranks any cyber campaign), the latest
+ * among equals. Only what hit the requester's own territory or forces counts as an attack on it
+ * (North Atlantic Treaty Art. 6; UN Charter Art. 51): events on other states' ground do not. */
 export function situationOf(scenario: Scenario, memory: GameMemory, player: StateId): Situation {
-  let worst: { kind: Situation['eventKind']; severity: number; attribution: number; rung: number } | null = null;
+  let worst: { kind: Situation['eventKind']; severity: number; attribution: number; rung: number; on: 'territory' | 'forces' } | null = null;
   let clashWith: StateId | null = null;
   for (const id of memory.firedEvents) {
     const event = eventById(scenario, id);
     if (!event) continue;
-    const rung = eventRung(event.kind, event.severity);
-    if (!worst || rung >= worst.rung) {
-      worst = { kind: event.kind, severity: event.severity, attribution: memory.attribution[id] ?? 0, rung };
-    }
+    const party = event.kind === 'member-clash' && event.parties?.includes(player);
     if (event.kind === 'member-clash' && event.parties) {
       const [a, b] = event.parties;
       clashWith = a === player ? b : b === player ? a : b;
+    }
+    if (event.place !== player && !party) continue;
+    const rung = eventRung(event.kind, event.severity);
+    if (!worst || rung >= worst.rung) {
+      worst = { kind: event.kind, severity: event.severity, attribution: memory.attribution[id] ?? 0, rung, on: event.on };
     }
   }
   return {
@@ -64,5 +68,6 @@ export function situationOf(scenario: Scenario, memory: GameMemory, player: Stat
     attribution: worst?.attribution ?? 0,
     cumulativeCyber: memory.cumulativeCyber,
     clashWith,
+    attackedOn: worst?.on ?? null,
   };
 }

@@ -8,10 +8,13 @@ import { deliberate, gatherContributions, rememberDecisions } from './deliberati
 import { advanceAttribution, fireEvents, situationOf } from './events';
 import { autonomyOf, cohesionAfter, deterrenceOf, entrapmentOf } from './indicators';
 import { refusalOf, rulesOf } from './intents';
-import { climbLadder, legitimacyAfterTurn, strainBoundMembers } from './ladder';
-import { clampUnit } from './numbers';
+import { climbLadder, legitimacyAfterTurn, strainInvolvedMembers } from './ladder';
+import { pressureOf } from './adversary';
+import { DEFAULT_PACK, PARAMETER_KEYS, packValues, type ModelParameters, type PackId } from '../model/parameters';
+import { noise } from '../random/rng';
+import { clampUnit, round } from './numbers';
 import type { TurnContext } from './turn-context';
-import type { FiredEvent, GameMemory, GameResult, GameState, Indicators, TurnInput, TurnRecord } from './types';
+import type { AdversaryMove, FiredEvent, GameMemory, GameResult, GameState, Indicators, Terms, TurnInput, TurnRecord } from './types';
 
 /** Cohesion and legitimacy before anything happens: a functioning alliance, a neutral world. */
 const START_COHESION = 0.75;
@@ -22,13 +25,31 @@ export function dayOfTurn(scenario: Scenario, turn: number): number {
   return (turn - 1) * scenario.turnDays;
 }
 
+export interface GameOptions {
+  /** The reading of the research the model follows; the scenario's `pack`, else baseline. */
+  pack?: PackId;
+  /** Single constants set apart from the pack (a sensitivity sweep); the log records them. */
+  parameters?: Partial<ModelParameters>;
+}
+
+/** How far the adversary misreads a member's willingness at the start (design choice). */
+const MISPERCEPTION = 0.1;
+
 /** A new game under a rule set named as a preset, one the scenario defines, or a design-lab
  * spec ("sco+commitment=automatic"); an unknown name throws with the list of valid ones. */
-export function newGame(scenario: Scenario, rules: string, seed: string): GameState {
+export function newGame(scenario: Scenario, rules: string, seed: string, options: GameOptions = {}): GameState {
   const resolved = resolveRuleSet(rules, scenario.ruleSets);
   if (!resolved.ok) throw new Error(resolved.error);
   const set = resolved.value;
+  const pack = options.pack ?? scenario.pack ?? DEFAULT_PACK;
+  const parameters = { ...packValues(pack), ...options.parameters };
+  for (const key of PARAMETER_KEYS) {
+    if (typeof parameters[key] !== 'number' || !Number.isFinite(parameters[key])) throw new Error(`parameter ${key} is not a number`);
+  }
   const alliance = startAlliance(set, scenario.alliance.members);
+  const rng = seedRng(seed);
+  const perception: Record<string, number> = {};
+  for (const m of [...scenario.alliance.members].sort()) perception[m] = round(noise(rng, MISPERCEPTION));
   const memory: GameMemory = {
     firedEvents: [],
     attribution: {},
@@ -42,25 +63,31 @@ export function newGame(scenario: Scenario, rules: string, seed: string): GameSt
     acquiesced: {},
     maxEscalation: 1,
     proposals: 0,
+    pledges: {},
+    excess: {},
+    perception,
+    gains: 0,
     stances: {},
   };
   const posture = postureOf(allianceState(set, alliance));
+  const situation = situationOf(scenario, memory, scenario.player.state);
   const indicators: Indicators = {
     escalation: 1,
     casualties: 0,
-    deterrence: deterrenceOf({ scenario, features: set.features, posture, contributions: {}, collectiveTexts: 0, cohesion: START_COHESION }),
+    deterrence: deterrenceOf({ scenario, features: set.features, params: parameters, posture, memory, cohesion: START_COHESION, situation }),
     cohesion: START_COHESION,
-    autonomy: autonomyOf(scenario, [], posture, {}, {}),
+    autonomy: autonomyOf(scenario, posture, memory),
     entrapment: 0,
     legitimacy: START_LEGITIMACY,
     daysToFirstCollectiveMeasure: null,
   };
-  const rng = seedRng(seed);
   const first = openTurn(scenario, 1, memory, rng);
   return {
     scenario,
     rules,
     features: set.features,
+    pack,
+    parameters,
     seed,
     turn: 1,
     rng: rng.save(),
@@ -70,6 +97,7 @@ export function newGame(scenario: Scenario, rules: string, seed: string): GameSt
     events: first.events,
     turns: [],
     result: null,
+    terms: null,
   };
 }
 
@@ -90,6 +118,7 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
   const t: TurnContext = {
     scenario,
     set: rulesOf(game),
+    params: game.parameters,
     rng: restoreRng(game.rng),
     turn: game.turn,
     day,
@@ -113,16 +142,10 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
   const prev = game.indicators;
   const clash = t.events.some((e) => e.kind === 'member-clash') ? 0.15 : 0;
   const cohesion = clampUnit(cohesionAfter(prev.cohesion, decisions, t.members.length) - clash);
-  const deterrence = deterrenceOf({
-    scenario,
-    features: t.set.features,
-    posture,
-    contributions: memory.contributions,
-    collectiveTexts: memory.collectiveTexts,
-    cohesion,
-  });
+  const deterrence = deterrenceOf({ scenario, features: t.set.features, params: t.params, posture, memory, cohesion, situation: t.situation });
   const ladder = climbLadder(t, prev, deterrence, posture.coordination, decisions);
-  strainBoundMembers(t, council.bound, ladder.escalation - prev.escalation);
+  strainInvolvedMembers(t, council.bound, ladder.escalation - prev.escalation);
+  memory.gains = gainsAfter(memory.gains, ladder.move, pressureOf(scenario.adversary, { coordination: posture.coordination }), deterrence);
 
   const firstCollective = decisions.find((d) => d.collective);
   const indicators: Indicators = {
@@ -130,7 +153,7 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
     casualties: ladder.casualties,
     deterrence,
     cohesion,
-    autonomy: autonomyOf(scenario, council.bound, posture, memory.contributions, memory.acquiesced),
+    autonomy: autonomyOf(scenario, posture, memory),
     entrapment: entrapmentOf(scenario, memory.strain),
     legitimacy: clampUnit(legitimacyAfterTurn(t, prev.legitimacy, decisions, ladder)),
     daysToFirstCollectiveMeasure:
@@ -170,7 +193,24 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
     events: next.events,
     turns: [...game.turns, record],
     result,
+    terms: result ? termsOf(memory.gains) : null,
   };
+}
+
+/** What the adversary takes toward its aims in a turn: pushing while the alliance's credibility
+ * falls short of its pressure gains ground, holding keeps a little, backing down gives it back.
+ * The sizes are design choices (docs/model.md, "On whose terms"). */
+function gainsAfter(gains: number, move: AdversaryMove, pressure: number, deterrence: number): number {
+  const shortfall = Math.max(0, pressure - deterrence);
+  const change = move === 'escalate' ? 0.1 + shortfall : move === 'hold' ? 0.5 * shortfall : -0.15;
+  return round(Math.min(1, Math.max(0, gains + change)));
+}
+
+/** On whose terms the crisis ended, from what the adversary gained (design choice: thirds). */
+function termsOf(gains: number): Terms {
+  if (gains >= 2 / 3) return 'adversary';
+  if (gains <= 1 / 3) return 'defender';
+  return 'compromise';
 }
 
 /** A turn opens with what investigators learned since the last one and what happens now,
@@ -208,6 +248,8 @@ function cloneMemory(m: GameMemory): GameMemory {
     contributions: { ...m.contributions },
     strain: { ...m.strain },
     acquiesced: { ...m.acquiesced },
+    pledges: { ...m.pledges },
+    excess: { ...m.excess },
     stances: { ...m.stances },
   };
 }

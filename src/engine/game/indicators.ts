@@ -1,11 +1,13 @@
 // How each indicator is computed. Every constant is explained in docs/model.md.
-import type { EventKind, Scenario } from '../scenario/schema';
+import type { EventKind, Scenario, StateProfile } from '../scenario/schema';
 import type { InstitutionalFeatures } from '../rules/features';
 import type { AlliancePosture } from '../rules/types';
-import { CONTRIBUTION_WEIGHT } from '../members/member-policy';
-import type { Contribution, DecisionRecord, FiredEvent, Indicators, StateId } from './types';
+import { CONTRIBUTION_WEIGHT, ownWant } from '../members/member-policy';
+import type { ModelParameters } from '../model/parameters';
+import type { DecisionRecord, FiredEvent, GameMemory, Indicators, Position, Situation, StateId } from './types';
 import { clamp, clampUnit, round } from './numbers';
 import { stateById } from '../scenario/scenario-index';
+import { INDICATORS } from '../scenario/vocabulary';
 
 /** The rung each kind of event puts the crisis on, at severity 3, on the MID hostility scale
  * (1 no militarized action, 2 threat, 3 display of force, 4 use of force, 5 war). */
@@ -31,23 +33,53 @@ export function rungAfterEvents(escalation: number, events: FiredEvent[]): numbe
   return clamp(e, 1, WAR_RUNG);
 }
 
-/** Perceived chance that a member helps, before it has said what it gives: the treaty's pledge
- * sets the base (defence pacts are honoured 41% of the time, Berkemeier & Fuhrmann 2018; a
- * consultation pledge promises no help, so half that, a design choice), a public invocation adds
- * audience costs (Morrow 2000). */
-const HELP_BASE: Record<InstitutionalFeatures['commitment'], number> = { automatic: 0.41, 'deems-necessary': 0.41, 'consultation-only': 0.2 };
-const INVOKED_BONUS = { none: 0, conditional: 0.15, invoked: 0.35 } as const;
+/** Cap on the credibility that words in common add (a little; design choice). */
+const TEXTS_CAP = 0.1;
 export const NUCLEAR_ALLY_BONUS = 0.1;
+/** How a member's last stance reads to the adversary as willingness to help (design choice). */
+const STANCE_READ: Record<Position, number> = { support: 1, abstain: 0.45, 'stay-out': 0.3, object: 0 };
 
 export interface DeterrenceInputs {
   scenario: Scenario;
   features: InstitutionalFeatures;
+  params: ModelParameters;
   posture: AlliancePosture;
-  contributions: Record<StateId, Contribution>;
-  collectiveTexts: number;
+  memory: Pick<GameMemory, 'contributions' | 'collectiveTexts' | 'stances' | 'perception'>;
   cohesion: number;
+  /** The facts the members weigh now, for what the adversary expects of members not yet heard. */
+  situation: Situation;
 }
 
+/** The adversary's estimate that an ally helps: the treaty text's published prior (Leeds 2003;
+ * Berkemeier & Fuhrmann 2018), raised by a public invocation's audience costs (Morrow 2000) and,
+ * in the study's reading only, by institutionalisation, then moved toward what the ally has said
+ * (its last stance on collective defence, or on any request) and what its profile shows, as the
+ * adversary reads it (with a per-game misperception). */
+export function helpEstimate(d: DeterrenceInputs, member: StateId, profile: StateProfile): number {
+  const { features: f, params, posture } = d;
+  const binding = f.commitment !== 'consultation-only';
+  let prior = binding ? params.priorDefence : params.priorConsultation;
+  if (f.command !== 'none') prior += params.institutionalisation;
+  if (posture.commitment === 'invoked') prior += params.invocationAudience;
+  else if (posture.commitment === 'conditional') prior += params.invocationAudience / 2;
+  const stance = d.memory.stances['collective-defence']?.[member] ?? lastStance(d.memory.stances, member);
+  const actors = { requester: d.scenario.player.state, adversary: d.scenario.adversary.id };
+  const evidence = stance
+    ? STANCE_READ[stance.position]
+    : clampUnit(ownWant(profile, d.situation, actors, 0) + (d.memory.perception[member] ?? 0));
+  return clampUnit((1 - params.evidenceWeight) * Math.min(1, prior) + params.evidenceWeight * evidence);
+}
+
+function lastStance(stances: GameMemory['stances'], member: StateId): { position: Position } | undefined {
+  for (const intent of ['consult', 'joint-statement', 'ct-cooperation'] as const) {
+    const s = stances[intent]?.[member];
+    if (s) return s;
+  }
+  return undefined;
+}
+
+/** Deterrence credibility: the capability the adversary expects to face (each ally's capability
+ * times the larger of its estimated help and what it has already given), against its own. */
 export function deterrenceOf(d: DeterrenceInputs): number {
   const { scenario, posture } = d;
   const player = scenario.player.state;
@@ -60,11 +92,9 @@ export function deterrenceOf(d: DeterrenceInputs): number {
       help += p.capability; // a state defends itself
       continue;
     }
-    const willing = 0.5 + 0.5 * p.interests;
-    const prior = Math.min(1, HELP_BASE[d.features.commitment] * willing + INVOKED_BONUS[posture.commitment]);
-    const given = CONTRIBUTION_WEIGHT[d.contributions[member] ?? 'none'];
-    help += p.capability * Math.max(prior, given);
-    if (p.nuclear) nuclearHelp = Math.max(nuclearHelp, Math.max(prior, given));
+    const expected = Math.max(helpEstimate(d, member, p), CONTRIBUTION_WEIGHT[d.memory.contributions[member] ?? 'none']);
+    help += p.capability * expected;
+    if (p.nuclear) nuclearHelp = Math.max(nuclearHelp, expected);
   }
   const adversaryCapability = d.scenario.adversary.capability;
   let credibility = help / (help + adversaryCapability + 0.1);
@@ -72,27 +102,26 @@ export function deterrenceOf(d: DeterrenceInputs): number {
   // An ally with nuclear weapons likely to stand by the member deters more (Fuhrmann & Sechser 2014;
   // the size is a design choice).
   credibility += NUCLEAR_ALLY_BONUS * nuclearHelp;
-  credibility += Math.min(0.1, 0.02 * d.collectiveTexts); // words in common signal resolve, a little
+  credibility += Math.min(TEXTS_CAP, 0.02 * d.memory.collectiveTexts); // words in common signal resolve, a little
   return clampUnit(credibility * (0.55 + 0.45 * d.cohesion));
 }
 
-/** Members' freedom of action: a binding commitment (N3) and forces under alliance command (N5)
- * each take a share of it (Morrow 1991: allies trade autonomy for security). */
+/** Members' freedom of action, from what each actually did (Morrow 1991: allies trade autonomy
+ * for security): help given beyond what it wanted, forces placed under the alliance's command,
+ * and decisions it let pass without endorsing them. A pledge that leaves the form of help to
+ * each ally (N4) costs autonomy only when it pulls an ally past what it wanted. */
 export function autonomyOf(
   scenario: Scenario,
-  bound: StateId[],
   posture: AlliancePosture,
-  contributions: Record<StateId, Contribution>,
-  acquiesced: Record<StateId, number>,
+  memory: Pick<GameMemory, 'contributions' | 'acquiesced' | 'excess'>,
 ): number {
   const members = scenario.alliance.members;
-  const isBound = new Set(bound);
   let total = 0;
   for (const m of members) {
     let a = 1;
-    if (isBound.has(m)) a -= 0.35;
-    if (posture.forces === 'ready' && contributions[m] === 'forces') a -= 0.25;
-    a -= Math.min(0.2, 0.04 * (acquiesced[m] ?? 0)); // texts it let pass without endorsing
+    a -= Math.min(0.4, memory.excess[m] ?? 0);
+    if (posture.forces === 'ready' && memory.contributions[m] === 'forces') a -= 0.2;
+    a -= Math.min(0.2, 0.04 * (memory.acquiesced[m] ?? 0)); // decisions it let pass without endorsing
     total += a;
   }
   return clampUnit(total / members.length);
@@ -119,13 +148,19 @@ export function cohesionAfter(cohesion: number, decisions: DecisionRecord[], mem
   return clampUnit(c);
 }
 
+/** The world's view moves once per request the alliance decided, by how it ended, not by how many
+ * records the decision wrote (an Article 4 meeting writes three, an SCO statement one). */
 export function legitimacyAfterDecisions(legitimacy: number, decisions: DecisionRecord[]): number {
   let l = legitimacy;
+  const best = new Map<number, number>();
   for (const d of decisions) {
-    if (d.outcome === 'adopted' || d.outcome === 'conditional') l += d.collective ? 0.04 : 0.01;
-    else if (d.outcome === 'subset') l += 0.02;
-    else if (d.outcome === 'blocked') l -= 0.02;
+    if (d.proposal === 0) continue; // standing arrangements acting on their own are no new decision
+    const value =
+      d.outcome === 'adopted' || d.outcome === 'conditional' ? (d.collective ? 0.04 : 0.01) : d.outcome === 'subset' ? 0.02 : d.outcome === 'blocked' ? -0.02 : 0;
+    const seen = best.get(d.proposal);
+    if (seen === undefined || value > seen) best.set(d.proposal, value);
   }
+  for (const v of best.values()) l += v;
   return clampUnit(l);
 }
 
@@ -149,7 +184,10 @@ export function scoreOf(scenario: Scenario, ind: Indicators): number {
   const values = normalised(ind, scenario.horizon * scenario.turnDays);
   let total = 0;
   let weights = 0;
-  for (const [key, weight] of Object.entries(scenario.player.objectives)) {
+  // In the vocabulary's fixed order, never the file's: the log embeds the scenario with sorted
+  // keys, and a floating-point sum in another order can round differently on replay.
+  for (const key of INDICATORS) {
+    const weight = scenario.player.objectives[key];
     if (!weight) continue;
     const v = values[key] ?? 0;
     total += Math.abs(weight) * (weight > 0 ? v : 1 - v);

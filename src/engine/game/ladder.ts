@@ -26,7 +26,7 @@ export function climbLadder(
   let escalation = rungAfterEvents(prev.escalation, events);
   const adversaryState = scenario.adversary.kind === 'state' ? stateById(scenario, scenario.adversary.id) : undefined;
   const democracy = adversaryState?.profile.democracy ?? false;
-  const move = adversaryMove(scenario.adversary, { deterrence, escalation, intents, coordination, democracy }, t.rng);
+  const move = adversaryMove(scenario.adversary, { deterrence, escalation, intents, coordination, democracy }, t.params.adversarySensitivity, t.rng);
   const harm = t.rng.next(); // one draw every turn, whatever happens, so the dice stay aligned
   let casualties = prev.casualties + events.reduce((s, e) => s + e.casualties, 0);
   const group = scenario.adversary.kind === 'group';
@@ -35,7 +35,9 @@ export function climbLadder(
     if (group || escalation >= 4) casualties += Math.round((group ? 5 : 20) + harm * (group ? 45 : 180));
   } else if (move === 'back-down') escalation -= 0.5;
   if (intents.includes('act-alone')) {
-    escalation += 0.5;
+    // Self-defence against an armed attack on one's own territory or forces (UN Charter Art. 51)
+    // answers a rung already reached; only force used without such an attack climbs the ladder.
+    if (!isSelfDefence(t)) escalation += 0.5;
     casualties += Math.round(harm * 30);
   }
   if (intents.includes('de-escalate')) escalation -= 0.4;
@@ -47,18 +49,32 @@ export function climbLadder(
   return { move, escalation, casualties, war };
 }
 
-/** Members bound by a pledge are dragged up the ladder with the requester (entrapment). */
-export function strainBoundMembers(t: TurnContext, bound: StateId[], rise: number): void {
+/** Attacks that open the right of self-defence (UN Charter Art. 51): an armed attack, hostile use
+ * of force in the air or a terrorist attack, on the player's own territory or forces, by someone
+ * it can name (attribution at least even). Design choice: the threshold of 0.5. */
+export function isSelfDefence(t: TurnContext): boolean {
+  const s = t.situation;
+  const armed = s.eventKind === 'armed-attack' || s.eventKind === 'airspace-incident' || s.eventKind === 'terrorist-attack';
+  return armed && s.attackedOn !== null && s.attribution >= 0.5;
+}
+
+/** Members that have put in support or forces, by the alliance or bilaterally, or that a binding
+ * decision commits, are dragged up the ladder with the requester (Snyder 1984: entrapment; it can
+ * happen outside any alliance too). Those with little at stake are dragged hardest. */
+export function strainInvolvedMembers(t: TurnContext, bound: StateId[], rise: number): void {
   if (rise <= 0) return;
-  for (const m of bound) {
+  const isBound = new Set(bound);
+  for (const m of t.members) {
     if (m === t.player) continue;
-    t.memory.strain[m] = round((t.memory.strain[m] ?? 0) + 0.1 * rise * (1 - profileOf(t.scenario, m).interests));
+    const given = t.memory.contributions[m];
+    if (!isBound.has(m) && given !== 'support' && given !== 'forces') continue;
+    t.memory.strain[m] = round((t.memory.strain[m] ?? 0) + t.params.strainPerRung * rise * (1 - profileOf(t.scenario, m).interests));
   }
 }
 
 export function legitimacyAfterTurn(t: TurnContext, prev: number, decisions: DecisionRecord[], ladder: LadderOutcome): number {
   let legitimacy = legitimacyAfterDecisions(prev, decisions);
-  if (t.intents.includes('act-alone')) legitimacy += 0.03 - 0.15 * (1 - t.situation.attribution);
+  if (t.intents.includes('act-alone')) legitimacy += isSelfDefence(t) ? 0.02 : 0.03 - 0.15 * (1 - t.situation.attribution);
   if (t.intents.includes('de-escalate')) legitimacy += 0.04;
   if (ladder.move === 'escalate') legitimacy += 0.02; // the world sides with the one attacked
   if (ladder.escalation > 3.5) legitimacy -= 0.02;

@@ -1,7 +1,7 @@
 // The summary of one game: the field names are a contract with tests and instructors
 // (../shared/design/product.md).
 import { scoreOf } from './indicators';
-import type { DecisionRecord, GameResult, GameState } from './types';
+import type { DecisionRecord, GameResult, GameState, Terms } from './types';
 
 /** The summary's numeric indicators, by their contract names, in the order they are printed. */
 export const SUMMARY_INDICATORS = [
@@ -27,6 +27,10 @@ export interface GameSummary {
   seed: string;
   policy: string;
   result: GameResult | null;
+  /** On whose terms the crisis ended (null while it goes on). */
+  terms: Terms | null;
+  /** The parameter pack the model followed. */
+  pack: string;
   turns: number;
   daysToFirstCollectiveMeasure: number | null;
   maxEscalation: number;
@@ -49,6 +53,8 @@ export function summarize(game: GameState, policy: string): GameSummary {
     seed: game.seed,
     policy,
     result: game.result,
+    terms: game.terms,
+    pack: game.pack,
     turns: game.turns.length,
     daysToFirstCollectiveMeasure: ind.daysToFirstCollectiveMeasure,
     maxEscalation: game.memory.maxEscalation,

@@ -1,6 +1,7 @@
 // What every phase of a turn reads: the scenario, the rule set, the dice and the turn's facts.
 import type { IntentId, Scenario } from '../scenario/schema';
 import type { RuleSet } from '../rules/rule-set';
+import type { ModelParameters } from '../model/parameters';
 import type { Actors } from '../members/member-policy';
 import type { Rng } from '../random/rng';
 import type { FiredEvent, GameMemory, Situation, StateId, TurnInput } from './types';
@@ -8,6 +9,8 @@ import type { FiredEvent, GameMemory, Situation, StateId, TurnInput } from './ty
 export interface TurnContext {
   scenario: Scenario;
   set: RuleSet;
+  /** The model's constants for this game (its parameter pack). */
+  params: ModelParameters;
   rng: Rng;
   turn: number;
   day: number;

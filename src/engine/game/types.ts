@@ -4,6 +4,7 @@ import type { EventKind, IntentId, Position, Scenario, StateId } from '../scenar
 import type { InstitutionalFeatures } from '../rules/features';
 import type { RuleId } from '../rules/rulebook';
 import type { Proposer } from '../rules/types';
+import type { ModelParameters, PackId } from '../model/parameters';
 
 export type { StateId, RuleId, Proposer, InstitutionalFeatures, Position };
 
@@ -57,6 +58,9 @@ export interface Situation {
   attribution: number;
   /** Sum of severities of cyber and hybrid events so far (N6: cumulative effect). */
   cumulativeCyber: number;
+  /** Where the requester was hit: its territory, its forces abroad, or not at all (events on
+   * other states' ground are not an attack on it). */
+  attackedOn: 'territory' | 'forces' | null;
   /** The other party when the crisis is a clash between two members (S5). */
   clashWith: StateId | null;
 }
@@ -144,6 +148,9 @@ export interface TurnRecord {
 
 export type GameResult = 'resolved' | 'horizon' | 'war';
 
+/** On whose terms a crisis ended: what the adversary got against what it wanted. */
+export type Terms = 'defender' | 'compromise' | 'adversary';
+
 /** Everything needed to continue a game: save it as JSON and resume it later. */
 export interface GameState {
   scenario: Scenario;
@@ -151,6 +158,9 @@ export interface GameState {
   rules: string;
   /** The rule set's full feature set, as the log records it. */
   features: InstitutionalFeatures;
+  /** The reading of the research the model's constants follow, and their values. */
+  pack: PackId;
+  parameters: ModelParameters;
   seed: string;
   /** Next turn to play, from 1. */
   turn: number;
@@ -165,6 +175,8 @@ export interface GameState {
   memory: GameMemory;
   turns: TurnRecord[];
   result: GameResult | null;
+  /** On whose terms it ended; null while it goes on. */
+  terms: Terms | null;
 }
 
 export interface GameMemory {
@@ -190,6 +202,15 @@ export interface GameMemory {
   maxEscalation: number;
   /** Proposals numbered so far. */
   proposals: number;
+  /** Each member's seeded draw for what it gives, kept while what it weighs is unchanged, so a
+   * request asked again does not redraw help until the best draw comes up. */
+  pledges: Record<StateId, { basis: StanceBasis; draw: number }>;
+  /** What each member has given beyond what it wanted, summed (autonomy lost). */
+  excess: Record<StateId, number>;
+  /** How the adversary misreads each member's willingness, drawn once per game. */
+  perception: Record<StateId, number>;
+  /** What the adversary has taken or forced so far toward its aims, 0–1. */
+  gains: number;
   /** Each member's last position per intent and what it weighed then: positions persist. */
   stances: Partial<Record<IntentId, Record<StateId, Stance>>>;
 }

@@ -3,7 +3,8 @@
 import { Scenario } from '../scenario/schema';
 import { resolveRuleSet } from '../rules/rule-set';
 import type { InstitutionalFeatures } from '../rules/features';
-import { newGame, playTurn } from '../game/game';
+import { newGame, playTurn, type GameOptions } from '../game/game';
+import { PACK_IDS, PARAMETER_KEYS, isPackId, type ModelParameters, type PackId } from '../model/parameters';
 import { summarize, type GameSummary } from '../game/summary';
 import type { GameState, TurnInput, TurnRecord } from '../game/types';
 import type { IntentId } from '../scenario/schema';
@@ -22,6 +23,9 @@ export interface OutcomeLog {
   rules: string;
   /** Every institutional feature of that rule set, so a custom game verifies like any other. */
   features: InstitutionalFeatures;
+  /** The reading of the research the model followed, and every constant's value. */
+  pack: PackId;
+  parameters: ModelParameters;
   seed: string;
   /** The bot policy that played, or 'human'. */
   policy: string;
@@ -51,6 +55,8 @@ export function createLog(game: GameState, options: LogOptions = {}): OutcomeLog
     scenario: { id: game.scenario.id, sha256: scenarioHash(game.scenario), content: game.scenario },
     rules: game.rules,
     features: game.features,
+    pack: game.pack,
+    parameters: game.parameters,
     seed: game.seed,
     policy,
     ...(player ? { player } : {}),
@@ -68,8 +74,8 @@ export function logText(log: OutcomeLog): string {
 }
 
 /** Replays a scenario, rule set, seed and each turn's inputs, turn by turn. */
-export function replayIntents(scenario: Scenario, rules: string, seed: string, inputs: (IntentId[] | TurnInput)[]): GameState {
-  let game = newGame(scenario, rules, seed);
+export function replayIntents(scenario: Scenario, rules: string, seed: string, inputs: (IntentId[] | TurnInput)[], options: GameOptions = {}): GameState {
+  let game = newGame(scenario, rules, seed, options);
   for (const input of inputs) {
     if (game.result) break;
     game = playTurn(game, input);
@@ -118,6 +124,11 @@ export function verifyLog(input: unknown): VerifyResult {
   if (canonicalJson(rules.value.features) !== canonicalJson(log.features ?? null)) {
     return { ok: false, reason: `the log's institutional features are not those of rule set "${log.rules}"` };
   }
+  if (typeof log.pack !== 'string' || !isPackId(log.pack)) {
+    return { ok: false, reason: `the log names no known parameter pack (${PACK_IDS.join(', ')})` };
+  }
+  const parameters = parametersOf(log.parameters);
+  if (!parameters) return { ok: false, reason: `the log's parameters are not a number for each of: ${PARAMETER_KEYS.join(', ')}` };
   let replayed: GameState;
   try {
     replayed = replayIntents(
@@ -125,6 +136,7 @@ export function verifyLog(input: unknown): VerifyResult {
       log.rules,
       log.seed,
       log.turns.map(inputOf),
+      { pack: log.pack, parameters },
     );
   } catch (error) {
     return { ok: false, reason: `replay failed: ${(error as Error).message}` };
@@ -138,6 +150,18 @@ export function verifyLog(input: unknown): VerifyResult {
     };
   }
   return { ok: true, log: again };
+}
+
+function parametersOf(input: unknown): ModelParameters | null {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return null;
+  const values = input as Record<string, unknown>;
+  const out = {} as ModelParameters;
+  for (const key of PARAMETER_KEYS) {
+    const v = values[key];
+    if (typeof v !== 'number' || !Number.isFinite(v)) return null;
+    out[key] = v;
+  }
+  return Object.keys(values).length === PARAMETER_KEYS.length ? out : null;
 }
 
 /** The first turn whose records differ, or null when the turns agree. */

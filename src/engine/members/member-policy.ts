@@ -27,7 +27,6 @@ const ASK: Record<IntentId, number> = {
 const SUPPORT = 0.22;
 const OBJECT = -0.25;
 const STAKE_TO_ABSTAIN = 0.3;
-const POSITION_NOISE = 0.12;
 
 export interface Actors {
   requester: StateId;
@@ -43,9 +42,18 @@ export function profileOf(scenario: Scenario, id: StateId): StateProfile {
 const tie = (p: StateProfile, other: StateId) => p.ties[other] ?? DEFAULT_TIE;
 const threat = (p: StateProfile, other: StateId) => p.threat[other] ?? DEFAULT_THREAT;
 
-/** How much a member cares to stand by the requester against this adversary, 0–1. */
+/** Which side a member's stake in the crisis is on, −1 (the adversary's) to 1 (the requester's):
+ * its ties to each and the threat it feels from each. A threat from the requester is counted only
+ * when the scenario writes one (allies rarely fear the state asking for help). */
+export function stakeSide(p: StateProfile, actors: Actors): number {
+  const side = tie(p, actors.requester) - tie(p, actors.adversary) + threat(p, actors.adversary) - (p.threat[actors.requester] ?? 0);
+  return Math.max(-1, Math.min(1, side));
+}
+
+/** How much a member cares to stand by the requester against this adversary: its interests in the
+ * crisis count on the side its stake is on, so a member with high stakes on the other side resists. */
 export function solidarity(p: StateProfile, actors: Actors): number {
-  return 0.4 * tie(p, actors.requester) + 0.3 * threat(p, actors.adversary) + 0.3 * p.interests;
+  return 0.4 * tie(p, actors.requester) + 0.3 * threat(p, actors.adversary) + 0.3 * p.interests * stakeSide(p, actors);
 }
 
 export function memberPosition(
@@ -55,8 +63,10 @@ export function memberPosition(
   situation: Situation,
   actors: Actors,
   rng: Rng,
+  spread: number,
+  duty = 0,
 ): Position {
-  const draw = noise(rng, POSITION_NOISE);
+  const draw = noise(rng, spread);
   if (member === actors.requester) return 'support';
   if (member === situation.clashWith) return 'object'; // a party never endorses a text against itself
   const urgency = situation.severity / 5;
@@ -64,6 +74,7 @@ export function memberPosition(
   if (intent === 'collective-defence') {
     u -= 0.2 * p.domesticConstraint; // parliaments and publics weigh armed commitments most
     u -= 0.15 * (1 - situation.attribution); // allies want to know who attacked (N3 lets them wait)
+    u += duty; // a binding pledge, once its case has arisen, is costly to breach in the open
   }
   u -= 0.6 * tie(p, actors.adversary); // friends of the adversary resist acting against it
   if (situation.clashWith) u -= 0.5 * Math.max(0, tie(p, situation.clashWith) - tie(p, actors.requester));
@@ -75,9 +86,6 @@ export function memberPosition(
 
 export const CONTRIBUTION_WEIGHT: Record<Contribution, number> = { none: 0, political: 0.25, support: 0.6, forces: 1 };
 
-/** The pull of a binding pledge on what an ally gives: half the fulfilment rate of modern
- * defence pacts (0.41, Berkemeier & Fuhrmann 2018), since the pledge leaves the form to each ally (N4). */
-export const OBLIGATION_PULL = 0.41 / 2;
 
 /** What a member would give of its own accord, 0–1 (before any pledge pulls it further). */
 export function ownWant(p: StateProfile, situation: Situation, actors: Actors, draw: number): number {
@@ -104,15 +112,11 @@ export interface ContributionChoice {
   excess: number;
 }
 
-export function memberContribution(
-  p: StateProfile,
-  situation: Situation,
-  actors: Actors,
-  obligated: boolean,
-  rng: Rng,
-): ContributionChoice {
-  const want = ownWant(p, situation, actors, noise(rng, POSITION_NOISE));
+/** What a member gives: what it wants (with `draw`, its own seeded noise), plus the pull of a
+ * binding pledge (`pull`: 0 when none binds it). */
+export function memberContribution(p: StateProfile, situation: Situation, actors: Actors, pull: number, draw: number): ContributionChoice {
+  const want = ownWant(p, situation, actors, draw);
   const wanted = contributionFor(want, false, p.capability);
-  const given = contributionFor(want + (obligated ? OBLIGATION_PULL : 0), obligated, p.capability);
+  const given = contributionFor(want + pull, pull > 0, p.capability);
   return { contribution: given, excess: Math.max(0, CONTRIBUTION_WEIGHT[given] - CONTRIBUTION_WEIGHT[wanted]) };
 }
