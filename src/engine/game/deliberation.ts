@@ -76,9 +76,10 @@ export function deliberate(t: TurnContext, saved: AllianceSnapshot): Deliberatio
 }
 
 /** The case a binding pledge covers has arisen: an attack on the requester's own territory or
- * forces, attributed past the threshold (N3, C2). */
+ * forces, attributed past the threshold (N3, C2); a terrorist attack only at a 9/11 scale. */
 function casusFoederis(t: TurnContext): boolean {
   const s = t.situation;
+  if (s.eventKind === 'terrorist-attack' && s.severity < 5) return false;
   return t.set.features.commitment !== 'consultation-only' && s.attackedOn !== null && s.attribution >= ATTRIBUTION_THRESHOLD;
 }
 

@@ -202,7 +202,7 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
  * The sizes are design choices (docs/model.md, "On whose terms"). */
 function gainsAfter(gains: number, move: AdversaryMove, pressure: number, deterrence: number): number {
   const shortfall = Math.max(0, pressure - deterrence);
-  const change = move === 'escalate' ? 0.1 + shortfall : move === 'hold' ? 0.5 * shortfall : -0.15;
+  const change = move === 'escalate' ? 0.15 + shortfall : move === 'hold' ? 0.05 + 0.5 * shortfall : -0.15;
   return round(Math.min(1, Math.max(0, gains + change)));
 }
 

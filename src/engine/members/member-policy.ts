@@ -22,6 +22,11 @@ const ASK: Record<IntentId, number> = {
   'de-escalate': 0,
 };
 
+/** A terrorist attack is an armed attack in the treaty's sense only at a 9/11 scale: Article 5 was
+ * invoked once (2001: 2,977 dead), never for Madrid 2004, London 2005 or Paris 2015. Each step of
+ * severity below 5 weighs against collective defence this much (design choice). */
+export const TERROR_SCALE_GAP = 0.2;
+
 /** Answers above SUPPORT support; below OBJECT object; between, a member with a stake abstains
  * and one without stays out. */
 const SUPPORT = 0.22;
@@ -75,6 +80,7 @@ export function memberPosition(
     u -= 0.2 * p.domesticConstraint; // parliaments and publics weigh armed commitments most
     u -= 0.15 * (1 - situation.attribution); // allies want to know who attacked (N3 lets them wait)
     u += duty; // a binding pledge, once its case has arisen, is costly to breach in the open
+    if (situation.eventKind === 'terrorist-attack') u -= TERROR_SCALE_GAP * (5 - situation.severity);
   }
   u -= 0.6 * tie(p, actors.adversary); // friends of the adversary resist acting against it
   if (situation.clashWith) u -= 0.5 * Math.max(0, tie(p, situation.clashWith) - tie(p, actors.requester));
