@@ -255,34 +255,6 @@ export function differences(seen: Observed, expected: OracleStep): string[] {
 
 export type Oracle = typeof oracleStep;
 
-/**
- * A known disagreement, excused by name: given the oracle's answer to an event, the answer the
- * machine is known to give instead (or null when the excuse does not apply). Each one is a bug
- * with a failing test in src/engine/rules/found-bugs.test.ts; remove the excuse when it is fixed.
- */
-export interface Excuse {
-  name: string;
-  instead: (f: RuleSet['features'], state: OracleState, event: RuleEvent, expected: OracleStep) => OracleStep | null;
-}
-
-/** The differences left once the named excuses are heard; `excused` names the one that applied. */
-export function judged(
-  rules: RuleSet,
-  state: OracleState,
-  event: RuleEvent,
-  seen: Observed,
-  expected: OracleStep,
-  excuses: readonly Excuse[],
-): { diff: string[]; excused: string | null; step: OracleStep } {
-  const diff = differences(seen, expected);
-  if (diff.length === 0) return { diff, excused: null, step: expected };
-  for (const excuse of excuses) {
-    const instead = excuse.instead(rules.features, state, event, expected);
-    if (instead && differences(seen, instead).length === 0) return { diff: [], excused: excuse.name, step: instead };
-  }
-  return { diff, excused: null, step: expected };
-}
-
 /** A rule set driven through the engine's interface alone (no oracle), the snapshot through JSON at every step. */
 export class Alliance {
   saved: AllianceSnapshot;
@@ -315,7 +287,6 @@ export class Lockstep {
   constructor(
     readonly rules: RuleSet,
     readonly oracle: Oracle = oracleStep,
-    readonly excuses: readonly Excuse[] = [],
     readonly note: (records: readonly DecisionRecord[]) => void = () => {},
   ) {
     this.alliance = new Alliance(rules);
@@ -329,60 +300,14 @@ export class Lockstep {
     const before = this.model;
     const seen = this.alliance.send(event);
     this.trail.push(event);
-    const { diff, step } = judged(this.rules, before, event, seen, this.oracle(this.rules.features, before, event), this.excuses);
+    const expected = this.oracle(this.rules.features, before, event);
+    const diff = differences(seen, expected);
     if (diff.length > 0) throw new Error(`${this.rules.id}: after ${this.trail.map(describeEvent).join(' → ')}: ${diff.join('; ')}`);
     this.note(seen.records);
-    this.model = step.next;
+    this.model = expected.next;
     return seen;
   }
 }
-
-/**
- * The machine's known bugs, as excuses the model-based walk may hear (each has a failing test in
- * src/engine/rules/found-bugs.test.ts, which walks without them).
- */
-export const KNOWN_BUGS: readonly Excuse[] = [
-  {
-    // A request whose intent is already on the agenda is not admitted; the machine instead
-    // declines it at once (S5, N3, C5, C6) or issues the chair's statement (C6) beside the one pending.
-    name: 'answered-while-on-agenda',
-    instead: (f, state, event, expected) => {
-      if (event.type !== 'proposal.submit' || expected.admitted) return null;
-      const intent = event.proposal.intent;
-      if (!state.agenda.some((p) => p.intent === intent)) return null;
-      const without = oracleStep(f, { ...state, agenda: state.agenda.filter((p) => p.intent !== intent) }, event);
-      if (!without.admitted || without.records.length === 0) return null;
-      return { admitted: true, records: without.records, next: state };
-    },
-  },
-  {
-    // N3: a conditional decision is confirmed by the attribution rule; under commitment
-    // "automatic" the machine's confirming record cites C2 instead.
-    name: 'confirmation-cites-C2',
-    instead: (f, _state, event, expected) => {
-      if (event.type !== 'turn.begin' || f.commitment !== 'automatic') return null;
-      const i = expected.records.findIndex((r) => r.proposal === 0 && r.kind === 'collective-defence' && r.rule === 'N3');
-      if (i < 0) return null;
-      const records = expected.records.map((r, j) => (j === i ? { ...r, rule: 'C2' as const } : r));
-      return { ...expected, records };
-    },
-  },
-  {
-    // S7: a consultation with no second caller and objections is blocked; the machine's record
-    // names nobody as blocking it, though the objectors alone would have blocked it.
-    name: 'S7-objectors-unnamed-without-second-caller',
-    instead: (_f, state, event, expected) => {
-      if (event.type !== 'council.sit') return null;
-      const p = state.agenda.find((q) => q.id === event.sitting.proposal);
-      const positions = event.sitting.positions;
-      const secondCallers = Object.keys(positions).filter((m) => positions[m] === 'support' && m !== p?.requester && m !== p?.proposer);
-      if (!p || secondCallers.length > 0) return null;
-      const i = expected.records.findIndex((r) => r.kind === 'consultation' && r.outcome === 'blocked' && r.rule === 'S7' && r.blockedBy.length > 0);
-      if (i < 0) return null;
-      return { ...expected, records: expected.records.map((r, j) => (j === i ? { ...r, blockedBy: [] } : r)) };
-    },
-  },
-];
 
 // ---- The model-based walk (xstate/graph) ----
 
@@ -464,8 +389,6 @@ export interface WalkResult {
   tried: number;
   /** Disagreements, as sentences (at most `stopAfter`). */
   problems: string[];
-  /** How often each excuse was heard. */
-  excused: Record<string, number>;
   /** Every "kind outcome (rule)" the machine recorded in agreement with the oracle. */
   seen: Set<string>;
 }
@@ -476,9 +399,9 @@ export interface WalkResult {
  * representative event once, so that declines and refusals, which leave the state key as it was
  * and so never lie on a path, are compared too.
  */
-export function walk(rules: RuleSet, oracle: Oracle = oracleStep, excuses: readonly Excuse[] = [], stopAfter = 5): WalkResult {
+export function walk(rules: RuleSet, oracle: Oracle = oracleStep, stopAfter = 5): WalkResult {
   const { paths, moves } = modelGraph(rules);
-  const result: WalkResult = { paths: paths.length, steps: 0, states: 0, tried: 0, problems: [], excused: {}, seen: new Set() };
+  const result: WalkResult = { paths: paths.length, steps: 0, states: 0, tried: 0, problems: [], seen: new Set() };
   const note = (records: readonly DecisionRecord[]) => records.forEach((r) => result.seen.add(`${r.kind} ${r.outcome} (${r.rule})`));
   const checked = new Set<string>();
   const tryEverything = (run: Lockstep) => {
@@ -495,17 +418,16 @@ export function walk(rules: RuleSet, oracle: Oracle = oracleStep, excuses: reado
       const before = move?.before ?? state;
       const after = move?.after ?? (admitted ? (transition(rules.machine, state as never, event as never)[0] as AnyMachineSnapshot) : state);
       const seen = observe(before, after, event, admitted);
-      const verdict = judged(rules, run.model, event, seen, oracle(rules.features, run.model, event), excuses);
+      const diff = differences(seen, oracle(rules.features, run.model, event));
       result.tried++;
-      if (verdict.excused) result.excused[verdict.excused] = (result.excused[verdict.excused] ?? 0) + 1;
-      if (verdict.diff.length > 0) {
-        result.problems.push(`${rules.id}: after ${run.trail.map(describeEvent).join(' → ') || '(start)'} then ${describeEvent(event)}: ${verdict.diff.join('; ')}`);
+      if (diff.length > 0) {
+        result.problems.push(`${rules.id}: after ${run.trail.map(describeEvent).join(' → ') || '(start)'} then ${describeEvent(event)}: ${diff.join('; ')}`);
         if (result.problems.length >= stopAfter) return;
       } else note(seen.records);
     }
   };
   for (const events of paths) {
-    const run = new Lockstep(rules, oracle, excuses, note);
+    const run = new Lockstep(rules, oracle, note);
     try {
       tryEverything(run);
       for (const event of events) {
@@ -586,9 +508,9 @@ export const MUST_SEE: Record<string, string[]> = {
   ],
 };
 
-/** The model-based walk as a test: no disagreement but the known bugs, and enough ground covered. */
+/** The model-based walk as a test: no disagreement at all, and enough ground covered. */
 export function expectWalkAgrees(spec: string): WalkResult {
-  const result = walk(rulesOf(spec), oracleStep, KNOWN_BUGS, 20);
+  const result = walk(rulesOf(spec), oracleStep, 20);
   expect(result.problems).toEqual([]);
   expect(result.paths).toBeGreaterThan(20);
   expect(result.tried).toBe(result.states * EVENTS.length);

@@ -5,8 +5,9 @@
 // the snapshot through JSON at every step) beside the independent oracle
 // (test/support/rule-oracle.ts): at every step the records, the posture read from the tags and
 // whether the event was taken (snapshot.can) must agree. In every state met, every event is tried
-// once more, so declines and refusals, which never lie on a path, are compared too. Known machine
-// bugs are excused by name (KNOWN_BUGS); found-bugs.test.ts walks without excuses.
+// once more, so declines and refusals, which never lie on a path, are compared too. There are no
+// exceptions: any disagreement fails. The bugs these walks found are pinned down one by one in
+// machine-regressions.test.ts.
 // (Split over two files so that the walks run in parallel.)
 import { describe, it } from 'vitest';
 import { expectWalkAgrees } from '../../../test/support/rule-harness';
