@@ -2,7 +2,6 @@
 // credibility, its own resolve and aims, the player's moves and seeded chance.
 import type { Adversary, IntentId } from '../scenario/schema';
 import type { AdversaryMove } from './types';
-import type { Rng } from '../random/rng';
 
 /** How far each aim pushes: taking ground is pursued hardest, a probe least (design choice). */
 const AIM_PUSH: Record<Adversary['aims'], number> = { probe: 0.55, coerce: 0.75, destabilise: 0.7, seize: 0.95 };
@@ -44,9 +43,9 @@ export function adversaryOdds(adversary: Adversary, view: AdversaryView, sensiti
   return { escalate, backDown: Math.max(0, backDown) };
 }
 
-export function adversaryMove(adversary: Adversary, view: AdversaryView, sensitivity: number, rng: Rng): AdversaryMove {
+/** `u`: a uniform draw in [0, 1) that decides among the odds. */
+export function adversaryMove(adversary: Adversary, view: AdversaryView, sensitivity: number, u: number): AdversaryMove {
   const odds = adversaryOdds(adversary, view, sensitivity);
-  const u = rng.next();
   if (u < odds.escalate) return 'escalate';
   if (u < odds.escalate + (1 - odds.escalate) * odds.backDown) return 'back-down';
   return 'hold';

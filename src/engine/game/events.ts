@@ -1,21 +1,21 @@
 // Which of the scenario's events happen this turn, and the situation they leave.
 import type { Scenario } from '../scenario/schema';
 import type { FiredEvent, GameMemory, Situation, StateId } from './types';
-import { chance, type Rng } from '../random/rng';
+import { drawAt } from '../random/rng';
 import { round } from './numbers';
 import { eventRung } from './indicators';
 import { eventById } from '../scenario/scenario-index';
 
-/** Scripted events of this turn, then chance events in their window, one draw each, in file order
- * (a fixed number of draws, so both rule sets see the same dice). */
-export function fireEvents(scenario: Scenario, turn: number, memory: GameMemory, rng: Rng): FiredEvent[] {
+/** Scripted events of this turn, then chance events in their window, each with its own draw for
+ * this seed and turn (drawAt), so every rule set and every line of play meets the same events. */
+export function fireEvents(scenario: Scenario, turn: number, memory: GameMemory, seed: string): FiredEvent[] {
   const fired: FiredEvent[] = [];
   for (const event of scenario.events) {
     if (memory.firedEvents.includes(event.id)) continue;
     let happens = false;
     if (event.at !== undefined) happens = event.at === turn;
     else if (event.chance && turn >= event.chance.from && turn <= event.chance.to) {
-      happens = chance(rng, event.chance.probability);
+      happens = drawAt(seed, 'event', event.id, turn) < event.chance.probability;
     }
     if (!happens) continue;
     fired.push({

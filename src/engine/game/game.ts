@@ -3,7 +3,7 @@
 import type { IntentId, Scenario } from '../scenario/schema';
 import { INTENTS } from '../scenario/vocabulary';
 import { allianceState, postureOf, resolveRuleSet, sendToAlliance, startAlliance } from '../rules/rule-set';
-import { restoreRng, seedRng, type Rng } from '../random/rng';
+import { restoreRng, seedRng } from '../random/rng';
 import { deliberate, gatherContributions, rememberDecisions } from './deliberation';
 import { advanceAttribution, fireEvents, situationOf } from './events';
 import { autonomyOf, cohesionAfter, deterrenceOf, entrapmentOf } from './indicators';
@@ -81,7 +81,7 @@ export function newGame(scenario: Scenario, rules: string, seed: string, options
     legitimacy: START_LEGITIMACY,
     daysToFirstCollectiveMeasure: null,
   };
-  const first = openTurn(scenario, 1, memory, rng);
+  const first = openTurn(scenario, 1, memory, seed);
   return {
     scenario,
     rules,
@@ -120,6 +120,7 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
     set: rulesOf(game),
     params: game.parameters,
     rng: restoreRng(game.rng),
+    seed: game.seed,
     turn: game.turn,
     day,
     endDay: day + scenario.turnDays,
@@ -182,7 +183,7 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
     adversary: ladder.move,
     indicators,
   };
-  const next = result ? { memory, events: [] } : openTurn(scenario, t.turn + 1, memory, t.rng);
+  const next = result ? { memory, events: [] } : openTurn(scenario, t.turn + 1, memory, t.seed);
   return {
     ...game,
     turn: t.turn + 1,
@@ -216,10 +217,10 @@ function termsOf(gains: number): Terms {
 /** A turn opens with what investigators learned since the last one and what happens now,
  * so the player sees the turn's events before choosing. It writes into `memory`, a copy the
  * caller owns. */
-function openTurn(scenario: Scenario, turn: number, memory: GameMemory, rng: Rng): { memory: GameMemory; events: FiredEvent[] } {
+function openTurn(scenario: Scenario, turn: number, memory: GameMemory, seed: string): { memory: GameMemory; events: FiredEvent[] } {
   const day = dayOfTurn(scenario, turn);
   memory.attribution = advanceAttribution(scenario, memory);
-  const events = fireEvents(scenario, turn, memory, rng);
+  const events = fireEvents(scenario, turn, memory, seed);
   for (const e of events) {
     memory.firedEvents.push(e.id);
     memory.attribution[e.id] = e.attribution;

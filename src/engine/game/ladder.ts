@@ -5,6 +5,7 @@ import { stateById } from '../scenario/scenario-index';
 import { adversaryMove } from './adversary';
 import { WAR_RUNG, legitimacyAfterDecisions, rungAfterEvents } from './indicators';
 import { clamp, round } from './numbers';
+import { drawAt } from '../random/rng';
 import type { TurnContext } from './turn-context';
 import type { AdversaryMove, DecisionRecord, Indicators, StateId } from './types';
 
@@ -26,8 +27,10 @@ export function climbLadder(
   let escalation = rungAfterEvents(prev.escalation, events);
   const adversaryState = scenario.adversary.kind === 'state' ? stateById(scenario, scenario.adversary.id) : undefined;
   const democracy = adversaryState?.profile.democracy ?? false;
-  const move = adversaryMove(scenario.adversary, { deterrence, escalation, intents, coordination, democracy }, t.params.adversarySensitivity, t.rng);
-  const harm = t.rng.next(); // one draw every turn, whatever happens, so the dice stay aligned
+  // The adversary's luck and the toll of fighting are the world's chance: the same for this seed and
+  // turn under every rule set (drawAt), so a replay under other rules differs by what they change.
+  const move = adversaryMove(scenario.adversary, { deterrence, escalation, intents, coordination, democracy }, t.params.adversarySensitivity, drawAt(t.seed, 'adversary', t.turn));
+  const harm = drawAt(t.seed, 'harm', t.turn);
   let casualties = prev.casualties + events.reduce((s, e) => s + e.casualties, 0);
   const group = scenario.adversary.kind === 'group';
   if (move === 'escalate') {

@@ -12,6 +12,8 @@ export interface TurnContext {
   /** The model's constants for this game (its parameter pack). */
   params: ModelParameters;
   rng: Rng;
+  /** The game's seed, for the world's own chance (drawAt). */
+  seed: string;
   turn: number;
   day: number;
   endDay: number;

@@ -40,3 +40,11 @@ export function chance(rng: Rng, probability: number): boolean {
 export function between(rng: Rng, min: number, max: number): number {
   return min + Math.floor(rng.next() * (max - min + 1));
 }
+
+/** A uniform number in [0, 1) fixed by the seed and a name: the same in every game of that seed,
+ * whatever was drawn before. Chance in the world outside the alliance (which chance events
+ * happen, the adversary's luck, the toll of fighting) comes from here, so a game replayed under
+ * another rule set meets the same world: only what the institutions change differs. */
+export function drawAt(seed: string, ...name: (string | number)[]): number {
+  return seedrandom.alea(`${seed}\u0000${name.join('\u0000')}`)();
+}
