@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FEATURES, PRESETS, type FeatureValue } from '../src/engine/rules/features';
 import { RULEBOOK, type RuleEntry } from '../src/engine/rules/rulebook';
+import { PACKS, PARAMETERS, packValues, type PackId, type ParameterEntry } from '../src/engine/model/parameters';
 
 export const MODEL_TABLES_START = '<!-- generated:rulebook:start -->';
 export const MODEL_TABLES_END = '<!-- generated:rulebook:end -->';
@@ -58,10 +59,26 @@ function presetsTable(): string[] {
   ];
 }
 
+function parametersTable(): string[] {
+  const packs = Object.keys(PACKS) as PackId[];
+  const values = packs.map((p) => packValues(p));
+  return [
+    ...header(['constant', 'range swept', ...packs.map(code), 'source']),
+    ...(Object.entries(PARAMETERS) as [string, ParameterEntry][]).map(([key, p]) =>
+      row([code(key), `${p.range[0]}–${p.range[1]}`, ...values.map((v) => String(v[key as keyof typeof v])), p.source]),
+    ),
+  ];
+}
+
+function packsTable(): string[] {
+  return [...header(['pack', 'reading']), ...Object.entries(PACKS).map(([id, p]) => row([code(id), p.about]))];
+}
+
 /** The generated Markdown that sits between the markers (without them), ending in a newline. */
 export function renderModelTables(): string {
   const lines = [
-    '<!-- Generated from src/engine/rules/rulebook.ts and src/engine/rules/features.ts by',
+    '<!-- Generated from src/engine/rules/rulebook.ts, src/engine/rules/features.ts and',
+    '     src/engine/model/parameters.ts by',
     '     scripts/model-docs.ts; do not edit by hand: run `npm run docs:model`. -->',
     '',
     '### The rulebook',
@@ -77,6 +94,16 @@ export function renderModelTables(): string {
     '### Presets',
     '',
     ...presetsTable(),
+    '',
+    '### Constants and parameter packs',
+    '',
+    'The constants a reading of the research can change, with their values in each parameter pack',
+    '(src/engine/model/parameters.ts). A game records its pack and every value; `crisis-lab sweep`',
+    'draws each from its range.',
+    '',
+    ...parametersTable(),
+    '',
+    ...packsTable(),
   ];
   return `${lines.join('\n')}\n`;
 }
