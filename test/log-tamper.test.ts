@@ -48,12 +48,13 @@ function refused(input: unknown): string {
 
 const logs: Record<string, OutcomeLog> = {};
 beforeAll(() => {
-  // Long enough games (at least three turns) so there is something to change in the middle.
+  // Long enough games (at least three turns, a decision and a sitting with members' positions) so
+  // there is something to change in the middle.
   for (const [name, sc] of Object.entries(SCENARIOS)) {
     for (const rules of ['nato', 'sco', 'csto', 'sco+commitment=automatic']) {
       for (let i = 0; ; i++) {
         const game = play(sc, rules, `tamper-${i}`);
-        if (game.turns.length >= 3 && game.turns.some((t) => t.decisions.length > 0)) {
+        if (game.turns.length >= 3 && game.turns.some((t) => t.decisions.length > 0) && game.turns.some((t) => t.sittings.length > 0)) {
           logs[`${name}/${rules}`] = createLog(game, { policy: 'human', player: 'Student' });
           break;
         }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Adversary } from '../scenario/schema';
-import { adversaryOdds } from './adversary';
+import { PARAMETERS } from '../model/parameters';
+import { adversaryOdds as oddsAt } from './adversary';
 
 const adversary: Adversary = { kind: 'state', id: 'RUS', resolve: 0.7, capability: 0.5, aims: 'coerce' };
+/** The odds at the baseline steepness. */
+const adversaryOdds = (a: Adversary, v: Parameters<typeof oddsAt>[1]) => oddsAt(a, v, PARAMETERS.adversarySensitivity.value);
 const view = { deterrence: 0.5, escalation: 2, intents: [], coordination: false, democracy: false };
 
 describe('adversary odds', () => {
@@ -19,6 +22,13 @@ describe('adversary odds', () => {
 
   it('a democratic adversary backs down less readily', () => {
     expect(adversaryOdds(adversary, { ...view, democracy: true }).backDown).toBeLessThan(adversaryOdds(adversary, view).backDown);
+  });
+
+  it('responds more steeply to the same gap the higher its sensitivity', () => {
+    const outgunned = { ...view, deterrence: 0.1 }; // pressure 0.525 well above credibility
+    const credible = { ...view, deterrence: 0.9 };
+    expect(oddsAt(adversary, outgunned, 9).escalate).toBeGreaterThan(oddsAt(adversary, outgunned, 3).escalate);
+    expect(oddsAt(adversary, credible, 9).escalate).toBeLessThan(oddsAt(adversary, credible, 3).escalate);
   });
 
   it("answers the player's moves: acting alone provokes, de-escalating calms", () => {

@@ -4,38 +4,69 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/load';
 import { PRESETS } from '../rules/features';
 import { resolveRuleSet } from '../rules/rule-set';
-import { deterrenceOf, scoreOf } from './indicators';
-import type { Indicators } from './types';
+import { packValues } from '../model/parameters';
+import { deterrenceOf, scoreOf, type DeterrenceInputs } from './indicators';
+import type { Indicators, Position, Situation } from './types';
 
 const parsed = parseScenario(readFileSync(join(__dirname, '../../../scenarios/frontier-armed-attack.yaml'), 'utf8'), 'f');
 if (!parsed.ok) throw new Error('frontier-armed-attack is invalid');
 const scenario = parsed.scenario;
 const posture = { consultation: false, commitment: 'none', forces: 'none', coordination: false } as const;
-const base = { scenario, features: PRESETS.nato, posture, contributions: {}, collectiveTexts: 0, cohesion: 0.75 };
+const situation: Situation = { eventKind: 'armed-attack', severity: 4, attribution: 0.9, cumulativeCyber: 0, attackedOn: 'territory', clashWith: null };
+const memory: DeterrenceInputs['memory'] = { contributions: {}, collectiveTexts: 0, stances: {}, perception: {} };
+const base: DeterrenceInputs = { scenario, features: PRESETS.nato, params: packValues('baseline'), posture, memory, cohesion: 0.75, situation };
+
+function featuresOf(spec: string) {
+  const r = resolveRuleSet(spec);
+  if (!r.ok) throw new Error(r.error);
+  return r.value.features;
+}
+
+/** Every member but the player answered `position` on collective defence. */
+function everyoneSaid(position: Position): DeterrenceInputs['memory'] {
+  const said = Object.fromEntries(
+    scenario.alliance.members.map((m) => [m, { position, basis: { event: 'armed-attack' as const, severity: 4, attribution: 9, clash: null } }]),
+  );
+  return { ...memory, stances: { 'collective-defence': said } } as DeterrenceInputs['memory'];
+}
 
 describe('deterrence credibility', () => {
   it('rises with a public invocation, with forces ready and with cohesion', () => {
     const d = deterrenceOf(base);
-    expect(deterrenceOf({ ...base, posture: { ...posture, commitment: 'invoked' } })).toBeGreaterThan(d);
+    expect(deterrenceOf({ ...base, posture: { ...posture, commitment: 'conditional' } })).toBeGreaterThan(d);
+    expect(deterrenceOf({ ...base, posture: { ...posture, commitment: 'invoked' } })).toBeGreaterThan(deterrenceOf({ ...base, posture: { ...posture, commitment: 'conditional' } }));
     expect(deterrenceOf({ ...base, posture: { ...posture, forces: 'ready' } })).toBeGreaterThan(d);
     expect(deterrenceOf({ ...base, cohesion: 0.3 })).toBeLessThan(d);
   });
 
-  it('is higher under a defence pledge than under a consultation pledge, all else equal (only the commitment feature differs)', () => {
-    const lab = resolveRuleSet('sco+commitment=automatic');
-    if (!lab.ok) throw new Error(lab.error);
-    expect(deterrenceOf({ ...base, features: lab.value.features })).toBeGreaterThan(deterrenceOf({ ...base, features: PRESETS.sco }));
+  it('a defence pledge deters more than a consultation pledge through its prior, and alike when a pack sets the two priors equal', () => {
+    const pledge = { ...base, features: featuresOf('sco+commitment=automatic') };
+    const consult = { ...base, features: PRESETS.sco };
+    expect(deterrenceOf(pledge)).toBeGreaterThan(deterrenceOf(consult));
+    const realist = packValues('realist');
+    expect(realist.priorDefence).toBe(realist.priorConsultation);
+    expect(deterrenceOf({ ...pledge, params: realist })).toBe(deterrenceOf({ ...consult, params: realist }));
   });
 
-  // docs/model.md: institutionalisation itself adds nothing (Leeds & Anac 2005); an integrated
-  // command counts only through forces actually ready.
-  it('an integrated command adds nothing by itself: without it deterrence is the same, and forces ready add the same', () => {
-    const bare = resolveRuleSet('nato+command=none');
-    if (!bare.ok) throw new Error(bare.error);
-    const without = { ...base, features: bare.value.features };
+  it('an integrated command adds nothing by itself under the baseline reading (Leeds & Anac 2005), and adds under the study\'s', () => {
+    const without = { ...base, features: featuresOf('nato+command=none') };
     expect(deterrenceOf(without)).toBe(deterrenceOf(base));
-    const ready = { ...posture, forces: 'ready' } as const;
-    expect(deterrenceOf({ ...without, posture: ready })).toBe(deterrenceOf({ ...base, posture: ready }));
+    const study = packValues('study');
+    expect(study.institutionalisation).toBeGreaterThan(0);
+    expect(deterrenceOf({ ...base, params: study })).toBeGreaterThan(deterrenceOf({ ...without, params: study }));
+  });
+
+  it('reads what allies said: members that objected to collective defence deter less than members that supported it', () => {
+    const objected = deterrenceOf({ ...base, memory: everyoneSaid('object') });
+    const abstained = deterrenceOf({ ...base, memory: everyoneSaid('abstain') });
+    const supported = deterrenceOf({ ...base, memory: everyoneSaid('support') });
+    expect(objected).toBeLessThan(abstained);
+    expect(abstained).toBeLessThan(supported);
+  });
+
+  it('counts help already given above what was expected', () => {
+    const given = Object.fromEntries(scenario.alliance.members.map((m) => [m, 'forces' as const]));
+    expect(deterrenceOf({ ...base, memory: { ...memory, contributions: given } })).toBeGreaterThan(deterrenceOf(base));
   });
 
   it('counts a nuclear ally: without nuclear weapons among the allies it is lower', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { between, restoreRng, seedRng } from './rng';
+import { between, drawAt, restoreRng, seedRng } from './rng';
 
 describe('seeded generator', () => {
   it('pins the first draws for a seed, so a change of generator cannot pass unnoticed', () => {
@@ -21,5 +21,22 @@ describe('seeded generator', () => {
     const seen = new Set<number>();
     for (let i = 0; i < 200; i++) seen.add(between(rng, 0, 2));
     expect([...seen].sort()).toEqual([0, 1, 2]);
+  });
+
+  it("pins the world's draws for a seed and a name, so a change of generator or naming cannot pass unnoticed", () => {
+    expect([drawAt('42', 'event', 3, 'cable-cut'), drawAt('42', 'adversary', 1), drawAt('42', 'adversary', 2)].map((x) => x.toFixed(12))).toEqual([
+      '0.595074474579',
+      '0.956136514666',
+      '0.163787672995',
+    ]);
+  });
+
+  it('a named draw does not depend on what was drawn before, and names do not run together', () => {
+    const before = drawAt('seed', 'harm', 4);
+    const rng = seedRng('seed');
+    for (let i = 0; i < 50; i++) rng.next();
+    expect(drawAt('seed', 'harm', 4)).toBe(before);
+    expect(drawAt('seed', 'harm', 41)).not.toBe(drawAt('seed', 'harm4', 1));
+    expect(drawAt('seed', 'harm', 4)).not.toBe(drawAt('seed2', 'harm', 4));
   });
 });
