@@ -55,8 +55,12 @@ export function deliberate(t: TurnContext, saved: AllianceSnapshot): Deliberatio
       day: t.day,
       meetingDay: t.day + between(t.rng, min, max),
     };
+    const submit = { type: 'proposal.submit' as const, turn: t.turn, proposal };
+    // The player's intents were checked before the turn; a motion is checked here, against the
+    // agenda as it stands after the requests before it: one the rules do not take is refused.
+    if (!alliance.snapshot().can(submit)) throw new Error(`motion ${intent} by ${by} is not available: the rules do not take it now`);
     proposals.push({ id: proposal.id, intent, proposer: by, day: proposal.day, meetingDay: proposal.meetingDay });
-    alliance.send({ type: 'proposal.submit', turn: t.turn, proposal });
+    alliance.send(submit);
   }
   // The bodies sit on what is due before the turn ends, in the order of their days.
   const due = alliance.snapshot().context.agenda

@@ -4,7 +4,7 @@ import type { IntentId, Scenario } from '../scenario/schema';
 import { INTENTS } from '../scenario/vocabulary';
 import { allianceState, postureOf, resolveRuleSet, sendToAlliance, startAlliance } from '../rules/rule-set';
 import { restoreRng, seedRng } from '../random/rng';
-import { deliberate, gatherContributions, rememberDecisions } from './deliberation';
+import { NATIONAL, deliberate, gatherContributions, rememberDecisions } from './deliberation';
 import { advanceAttribution, fireEvents, situationOf } from './events';
 import { autonomyOf, cohesionAfter, deterrenceOf, entrapmentOf } from './indicators';
 import { refusalOf, rulesOf } from './intents';
@@ -109,6 +109,10 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
   for (const intent of intents) {
     const reason = refusalOf(game, intent);
     if (reason) throw new Error(`intent ${intent} is not available: ${reason}`);
+  }
+  for (const motion of input.motions ?? []) {
+    if (motion.by !== 'chair' && !game.scenario.alliance.members.includes(motion.by)) throw new Error(`motion by ${motion.by}: not a member state or the chair`);
+    if (NATIONAL.includes(motion.intent)) throw new Error(`motion ${motion.intent} by ${motion.by}: a national choice is no business of the alliance`);
   }
   const { scenario } = game;
   const player = scenario.player.state;
