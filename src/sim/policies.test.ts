@@ -24,9 +24,10 @@ describe('built-in policies', () => {
         let game = newGame(scenario, rules, '3');
         while (!game.result) {
           const available = new Set(intentOptions(game).filter((o) => o.available).map((o) => o.intent));
-          const chosen = policy.choose(game);
+          const choice = policy.choose(game);
+          const chosen = Array.isArray(choice) ? choice : [...choice.intents, ...(choice.motions ?? []).map((m) => m.intent)];
           for (const intent of chosen) expect(available.has(intent), `${name} under ${rules}, turn ${game.turn}: ${intent}`).toBe(true);
-          game = playTurn(game, chosen);
+          game = playTurn(game, choice);
         }
         expect(game.rules).toBe(rules);
       }

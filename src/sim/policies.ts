@@ -1,14 +1,15 @@
 // Built-in player policies for headless games: bots that pick intents each turn from what the
 // rule set allows. They read the game as a player would; they never change it.
 import { intentOptions } from '../engine/game/intents';
-import type { GameState } from '../engine/game/types';
+import type { GameState, TurnInput } from '../engine/game/types';
 import { seedRng } from '../engine/random/rng';
 import type { IntentId, Scenario, ScriptedPolicy } from '../engine/scenario/schema';
 import { INTENTS } from '../engine/scenario/vocabulary';
 
 export interface PlayerPolicy {
   name: string;
-  choose(game: GameState): IntentId[];
+  /** The player's intents this turn, or a full input with others' motions (scripted policies). */
+  choose(game: GameState): IntentId[] | TurnInput;
 }
 
 export const POLICY_NAMES = ['passive', 'hawk', 'dove', 'consult-first', 'random', 'scripted'] as const;
@@ -85,7 +86,16 @@ export function scriptedPolicy(name: string, script: ScriptedPolicy): PlayerPoli
     choose(game) {
       const can = available(game);
       const turn = script.turns.find((t) => t.turn === game.turn);
-      return turn ? INTENTS.filter((i) => turn.intents.includes(i) && can.has(i)) : [];
+      if (!turn) return [];
+      const intents = INTENTS.filter((i) => turn.intents.includes(i) && can.has(i));
+      // A motion goes ahead when the rules take its request now and nobody asks for it first.
+      const asked = new Set<IntentId>(intents);
+      const motions = (turn.motions ?? []).filter((m) => {
+        if (!can.has(m.intent) || asked.has(m.intent)) return false;
+        asked.add(m.intent);
+        return true;
+      });
+      return motions.length > 0 ? { intents, motions } : intents;
     },
   };
 }

@@ -1047,6 +1047,18 @@ function crossCheck(doc: Document, s: Scenario, report: Reporter): void {
         }
         seenIntent.add(intent);
       });
+      (t.motions ?? []).forEach((motion, k) => {
+        const mp = ['policies', name, 'turns', j, 'motions', k, 'by'];
+        if (motion.by === s.player.state) {
+          report.at(valueOffset(doc, mp), mp, `"${motion.by}" is the player's state: put its requests in \`intents\`; a motion is another member's or the chair's`);
+        } else if (motion.by !== 'chair' && !s.alliance.members.includes(motion.by)) {
+          report.at(valueOffset(doc, mp), mp, `"${motion.by}" is not a member of the alliance; a motion is put by a member state (${s.alliance.members.join(', ')}) or "chair"`);
+        }
+        if (motion.intent === 'act-alone' || motion.intent === 'de-escalate') {
+          const ip = ['policies', name, 'turns', j, 'motions', k, 'intent'];
+          report.at(valueOffset(doc, ip), ip, `"${motion.intent}" is a national choice, not a request to the alliance; a motion asks the alliance for consult, collective-defence, joint-statement, ct-cooperation or suspend-member`);
+        }
+      });
     });
   }
 }

@@ -149,6 +149,18 @@ export const ScriptedPolicy = z
             .array(IntentId)
             .max(INTENTS.length)
             .describe('The intents taken that turn, each once; an intent the rules do not allow at that moment is skipped.'),
+          motions: z
+            .array(
+              z.strictObject({
+                by: z
+                  .union([StateId, z.literal('chair')])
+                  .describe('A member state other than the player, or "chair" (the Secretary General or the chair of the deciding body).'),
+                intent: IntentId.describe('What it asks the alliance for, on the player’s behalf.'),
+              }),
+            )
+            .max(INTENTS.length)
+            .optional()
+            .describe('Requests others put on the agenda that turn (2001: the initiative for Article 5 came from the Secretary General and the allies); one the rules do not take at that moment, or one the player also asks for, is skipped.'),
         }),
       )
       .max(365)
