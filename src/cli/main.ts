@@ -6,6 +6,7 @@ import { batchCommand } from './batch-command';
 import { verifyCommand } from './verify-command';
 import { compareCommand } from './compare-command';
 import { migrateCommand } from './migrate-command';
+import { sweepCommand } from './sweep-command';
 
 export interface Command {
   run: (args: string[]) => Promise<number>;
@@ -37,6 +38,10 @@ export const commands: Record<string, Command> = {
   migrate: {
     run: migrateCommand,
     help: 'migrate <scenario> [--out NEW] [--in-place]   rewrite a scenario in an older format as the current one, keeping comments and layout (prints it without --out or --in-place)',
+  },
+  sweep: {
+    run: (args) => sweepCommand(args),
+    help: 'sweep [scenario...] [--settings N] [--seeds M] [--features F,...] [--json] [--out FILE] [--yes]   switch each institutional feature between its NATO and SCO value across settings; per study claim: supported, not, or on one constant',
   },
   schema: {
     run: schemaCommand,
