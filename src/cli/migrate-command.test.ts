@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { main } from './main';
+import { capture } from '../../test/support/cli-capture';
 import { migrateText } from './migrate-command';
 
 const FIXTURES = 'test/fixtures/scenarios/';
@@ -11,18 +11,6 @@ const read = (file: string) => readFileSync(file, 'utf8');
 /** A file as it was written in format 1 (the tests' fixtures and scenarios are in format 2). */
 const inFormat1 = (text: string) => text.replace(/^(\s*"?formatVersion"?: )2\b/m, '$11');
 
-async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 describe('crisis-lab migrate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'crisis-lab-migrate-'));
