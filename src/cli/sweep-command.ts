@@ -113,14 +113,14 @@ export async function sweepCommand(args: string[], io: SweepIo = processIo()): P
     const here = workers === 2 ? '' : `; ${duration(wall(workers))} here with ${workers} worker${workers === 1 ? '' : 's'}`;
     io.stderr.write(
       `sweep: ${count(size.games)} games in the main run and at most ${count(bound)} pinning constants; ` +
-        `at most ${duration(wall(2))} on two cores${here} (pilot: ${average(msPerGame).toFixed(1)} ms a game)\n`,
+        `up to about ${duration(wall(2))} on two cores${here} (pilot: ${average(msPerGame).toFixed(1)} ms a game)\n`,
     );
     if (wall(2) > LIMIT_SECONDS && !a.flags.has('yes')) {
       const question = `This sweep may take more than ten minutes. Run it? [y/N] `;
       const yes = io.interactive && /^y(es)?$/i.test((await io.ask(question)).trim());
       if (!yes) {
         io.stderr.write(
-          `crisis-lab sweep: not started: at most ${duration(wall(2))} on two cores is over the ten-minute limit. ` +
+          `crisis-lab sweep: not started: up to about ${duration(wall(2))} on two cores is over the ten-minute limit. ` +
             `Run it again with --yes, or make it smaller (--settings, --seeds, --constant-seeds, --features).\n`,
         );
         return 2;
@@ -168,23 +168,44 @@ function commandLine(files: string[], o: SweepOptions, constantSeeds: number, ou
   return parts.join(' ');
 }
 
-const PILOT_WARM = 2;
-const PILOT_TIMED = 4;
+/** The pilot plays a round of one game per scenario until it has run this long (and at least
+ * PILOT_MIN_ROUNDS rounds); only the later half of the rounds is timed, because a fresh process
+ * runs its first games several times slower while the compiler warms up. */
+const PILOT_MS = 1500;
+const PILOT_MIN_ROUNDS = 4;
+const PILOT_MAX_ROUNDS = 12;
 
-/** Milliseconds a game, by scenario, from a few timed games of each (of its first setting). */
+/** Milliseconds a game, by scenario, from games of its first settings. */
 function pilot(settings: Setting[], options: SweepOptions, scenarios: Record<string, Scenario>, known: Map<string, GameMeasures>): Record<string, number> {
+  const ids = Object.keys(scenarios);
+  const pools = ids.map((id) => [
+    ...pairsFor(
+      settings.filter((s) => s.scenario === id).slice(0, 2),
+      [...options.factors, 'presets'],
+    ).games.values(),
+  ]);
+  const timings: { round: number; id: string; ms: number }[] = [];
+  const start = performance.now();
+  let rounds = 0;
+  while (rounds < PILOT_MAX_ROUNDS && (rounds < PILOT_MIN_ROUNDS || performance.now() - start < PILOT_MS)) {
+    let played = false;
+    ids.forEach((id, i) => {
+      const g = pools[i]![rounds];
+      if (!g) return;
+      const t0 = performance.now();
+      known.set(g.key, playSweepGame(scenarios[id]!, g));
+      timings.push({ round: rounds, id, ms: performance.now() - t0 });
+      played = true;
+    });
+    if (!played) break;
+    rounds++;
+  }
   const ms: Record<string, number> = {};
-  for (const id of Object.keys(scenarios)) {
-    const first = settings.find((s) => s.scenario === id);
-    ms[id] = 0;
-    if (!first) continue;
-    const games = [...pairsFor([first], [...options.factors, 'presets']).games.values()].slice(0, PILOT_WARM + PILOT_TIMED);
-    const play = (g: SweepGame) => known.set(g.key, playSweepGame(scenarios[id]!, g));
-    games.slice(0, PILOT_WARM).forEach(play);
-    const timed = games.slice(PILOT_WARM);
-    const t0 = performance.now();
-    timed.forEach(play);
-    ms[id] = timed.length ? (performance.now() - t0) / timed.length : 0;
+  for (const id of ids) {
+    const mine = timings.filter((t) => t.id === id);
+    const late = mine.filter((t) => t.round >= Math.floor(rounds / 2));
+    const use = late.length ? late : mine;
+    ms[id] = use.length ? use.reduce((a, t) => a + t.ms, 0) / use.length : 0;
   }
   return ms;
 }

@@ -10,7 +10,8 @@ import { pairsFor, type Pair, type Refusal, type Setting, type SweepPlan } from 
 import type { GameMeasures } from './sweep-play';
 import { directionOf, effectOf, type Effect } from './sweep-stats';
 
-export type Verdict = 'supported' | 'not supported' | 'depends on one constant';
+/** 'not tested' when no setting of the sweep could measure the claim (no factor of it swept, or no scenario of its population). */
+export type Verdict = 'supported' | 'not supported' | 'depends on one constant' | 'not tested';
 
 export interface FactorEffect {
   factor: FeatureKey | 'presets';
@@ -53,6 +54,8 @@ export interface ClaimResult {
   presets: FactorEffect;
   /** The factor the claim is judged on: the one whose interval lies furthest on the claimed side. */
   best: FeatureKey | null;
+  /** The feature the study gives as the cause (CLAIMS[].named), when it was swept, and where its interval lies. */
+  named: { factor: FeatureKey; as: string; direction: 'claimed' | 'opposite' | 'unclear' } | null;
   /** Where the best factor's interval lies in the main run. */
   main: 'claimed' | 'opposite' | 'unclear';
   /** The best factor's mean difference by scenario (main run). */
@@ -211,6 +214,10 @@ export function analyseMain(data: SweepData, factors: readonly FeatureKey[]): Cl
       factors: effects,
       presets: factorEffect(data, 'presets', claim.measure, claim.direction, keep),
       best: best ?? null,
+      named: (() => {
+        const f = effects.find((e) => e.factor === claim.named.factor);
+        return f ? { ...claim.named, direction: directionOf(f.effect, claim.direction) } : null;
+      })(),
       main: bestEffect ? directionOf(bestEffect.effect, claim.direction) : 'unclear',
       byScenario,
       constants: [],
@@ -234,7 +241,10 @@ export function analyseMain(data: SweepData, factors: readonly FeatureKey[]): Cl
 export function judge(r: ClaimResult): ClaimResult {
   const flips = r.constants.flatMap((c) => (['low', 'high'] as const).filter((end) => c[end].flips).map((end) => `${c.key} at its ${end} end (${c[end].value})`));
   const rescues = r.constants.flatMap((c) => (['low', 'high'] as const).filter((end) => c[end].rescues).map((end) => `${c.key} at its ${end} end (${c[end].value})`));
-  if (r.main === 'claimed') {
+  if (!r.best) {
+    r.verdict = 'not tested';
+    r.turnsOn = [];
+  } else if (r.main === 'claimed') {
     r.verdict = flips.length ? 'depends on one constant' : 'supported';
     r.turnsOn = flips;
   } else {

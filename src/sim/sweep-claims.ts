@@ -2,7 +2,9 @@
 // a measure the engine records, the direction the claim predicts for "NATO-type value minus
 // SCO-type value" of a feature, and the features whose mechanism could carry it
 // (docs/model.md). The sweep measures every factor on every claim; these lists say which
-// factors a claim is judged on.
+// factors a claim is judged on. The council is on most lists because its calendar decides how
+// soon anything is decided: a pledge invoked, members bound, texts adopted. `named` is the
+// feature the study itself gives as the cause, reported beside whatever carries the claim.
 import type { FeatureKey } from '../engine/rules/features';
 import type { Scenario } from '../engine/scenario/schema';
 
@@ -41,6 +43,8 @@ export interface Claim {
   direction: 1 | -1;
   /** The factors whose mechanism could carry the claim; the claim is judged on them. */
   factors: FeatureKey[];
+  /** The feature the study itself gives as the reason, and in its words. */
+  named: { factor: FeatureKey; as: string };
   /** Which scenarios it is measured in. */
   population: 'all' | 'rivals';
 }
@@ -54,6 +58,7 @@ export const CLAIMS: Claim[] = [
     measure: 'days',
     direction: -1,
     factors: ['council', 'agenda', 'decisionRule', 'fallback', 'commitment', 'attribution', 'command', 'counterTerrorism'],
+    named: { factor: 'command', as: 'the integrated military command structure' },
     population: 'all',
   },
   {
@@ -64,6 +69,7 @@ export const CLAIMS: Claim[] = [
     measure: 'deterrence',
     direction: 1,
     factors: ['commitment', 'attribution', 'command', 'council', 'cyber', 'decisionRule', 'fallback'],
+    named: { factor: 'commitment', as: 'the binding collective-defence clause (Article 5)' },
     population: 'all',
   },
   {
@@ -73,6 +79,7 @@ export const CLAIMS: Claim[] = [
     measure: 'autonomy',
     direction: -1,
     factors: ['commitment', 'attribution', 'command', 'council', 'decisionRule', 'fallback'],
+    named: { factor: 'commitment', as: 'the absence of a binding collective-defence clause' },
     population: 'all',
   },
   {
@@ -82,6 +89,7 @@ export const CLAIMS: Claim[] = [
     measure: 'entrapment',
     direction: 1,
     factors: ['commitment', 'attribution', 'command', 'council'],
+    named: { factor: 'commitment', as: 'no automatic military assistance obligations' },
     population: 'all',
   },
   {
@@ -92,6 +100,7 @@ export const CLAIMS: Claim[] = [
     measure: 'blockedShare',
     direction: 1,
     factors: ['decisionRule', 'fallback', 'memberDisputes', 'agenda', 'suspension'],
+    named: { factor: 'decisionRule', as: 'consensus-based decision-making' },
     population: 'rivals',
   },
 ];

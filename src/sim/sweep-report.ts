@@ -10,13 +10,16 @@ const VERDICT_WORDS: Record<Verdict, string> = {
   supported: 'supported',
   'not supported': 'not supported',
   'depends on one constant': 'depends on one constant',
+  'not tested': 'not tested',
 };
 
+/** A figure in a measure's precision; an exact 0 as "0", and a difference too small for that
+ * precision with two significant digits, so that "no difference" and "a small one" read apart. */
 function num(x: number, digits: number, signed = false): string {
   if (!Number.isFinite(x)) return '–';
-  const v = Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x;
-  const text = Math.abs(v).toFixed(digits);
-  const sign = v < 0 ? '−' : signed && v > 0 ? '+' : '';
+  if (x === 0) return '0';
+  const text = Math.abs(x) < 0.5 * 10 ** -digits ? Math.abs(x).toPrecision(2) : Math.abs(x).toFixed(digits);
+  const sign = x < 0 ? '−' : signed ? '+' : '';
   return sign + text;
 }
 
@@ -54,7 +57,7 @@ export function verdictSentence(r: ClaimResult): string {
   const best = r.factors.find((f) => f.factor === r.best);
   const m = MEASURES[r.measure].name;
   const bundle = `The NATO preset against the SCO preset as a whole: ${diffText(r.presets.effect, r.measure)}${unitOf(r.measure)}.`;
-  if (!best) return `Not tested: no factor that could carry it was swept. ${bundle}`;
+  if (!best) return `**Not tested.** No setting of this sweep could measure it (no factor that could carry it was swept, or no scenario it is measured in was played). ${bundle}`;
   const e = best.effect;
   const main = `Switching ${factorName(best)} (${switchText(best)}) changes ${m} by ${diffText(e, r.measure)}${unitOf(r.measure)} on average, the claimed way in ${pct(e.holds)} of ${e.n} settings (no change in ${pct(e.ties)}, the other way in ${pct(e.reverses)}).`;
   const opposed = r.factors.filter((f) => f.factor !== r.best && directionOf(f.effect, r.direction) === 'opposite');
@@ -67,17 +70,29 @@ export function verdictSentence(r: ClaimResult): string {
         .filter((end) => c[end][which])
         .map((end) => `with \`${c.key}\` at the ${end} end of its range (${c[end].value}) it is ${diffText(c[end].effect, r.measure)}`),
     );
+  const namedFactor = r.named ? r.factors.find((f) => f.factor === r.named!.factor) : undefined;
+  const named =
+    r.named && namedFactor && r.named.factor !== r.best
+      ? ` The feature the study gives as the cause, ${r.named.as} (${factorName(namedFactor)}, ${switchText(namedFactor)}), gives ${diffText(namedFactor.effect, r.measure)}${unitOf(r.measure)}: ${
+          r.named.direction === 'claimed' ? 'it carries the claim too, less strongly' : r.named.direction === 'opposite' ? 'it works against the claim' : 'on its own it does not carry the claim'
+        }.`
+      : r.named && r.named.factor === r.best
+        ? ` That is the feature the study gives as the cause, ${r.named.as}.`
+        : '';
+  const tail = `${named}${against} ${bundle}`;
   switch (r.verdict) {
     case 'supported':
-      return `**Supported.** ${main} No constant pinned at either end of its range takes the direction away.${against} ${bundle}`;
+      return `**Supported.** ${main} No constant pinned at either end of its range takes the direction away.${tail}`;
     case 'depends on one constant':
       if (r.main === 'claimed')
-        return `**Depends on one constant.** ${main} But ${pinned('flips').join('; ')}: the direction is gone.${against} ${bundle}`;
-      return `**Depends on one constant.** With the constants as drawn the model does not show it: ${main} But ${pinned('rescues').join('; ')}, the claimed way.${against} ${bundle}`;
+        return `**Depends on one constant.** ${main} But ${pinned('flips').join('; ')}: the direction is gone.${tail}`;
+      return `**Depends on one constant.** With the constants as drawn the model does not show it: ${main} But ${pinned('rescues').join('; ')}, the claimed way.${tail}`;
     case 'not supported': {
       const opposite = r.main === 'opposite' ? ' The model shows the opposite.' : ' No factor that could carry it moves it the claimed way with confidence, and no single constant changes that.';
-      return `**Not supported.**${opposite} ${main}${against} ${bundle}`;
+      return `**Not supported.**${opposite} ${main}${tail}`;
     }
+    case 'not tested':
+      return `**Not tested.** ${bundle}`;
   }
 }
 
@@ -86,9 +101,10 @@ const header = (names: string[]) => [row(names), `|${names.map(() => '---').join
 
 function summaryTable(report: SweepReport): string[] {
   return [
-    ...header(['claim', 'verdict', 'carried by', 'difference, NATO-type − SCO-type [95% CI]', 'settings the claimed way', 'turns on']),
+    ...header(['claim', 'verdict', 'carried by', 'difference, NATO-type − SCO-type [95% CI]', 'settings the claimed way', 'turns on', 'the feature the study names']),
     ...report.claims.map((r) => {
       const best = r.factors.find((f) => f.factor === r.best);
+      const named = r.named ? r.factors.find((f) => f.factor === r.named!.factor) : undefined;
       return row([
         r.title,
         `**${VERDICT_WORDS[r.verdict]}**`,
@@ -96,6 +112,7 @@ function summaryTable(report: SweepReport): string[] {
         best ? `${diffText(best.effect, r.measure)}${unitOf(r.measure)}` : '–',
         best ? `${pct(best.effect.holds)} of ${best.effect.n}` : '–',
         r.turnsOn.length ? r.turnsOn.map((t) => t.replace(/^(\w+)/, '`$1`')).join('; ') : '–',
+        named ? `\`${named.factor}\` ${diffText(named.effect, r.measure)}${r.named!.direction === 'claimed' ? '' : r.named!.direction === 'opposite' ? ', the other way' : ', not clear of zero'}` : '–',
       ]);
     }),
   ];
@@ -156,6 +173,18 @@ function plainly(report: SweepReport): string[] {
   out.push(`- **The model supports:** ${sup.length ? list(sup) : 'none of the claims'}.`);
   out.push(`- **It does not support:** ${not.length ? list(not) : 'none'}.`);
   out.push(`- **It supports only with one constant at one end of its range:** ${dep.length ? list(dep, true) : 'none'}.`);
+  const untested = named('not tested');
+  if (untested.length) out.push(`- **Not tested by this sweep:** ${list(untested)}.`);
+  const other = report.claims.filter((r) => r.verdict !== 'not supported' && r.named && r.named.factor !== r.best && r.named.direction !== 'claimed');
+  if (other.length) {
+    out.push(`- **Where the model agrees, it is not always for the study's reason:**`);
+    for (const r of other) {
+      const named = r.factors.find((f) => f.factor === r.named!.factor)!;
+      out.push(
+        `  - ${r.title}: carried by \`${r.best}\`; the feature the study names, \`${named.factor}\` (${r.named!.as}), ${r.named!.direction === 'opposite' ? 'works against it' : 'does not carry it on its own'} (${diffText(named.effect, r.measure)}${unitOf(r.measure)}).`,
+      );
+    }
+  }
   return out;
 }
 
