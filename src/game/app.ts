@@ -1,7 +1,7 @@
 // The app: which screen is up, the game being played, saving after every turn. Screens are DOM
 // overlays over the map; the MapScene draws what the screen hands it.
 import type { MapScene } from './scenes/MapScene';
-import { newGame, playTurn, type GameState, type IntentId, type RuleId, type Scenario } from './engine';
+import { isPackId, newGame, playTurn, type GameState, type IntentId, type PackId, type RuleId, type Scenario } from './engine';
 import { loadAssigned, loadShipped, type Loaded } from './scenarios';
 import { clearSaved, loadSaved, saveGame, type Saved } from './storage';
 import { blocColor, blocDeep, theme } from './theme';
@@ -13,6 +13,7 @@ import { clear } from './ui/dom';
 import { renderStart, type StartState } from './ui/start-screen';
 import { renderCrisis } from './ui/crisis-screen';
 import { renderDebrief } from './ui/debrief-screen';
+import { renderSources, type SourcesState } from './ui/research-panel';
 import { scenarioMapView } from './view-model';
 import type { Rect } from './map/geo';
 
@@ -32,10 +33,12 @@ export class App {
   screen: Screen = 'start';
   session: Saved | null = null;
   shipped: Loaded[] = [];
-  assignment: Assignment = { scenario: null, rules: null, seed: null, lock: false };
-  start_: StartState = { selected: null, extra: null, rules: null, lab: null, seed: null, player: '', error: null, assigned: null, notice: null };
+  assignment: Assignment = { scenario: null, rules: null, seed: null, pack: null, lock: false };
+  start_: StartState = { selected: null, extra: null, rules: null, lab: null, seed: null, pack: null, player: '', error: null, assigned: null, notice: null };
   /** The rulebook glossary, when open. */
   glossary: GlossaryState | null = null;
+  /** The debrief's list of research sources, when open. */
+  sources: SourcesState | null = null;
   /** The rule set the debrief's counterfactual replays under, once the student picks one. */
   replayRules: string | null = null;
   /** A fresh game shows its briefing first; a resumed one does not. */
@@ -86,7 +89,9 @@ export class App {
     const assigned = this.start_.assigned;
     const id = assigned?.ok ? assigned.scenario.id : this.start_.extra?.ok ? this.start_.extra.scenario.id : this.start_.selected;
     if (id !== game.scenario.id) return false;
-    return (a.rules === null || a.rules === game.rules) && (a.seed === null || a.seed === game.seed);
+    // A pack the link names but the engine does not know is ignored, as the start screen ignores it.
+    const pack = a.pack !== null && isPackId(a.pack) ? a.pack : null;
+    return (a.rules === null || a.rules === game.rules) && (a.seed === null || a.seed === game.seed) && (pack === null || pack === game.pack);
   }
 
   layout(): Layout {
@@ -129,6 +134,8 @@ export class App {
     }
     const glossary = this.glossary;
     if (glossary) this.ui.append(renderGlossary(this, glossary));
+    const sources = this.screen === 'debrief' ? this.sources : null;
+    if (sources) this.ui.append(renderSources(this));
     for (const [key, top] of scroll) {
       const e = this.ui.querySelector<HTMLElement>(`[data-scroll="${key}"]`);
       if (e) e.scrollTop = this.newsFirst && key === 'panel' ? 0 : top;
@@ -136,12 +143,29 @@ export class App {
     this.newsFirst = false;
     if (focusKey) this.ui.querySelector<HTMLElement>(`[data-focus="${focusKey}"]`)?.focus();
     if (glossary) revealRule(this.ui, glossary);
+    if (sources?.focusPending) {
+      sources.focusPending = false;
+      this.ui.querySelector<HTMLElement>('[data-focus="sources-close"]')?.focus();
+    }
   }
 
   /** Opens the rulebook at a rule (or at its top), remembering which control opened it. */
   openGlossary(rule: RuleId | null, context: GlossaryContext, returnFocus: string | null): void {
     this.glossary = { ...context, rule, returnFocus, scrollPending: true };
     this.render();
+  }
+
+  /** Opens the list of the research panel's sources, remembering which control opened it. */
+  openSources(returnFocus: string | null): void {
+    this.sources = { returnFocus, focusPending: true };
+    this.render();
+  }
+
+  closeSources(): void {
+    const back = this.sources?.returnFocus ?? null;
+    this.sources = null;
+    this.render();
+    if (back) this.ui.querySelector<HTMLElement>(`[data-focus="${back}"]`)?.focus();
   }
 
   closeGlossary(): void {
@@ -161,12 +185,13 @@ export class App {
     return chosen?.scenario ?? null;
   }
 
-  play(scenario: Scenario, rules: string, seed: string, player: string, locked: boolean): void {
+  play(scenario: Scenario, rules: string, seed: string, player: string, locked: boolean, pack: PackId): void {
     this.reviewTurn = null;
     this.replayRules = null;
     this.glossary = null;
+    this.sources = null;
     this.start_.notice = null;
-    this.session = { game: newGame(scenario, rules, seed), player, locked };
+    this.session = { game: newGame(scenario, rules, seed, { pack }), player, locked };
     saveGame(this.session);
     this.screen = 'crisis';
     this.showBriefing = true;
@@ -185,6 +210,7 @@ export class App {
   toDebrief(): void {
     this.screen = 'debrief';
     this.glossary = null;
+    this.sources = null;
     this.render();
     window.scrollTo(0, 0);
   }
@@ -193,6 +219,7 @@ export class App {
     // The saved game stays until a new one starts, so the menu can offer to resume it.
     this.screen = 'start';
     this.glossary = null;
+    this.sources = null;
     this.render();
   }
 
@@ -200,6 +227,7 @@ export class App {
     const saved = this.session ?? loadSaved().saved;
     if (!saved) return;
     this.glossary = null;
+    this.sources = null;
     this.session = saved;
     this.screen = saved.game.result ? 'debrief' : 'crisis';
     this.render();
@@ -210,6 +238,7 @@ export class App {
     this.session = null;
     this.replayRules = null;
     this.glossary = null;
+    this.sources = null;
     this.screen = 'start';
     this.render();
   }

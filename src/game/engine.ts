@@ -27,6 +27,10 @@ export {
   PRESET_IDS,
   LANGUAGES,
   INTENTS,
+  PACK_IDS,
+  DEFAULT_PACK,
+  isPackId,
+  packValues,
 } from '../engine/index';
 export type {
   Scenario,
@@ -49,5 +53,8 @@ export type {
   PresetId,
   ProcedureId,
   InstitutionalFeatures,
+  PackId,
+  ModelParameters,
+  Terms,
 } from '../engine/index';
 export type { Position } from '../engine/game/types';

@@ -1,5 +1,5 @@
 // Nothing lost: the game state is saved after every turn and a reload resumes it.
-import { ENGINE_VERSION, formatProblem, inputOf, parseScenario, replayIntents, type GameState } from './engine';
+import { ENGINE_VERSION, formatProblem, inputOf, isPackId, parseScenario, replayIntents, type GameState } from './engine';
 
 const KEY = 'crisis-lab.game';
 const VERSION = 1;
@@ -27,18 +27,33 @@ export function saveGame(saved: Saved): void {
   }
 }
 
-/** A state this engine wrote: it names its rule set's features and carries the machine's snapshot. */
+/** A state this engine wrote: it names its rule set's features and its parameter pack, and
+ * carries the machine's snapshot. */
 function isCurrentShape(game: Partial<GameState>): boolean {
-  return typeof game.rules === 'string' && typeof game.features === 'object' && game.features !== null && typeof game.alliance === 'object' && Array.isArray(game.turns);
+  return (
+    typeof game.rules === 'string' &&
+    typeof game.features === 'object' &&
+    game.features !== null &&
+    typeof game.alliance === 'object' &&
+    Array.isArray(game.turns) &&
+    typeof game.pack === 'string' &&
+    isPackId(game.pack) &&
+    typeof game.parameters === 'object' &&
+    game.parameters !== null
+  );
 }
 
 /** A game saved by another engine: its scenario read again (older formats are migrated), then
- * replayed from its rule set, seed and each turn's inputs. Throws when it cannot be. */
-function rebuild(old: Partial<GameState>): GameState {
+ * replayed from its rule set, seed, parameter pack and each turn's inputs. A save from before
+ * packs has none and plays under the scenario's (else baseline); one naming a pack this engine
+ * does not know cannot be replayed as it was played. Throws when it cannot be. */
+export function rebuild(old: Partial<GameState>): GameState {
   if (!old.scenario || typeof old.rules !== 'string' || typeof old.seed !== 'string' || !Array.isArray(old.turns)) throw new Error('the save lacks its scenario, rules, seed or turns');
+  const pack: unknown = old.pack;
+  if (pack !== undefined && (typeof pack !== 'string' || !isPackId(pack))) throw new Error(`the save names an unknown parameter pack (${String(pack)})`);
   const parsed = parseScenario(JSON.stringify(old.scenario), 'saved game');
   if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('; '));
-  return replayIntents(parsed.scenario, old.rules, old.seed, old.turns.map(inputOf));
+  return replayIntents(parsed.scenario, old.rules, old.seed, old.turns.map(inputOf), pack === undefined ? {} : { pack });
 }
 
 export function loadSaved(): LoadedSave {

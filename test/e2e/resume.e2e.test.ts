@@ -6,9 +6,9 @@ import { currentTurn, finishAndExport, firstDifference, loadScenario, nodeLog, p
 
 const baseUrl = inject('baseUrl');
 const SCENARIO = 'ambiguous-drone';
-// A seed whose game lasts five turns under the SCO's rules with the test player's choices, so
-// that it can be interrupted after two.
-const SEED = '3';
+// A seed whose game lasts eight turns under the SCO's rules with the test player's choices, so
+// that it can be interrupted after two (the engine of the parameter packs ends seed 3 sooner).
+const SEED = '4';
 
 describe('saving and resuming', () => {
   let browser: Browser;
@@ -49,7 +49,8 @@ describe('saving and resuming', () => {
     const { page } = browser;
     // The previous engine's shape: a format-1 scenario, rules 'nato', no features, no snapshot.
     const scenario = { ...loadScenario(SCENARIO), formatVersion: 1, ruleSets: undefined };
-    const old = { v: 1, engine: '0.1.0', player: 'Old save', locked: false, game: { scenario, rules: 'nato', seed: 'old-7', turn: 3, turns: [{ turn: 1, intents: ['consult'] }, { turn: 2, intents: [] }], result: null } };
+    // A seed whose game goes on after those two turns under the current engine.
+    const old = { v: 1, engine: '0.1.0', player: 'Old save', locked: false, game: { scenario, rules: 'nato', seed: 'old-3', turn: 3, turns: [{ turn: 1, intents: ['consult'] }, { turn: 2, intents: [] }], result: null } };
     await page.evaluate((data) => localStorage.setItem('crisis-lab.game', JSON.stringify(data)), old);
     await page.goto(baseUrl);
     await onScreen(page, 'crisis');

@@ -1,5 +1,6 @@
-// The debrief: outcome and score, the indicators turn by turn, the decisions with their rule ids,
-// the scenario's questions, the outcome log export and the replay under the other rules.
+// The debrief: outcome, on whose terms it ended and score, what research says about it, the
+// indicators turn by turn, the decisions with their rule ids, the scenario's questions, the
+// outcome log export and the replay under the other rules (under the same parameter pack).
 import type { App } from '../app';
 import { counterfactual, createLog, firstDivergence, logText, summarize, type DroppedIntent, type GameState } from '../engine';
 import { formatNumber, localize, percent, t, type MessageKey } from '../i18n';
@@ -10,12 +11,14 @@ import { decisionText, procedureName, reasonText, ruleSetName } from './format';
 import { gameContext, glossaryButton, ruleLink } from './glossary';
 import { el, uid } from './dom';
 import { languageSelect } from './language-select';
+import { researchPanel } from './research-panel';
+import { packName } from './research';
 
 /** The counterfactual game, kept while the same game's debrief is shown. */
 let comparison: { key: string; rules: string; game: GameState; dropped: DroppedIntent[] } | null = null;
 
 function gameKey(game: GameState): string {
-  return `${game.scenario.id}|${game.rules}|${game.seed}|${game.turns.length}`;
+  return `${game.scenario.id}|${game.rules}|${game.pack}|${game.seed}|${game.turns.length}`;
 }
 
 export function logFileName(game: GameState, date = new Date()): string {
@@ -75,6 +78,12 @@ function figures(game: GameState): HTMLElement {
     row(t('ind.entrapment'), percent(s.entrapment)),
     row(t('ind.legitimacy'), percent(s.legitimacy)),
   );
+}
+
+/** How a game ended and on whose terms: "The crisis is resolved. It ended in a compromise: …". */
+export function outcomeText(game: GameState): string {
+  const result = t(`result.${game.result ?? 'horizon'}`);
+  return game.terms ? `${result} ${t(`terms.${game.terms}`)}` : result;
 }
 
 export function renderDebrief(app: App, root: HTMLElement): void {
@@ -161,8 +170,8 @@ export function renderDebrief(app: App, root: HTMLElement): void {
         el(
           'div',
           { class: 'compare' },
-          el('div', {}, el('h3', { text: `${ruleSetName(game.rules, scenario)}: ${game.result ? t(`result.${game.result}`) : ''} ${t('debrief.score', { score: formatNumber(summary.score) })}` }), figures(game), el('h3', { text: t('debrief.decisions') }), decisionsList(app, game, divergeAt, 0)),
-          el('div', {}, el('h3', { text: `${ruleSetName(compared.rules, scenario)}: ${compared.result ? t(`result.${compared.result}`) : t('debrief.unfinished', { turns: compared.turns.length })} ${t('debrief.score', { score: formatNumber(summarize(compared, 'human').score) })}` }), figures(compared), el('h3', { text: t('debrief.decisions') }), decisionsList(app, compared, divergeAt, 1)),
+          el('div', {}, el('h3', { text: `${ruleSetName(game.rules, scenario)}: ${outcomeText(game)} ${t('debrief.score', { score: formatNumber(summary.score) })}` }), figures(game), el('h3', { text: t('debrief.decisions') }), decisionsList(app, game, divergeAt, 0)),
+          el('div', {}, el('h3', { text: `${ruleSetName(compared.rules, scenario)}: ${compared.result ? outcomeText(compared) : t('debrief.unfinished', { turns: compared.turns.length })} ${t('debrief.score', { score: formatNumber(summarize(compared, 'human').score) })}` }), figures(compared), el('h3', { text: t('debrief.decisions') }), decisionsList(app, compared, divergeAt, 1)),
         ),
       )
     : null;
@@ -182,10 +191,12 @@ export function renderDebrief(app: App, root: HTMLElement): void {
           { class: 'card' },
           el('h1', { text: `${t('debrief.heading')}: ${localize(scenario.title)}` }),
           el('p', { class: 'muted', 'data-testid': 'rule-set', text: t('debrief.rules', { rules: ruleSetName(game.rules, scenario), seed: game.seed }) }),
-          el('h2', { 'data-testid': 'result', text: `${t(`result.${game.result ?? 'horizon'}`)} ${t('debrief.score', { score: formatNumber(summary.score) })}` }),
+          el('p', { class: 'muted', 'data-testid': 'played-pack', 'data-pack': game.pack, text: t('debrief.pack', { pack: packName(game.pack) }) }),
+          el('h2', { 'data-testid': 'result', 'data-terms': game.terms ?? '', text: `${outcomeText(game)} ${t('debrief.score', { score: formatNumber(summary.score) })}` }),
           actions,
           status,
         ),
+        researchPanel(app, game),
         el('section', { class: 'card' }, el('h2', { text: t('debrief.summary') }), figures(game)),
         el('section', { class: 'card' }, el('h2', { text: t('debrief.charts') }), key, compared ? el('p', { class: 'small', text: divergeAt === null ? t('debrief.noDiverge') : t('debrief.diverge', { turn: divergeAt }) }) : null, charts),
         comparisonBlock,

@@ -7,6 +7,7 @@ import { FEATURES, FEATURE_KEYS, INTENTS, RULEBOOK, RULE_IDS, procedureOf, type 
 import { language, t } from '../i18n';
 import { el, uid } from './dom';
 import { featureName, procedureName, ruleSetName } from './format';
+import { modalDialog } from './modal';
 
 /** Which rule set the glossary explains, and the rules a game cited under it. */
 export interface GlossaryContext {
@@ -108,35 +109,11 @@ export function renderGlossary(app: App, state: GlossaryState): HTMLElement {
     body.append(el('section', { class: 'glossary-group', 'data-alliance': alliance }, el('h4', { class: 'group-title', text: t(`glossary.alliance.${alliance}`) }), ...rules.map((rule) => entry(rule, null, rule === state.rule))));
   }
   const close = el('button', { type: 'button', class: 'primary', 'data-focus': 'glossary-close', 'data-testid': 'glossary-close', text: t('glossary.close'), onclick: () => app.closeGlossary() });
-  const dialog = el(
-    'div',
-    { class: 'modal card glossary', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId, 'data-testid': 'glossary' },
+  return modalDialog(
+    { labelledBy: titleId, className: 'glossary', testId: 'glossary', backClass: 'glossary-back', onClose: () => app.closeGlossary() },
     el('div', { class: 'glossary-head' }, el('h2', { id: titleId, text: t('glossary.title') }), close),
     body,
   );
-  dialog.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      app.closeGlossary();
-    } else if (e.key === 'Tab') {
-      // Keep focus in the dialog: the next (or previous) stop after the focused element, which
-      // may be a rule entry that is focusable only by script, wrapping around at either end.
-      e.preventDefault();
-      const stops = [...dialog.querySelectorAll<HTMLElement>('button, [tabindex="0"]')];
-      const at = document.activeElement;
-      const after = (stop: HTMLElement) => at instanceof Node && (at.compareDocumentPosition(stop) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-      const before = (stop: HTMLElement) => at instanceof Node && (at.compareDocumentPosition(stop) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
-      const next = e.shiftKey ? (stops.filter(before).pop() ?? stops[stops.length - 1]) : (stops.find(after) ?? stops[0]);
-      next?.focus();
-    }
-  });
-  const back = el('div', { class: 'modal-back glossary-back' }, dialog);
-  // A click on the dimmed page around the dialog closes it too.
-  back.addEventListener('click', (e) => {
-    if (e.target === back) app.closeGlossary();
-  });
-  return back;
 }
 
 /** After the dialog is in the document: bring the rule into view and focus it, once. */

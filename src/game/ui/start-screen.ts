@@ -2,9 +2,9 @@
 import type { App } from '../app';
 import type { Loaded } from '../scenarios';
 import { loadFile } from '../scenarios';
-import { randomSeed } from '../assignment';
+import { chosenPack, randomSeed } from '../assignment';
 import { localize, t } from '../i18n';
-import { FEATURES, FEATURE_KEYS, PRESETS, PRESET_IDS, featureValues, resolveRuleSet, type FeatureKey, type InstitutionalFeatures, type PresetId, type RuleId, type Scenario } from '../engine';
+import { DEFAULT_PACK, FEATURES, FEATURE_KEYS, PACK_IDS, PRESETS, PRESET_IDS, featureValues, isPackId, resolveRuleSet, type FeatureKey, type InstitutionalFeatures, type PackId, type PresetId, type RuleId, type Scenario } from '../engine';
 import { LAB, basePreset, labSpec, offeredRuleSets } from '../rule-sets';
 import type { SavedNotice } from '../storage';
 import { blocColor } from '../theme';
@@ -13,6 +13,7 @@ import { featureName, ruleSetAbout, ruleSetName, ruleSetShort } from './format';
 import { ruleLink } from './glossary';
 import { openAllSections, scenarioPreview } from './preview';
 import { languageSelect } from './language-select';
+import { packChoices } from './research';
 
 
 export interface StartState {
@@ -24,6 +25,8 @@ export interface StartState {
   /** The design lab's choices, once the student opens it. */
   lab: LabChoice | null;
   seed: string | null;
+  /** The reading of the research (parameter pack) the student picked; null for the default. */
+  pack: PackId | null;
   player: string;
   error: { source: string; message: string } | null;
   /** The scenario named by an assignment link. */
@@ -133,6 +136,7 @@ export function renderStart(app: App, root: HTMLElement): void {
   const details = el('div', { class: 'card' });
   if (scenario) {
     const { field: rulesField, spec: rules, playable } = rulesChooser(app, scenario, locked, rerender);
+    const { field: packField, pack } = packChooser(app, scenario, locked, rerender);
     if (s.seed === null) s.seed = app.assignment.seed ?? randomSeed();
     const seedLocked = locked && app.assignment.seed !== null;
     if (seedLocked) s.seed = app.assignment.seed;
@@ -181,7 +185,7 @@ export function renderStart(app: App, root: HTMLElement): void {
       text: t('start.play'),
       onclick: () => {
         const seed = (s.seed ?? '').trim() || randomSeed();
-        app.play(scenario, rules, seed, s.player.trim(), locked);
+        app.play(scenario, rules, seed, s.player.trim(), locked, pack);
       },
     });
 
@@ -190,7 +194,7 @@ export function renderStart(app: App, root: HTMLElement): void {
       facts(scenario),
       el('p', { class: 'summary-text', text: localize(scenario.summary) }),
       scenarioPreview(scenario, blocColor(rules, scenario.ruleSets), app.map.countries(), rerender),
-      el('div', { class: 'choices' }, rulesField, seedField, playerField, el('div', { class: 'actions' }, play)),
+      el('div', { class: 'choices' }, rulesField, packField, seedField, playerField, el('div', { class: 'actions' }, play)),
     );
   }
 
@@ -291,6 +295,43 @@ function rulesChooser(app: App, scenario: Scenario, locked: boolean, rerender: (
   if (labOn && s.lab) field.append(labFields(app, scenario, s.lab, spec, rerender));
   if (!resolved.ok) field.append(el('p', { class: 'error', role: 'alert', 'data-testid': 'rules-error', text: t('lab.invalid', { error: resolved.error }) }));
   return { field, spec, playable: resolved.ok };
+}
+
+/** The reading of the research: one radio per parameter pack, each with its one-line explanation. */
+function packChooser(app: App, scenario: Scenario, locked: boolean, rerender: () => void): { field: HTMLElement; pack: PackId } {
+  const s = app.start_;
+  const linked = app.assignment.pack;
+  const linkedOk = linked !== null && isPackId(linked);
+  const packLocked = locked && linkedOk;
+  const pack = chosenPack(s.pack, linked, scenario.pack, locked);
+  const fallback = scenario.pack ?? DEFAULT_PACK;
+  const list = el('div', { class: 'pack-list' });
+  for (const choice of packChoices()) {
+    const id = uid('pack');
+    const checked = choice.id === pack;
+    const input = el('input', { type: 'radio', name: 'pack', id, value: choice.id, 'data-focus': `pack-${choice.id}`, disabled: packLocked && !checked });
+    input.checked = checked;
+    input.addEventListener('change', () => {
+      s.pack = choice.id;
+      rerender();
+    });
+    list.append(
+      el(
+        'label',
+        { for: id, 'data-pack': choice.id },
+        input,
+        el(
+          'span',
+          { class: 'pack-text' },
+          el('span', { class: 'pack-name', text: choice.id === fallback ? `${choice.name} (${t('pack.default')})` : choice.name }),
+          el('span', { class: 'small muted', text: choice.about }),
+        ),
+      ),
+    );
+  }
+  const field = el('fieldset', { 'data-testid': 'pack' }, el('legend', { text: t('pack.legend') }), el('p', { class: 'small muted', text: t('pack.hint') }), list);
+  if (linked !== null && !linkedOk) field.append(el('p', { class: 'error', role: 'alert', text: t('start.assignedPackError', { pack: linked, packs: PACK_IDS.join(', ') }) }));
+  return { field, pack };
 }
 
 /** One select per institutional feature, values from the catalogue, each with the rule it applies. */
