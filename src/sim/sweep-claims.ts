@@ -69,7 +69,7 @@ export const CLAIMS: Claim[] = [
     measure: 'deterrence',
     direction: 1,
     factors: ['commitment', 'attribution', 'command', 'council', 'cyber', 'decisionRule', 'fallback'],
-    named: { factor: 'commitment', as: 'the binding collective-defence clause (Article 5)' },
+    named: { factor: 'commitment', as: 'the binding collective-defence clause, Article 5' },
     population: 'all',
   },
   {

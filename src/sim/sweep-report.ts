@@ -13,14 +13,13 @@ const VERDICT_WORDS: Record<Verdict, string> = {
   'not tested': 'not tested',
 };
 
-/** A figure in a measure's precision; an exact 0 as "0", and a difference too small for that
- * precision with two significant digits, so that "no difference" and "a small one" read apart. */
+/** A figure in a measure's precision; an exact 0 reads "0", so that no difference at all and a
+ * difference too small to show ("+0.000") read apart. */
 function num(x: number, digits: number, signed = false): string {
   if (!Number.isFinite(x)) return '–';
   if (x === 0) return '0';
-  const text = Math.abs(x) < 0.5 * 10 ** -digits ? Math.abs(x).toPrecision(2) : Math.abs(x).toFixed(digits);
   const sign = x < 0 ? '−' : signed ? '+' : '';
-  return sign + text;
+  return sign + Math.abs(x).toFixed(digits);
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(x * 100)}%` : '–');
