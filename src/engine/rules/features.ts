@@ -29,7 +29,7 @@ export const FEATURES = {
       },
       cfm: {
         rule: 'S7',
-        about: 'An extraordinary meeting of the SCO Council of Foreign Ministers: called by two member states with the others’ consent, 3–10 days (Osh 2010: violence from 10 June, statement 21 June) [L].',
+        about: 'An extraordinary meeting of the SCO Council of Foreign Ministers: called by two member states with the others’ consent, 1–11 days after a request (docs/timeline.yaml: statement of 14 June 2025 a day after the strikes on Iran; Osh 2010, violence from 10 June, statement 21 June) [L].',
       },
       csc: {
         rule: 'C3',
@@ -178,7 +178,7 @@ export function featureRule<K extends FeatureKey>(key: K, value: FeatureValueOf<
 /** How soon each body sits; the ranges are explained with the `council` feature above. */
 export const BODY_CALENDAR: Record<FeatureValueOf<'council'>, BodyCalendar> = {
   nac: { days: [0, 2], votes: false },
-  cfm: { days: [3, 10], votes: false },
+  cfm: { days: [1, 11], votes: false },
   csc: { days: [0, 1], votes: false },
   assembly: { days: [1, 3], votes: true },
 };
