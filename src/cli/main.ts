@@ -6,6 +6,7 @@ import { batchCommand } from './batch-command';
 import { verifyCommand } from './verify-command';
 import { compareCommand } from './compare-command';
 import { migrateCommand } from './migrate-command';
+import { hindcastCommand } from './hindcast-command';
 import { sweepCommand } from './sweep-command';
 
 export interface Command {
@@ -42,6 +43,10 @@ export const commands: Record<string, Command> = {
   sweep: {
     run: (args) => sweepCommand(args),
     help: 'sweep [scenario...] [--settings N] [--seeds M] [--features F,...] [--json] [--out FILE] [--yes]   switch each institutional feature between its NATO and SCO value across settings; per study claim: supported, not, or on one constant',
+  },
+  hindcast: {
+    run: hindcastCommand,
+    help: 'hindcast [--seeds N] [--case ID ...] [--json]   play real cases (docs/hindcasts.yaml) with what governments did over N seeds (default 200); share of games that reproduce the record',
   },
   schema: {
     run: schemaCommand,
