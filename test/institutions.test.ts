@@ -290,13 +290,17 @@ describe('positions persist until what a member weighs changes', () => {
 describe('the end of the game', () => {
   it('a request still pending when the game ends appears as a lapsed decision, citing the body that never sat', () => {
     const s = crisis();
-    for (const seed of SEEDS.slice(0, 4)) {
+    // The extraordinary meeting of foreign ministers needs 1–11 days: the seeds whose meeting falls
+    // after the last turn are the ones where the request is still pending at the end.
+    let pendingAtEnd = 0;
+    for (const seed of SEEDS) {
       const game = play(s, 'sco', seed, { [HORIZON]: ['consult'] });
       expect(game.result).not.toBeNull();
       const last = game.turns[HORIZON - 1]!;
       const [pending] = last.proposals;
       const endDay = last.day + TURN_DAYS;
-      expect(pending!.meetingDay).toBeGreaterThanOrEqual(endDay);
+      if (pending!.meetingDay < endDay) continue;
+      pendingAtEnd++;
       expect(last.decisions).toContainEqual(
         expect.objectContaining({
           intent: 'consult',
@@ -313,6 +317,7 @@ describe('the end of the game', () => {
       expect(log.summary.decisions).toContainEqual(expect.objectContaining({ outcome: 'lapsed', turn: HORIZON }));
       expect(verifyLog(JSON.parse(logText(log)))).toMatchObject({ ok: true });
     }
+    expect(pendingAtEnd).toBeGreaterThan(0);
   });
 
   it('a request the body sits on before the end does not lapse', () => {
