@@ -17,11 +17,12 @@ export const REQUESTER: StateId = 'AAA';
 /** The other party when the crisis is a clash between two members. */
 export const PARTY: StateId = 'DDD';
 
-/** A situation: calm unless told, and an event, when there is one, is on the requester's territory. */
+/** A situation: calm unless told, and an event, when there is one, is on the requester's territory
+ * (so it is also the worst threat anywhere). */
 function situation(o: Partial<Situation> = {}): Situation {
   const event = o.eventKind ?? null;
-  // Built by assertion so that it also compiles while Situation gains or loses a field elsewhere.
-  return { eventKind: null, severity: 0, attribution: 0, cumulativeCyber: 0, clashWith: null, attackedOn: event ? 'territory' : null, ...o } as Situation;
+  const threat = { kind: event, severity: o.severity ?? 0 };
+  return { eventKind: null, severity: 0, attribution: 0, cumulativeCyber: 0, clashWith: null, attackedOn: event ? 'territory' : null, threat, ...o };
 }
 
 const SITUATION_NAMES = [

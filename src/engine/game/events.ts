@@ -48,9 +48,12 @@ export function advanceAttribution(scenario: Scenario, memory: GameMemory): Reco
 export function situationOf(scenario: Scenario, memory: GameMemory, player: StateId): Situation {
   let worst: { kind: Situation['eventKind']; severity: number; attribution: number; rung: number; on: 'territory' | 'forces' } | null = null;
   let clashWith: StateId | null = null;
+  let threat: { kind: Situation['eventKind']; severity: number; rung: number } = { kind: null, severity: 0, rung: 0 };
   for (const id of memory.firedEvents) {
     const event = eventById(scenario, id);
     if (!event) continue;
+    const anywhere = eventRung(event.kind, event.severity);
+    if (anywhere >= threat.rung) threat = { kind: event.kind, severity: event.severity, rung: anywhere };
     const party = event.kind === 'member-clash' && event.parties?.includes(player);
     if (event.kind === 'member-clash' && event.parties) {
       const [a, b] = event.parties;
@@ -69,5 +72,6 @@ export function situationOf(scenario: Scenario, memory: GameMemory, player: Stat
     cumulativeCyber: memory.cumulativeCyber,
     clashWith,
     attackedOn: worst?.on ?? null,
+    threat: { kind: threat.kind, severity: threat.severity },
   };
 }

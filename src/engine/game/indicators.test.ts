@@ -12,7 +12,7 @@ const parsed = parseScenario(readFileSync(join(__dirname, '../../../scenarios/fr
 if (!parsed.ok) throw new Error('frontier-armed-attack is invalid');
 const scenario = parsed.scenario;
 const posture = { consultation: false, commitment: 'none', forces: 'none', coordination: false } as const;
-const situation: Situation = { eventKind: 'armed-attack', severity: 4, attribution: 0.9, cumulativeCyber: 0, attackedOn: 'territory', clashWith: null };
+const situation: Situation = { eventKind: 'armed-attack', severity: 4, attribution: 0.9, cumulativeCyber: 0, attackedOn: 'territory', clashWith: null, threat: { kind: 'armed-attack', severity: 4 } };
 const memory: DeterrenceInputs['memory'] = { contributions: {}, collectiveTexts: 0, stances: {}, perception: {} };
 const base: DeterrenceInputs = { scenario, features: PRESETS.nato, params: packValues('baseline'), posture, memory, cohesion: 0.75, situation };
 

@@ -61,6 +61,9 @@ export interface Situation {
   /** Where the requester was hit: its territory, its forces abroad, or not at all (events on
    * other states' ground are not an attack on it). */
   attackedOn: 'territory' | 'forces' | null;
+  /** The most serious event anywhere in the crisis, on anyone's ground: what Article 4 calls
+   * being threatened, and what moves posture (N7), even when the requester was not attacked. */
+  threat: { kind: EventKind | null; severity: number };
   /** The other party when the crisis is a clash between two members (S5). */
   clashWith: StateId | null;
 }

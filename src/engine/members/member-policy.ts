@@ -74,7 +74,9 @@ export function memberPosition(
   const draw = noise(rng, spread);
   if (member === actors.requester) return 'support';
   if (member === situation.clashWith) return 'object'; // a party never endorses a text against itself
-  const urgency = situation.severity / 5;
+  // Collective defence answers an attack on the requester; consulting, speaking and working together
+  // answer a threat, which an attack on a neighbour is too (Art. 4: "threatened").
+  const urgency = (intent === 'collective-defence' ? situation.severity : seriousness(situation)) / 5;
   let u = solidarity(p, actors) * (0.6 + 0.6 * urgency) - ASK[intent] * (1.2 - p.riskTolerance);
   if (intent === 'collective-defence') {
     u -= 0.2 * p.domesticConstraint; // parliaments and publics weigh armed commitments most
@@ -94,8 +96,13 @@ export const CONTRIBUTION_WEIGHT: Record<Contribution, number> = { none: 0, poli
 
 
 /** What a member would give of its own accord, 0–1 (before any pledge pulls it further). */
+/** How serious the crisis is for the requester, 0–5: an attack on it, or a threat anywhere near. */
+export function seriousness(situation: Situation): number {
+  return Math.max(situation.severity, situation.threat.severity);
+}
+
 export function ownWant(p: StateProfile, situation: Situation, actors: Actors, draw: number): number {
-  const urgency = situation.severity / 5;
+  const urgency = seriousness(situation) / 5;
   return (
     solidarity(p, actors) * (0.6 + 0.6 * urgency) +
     0.3 * p.riskTolerance -

@@ -14,8 +14,9 @@ export const ATTRIBUTION_THRESHOLD = 0.7;
 /** N6: cumulative severity of cyber and hybrid events from which their effect is treated like an
  * armed attack (since 2021 the cumulative effect may count). The size is a design choice. */
 export const CYBER_CUMULATIVE_THRESHOLD = 8;
-/** N7: an Article 4 meeting moves to new posture (2022 defence plans, 2025 Eastern Sentry) only
- * after a serious attack and with broad support; otherwise it ends with a statement. */
+/** N7: an Article 4 meeting moves to new posture (2014 AWACS, 2022 defence plans, 2025 Eastern
+ * Sentry) only after a serious military threat — on the requester or on a neighbour (2014, 2022:
+ * attacks on Ukraine) — and with broad support; otherwise it ends with a statement. */
 export const POSTURE_SEVERITY = 3;
 /** N7: posture answers military threats (2022: a neighbour invaded; 2025: drones in allied airspace). */
 export const POSTURE_EVENTS: readonly string[] = ['armed-attack', 'airspace-incident', 'hybrid-campaign'];
@@ -111,8 +112,8 @@ export function guardsFor(f: InstitutionalFeatures): Record<string, Guard> {
     'S3.othersObject': on((b) => b.tally.object.some((m) => m !== b.situation.clashWith)),
     'N7.seriousMilitaryThreat': on(
       (b) =>
-        POSTURE_EVENTS.includes(b.situation.eventKind ?? '') &&
-        b.situation.severity >= POSTURE_SEVERITY &&
+        POSTURE_EVENTS.includes(b.situation.threat.kind ?? '') &&
+        b.situation.threat.severity >= POSTURE_SEVERITY &&
         supportShare(b.tally) >= POSTURE_SUPPORT_SHARE,
     ),
 
