@@ -1,6 +1,12 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** The largest file the service worker precaches (Workbox's own default, 2 MiB). A larger one
+ * would be left out of the offline copy: vite-plugin-pwa then fails the build and names it.
+ * CRISIS_LAB_PRECACHE_LIMIT lowers it, for the test that proves the build fails. */
+export const PRECACHE_LIMIT = Number(process.env.CRISIS_LAB_PRECACHE_LIMIT) || 2 * 1024 * 1024;
 
 export default defineConfig({
   // Relative asset paths, so the built site works from any static host or sub-folder.
@@ -16,6 +22,35 @@ export default defineConfig({
       },
     },
   },
+  plugins: [
+    // Offline once opened: a service worker precaches the whole site (both pages, every chunk,
+    // so every shipped scenario, the map data and the fonts). A new version waits until the
+    // student accepts it (src/game/offline.ts); it is never swapped in under a game.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: false,
+      showMaximumFileSizeToCacheInBytesWarning: false,
+      workbox: {
+        globPatterns: ['**/*.{html,js,css,json,woff2,svg,png,webp,yaml}'],
+        maximumFileSizeToCacheInBytes: PRECACHE_LIMIT,
+        // An assignment link's query (?scenario=…&seed=…) still opens the precached page.
+        ignoreURLParametersMatching: [/.*/],
+        navigateFallback: null,
+        cleanupOutdatedCaches: true,
+        clientsClaim: false,
+        skipWaiting: false,
+        // A scenario file an assignment link names by URL: the network first, the last copy offline.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /\.(ya?ml|json)$/i.test(url.pathname),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'crisis-lab-scenarios', networkTimeoutSeconds: 5, expiration: { maxEntries: 50 } },
+          },
+        ],
+      },
+    }),
+  ],
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],

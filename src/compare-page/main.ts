@@ -16,6 +16,7 @@ import { verifyFiles } from './verify-pool';
 import { boxChart, courseChart, legend } from './charts';
 import { intentName, ruleSetLooks, ruleSetShort, ruleSetTitle, type RuleSetLook } from './rule-sets';
 import { languageSelect } from '../game/ui/language-select';
+import { startOffline } from '../game/offline';
 
 interface PageState {
   entries: Entry[];
@@ -378,3 +379,5 @@ applyThemeToDocument();
 setLanguage(initialLanguage(), false);
 onLanguageChange(render);
 render();
+// The site's offline copy (both pages) is set up from whichever page is opened first.
+startOffline(() => undefined);

@@ -14,6 +14,8 @@ import { renderStart, type StartState } from './ui/start-screen';
 import { renderCrisis } from './ui/crisis-screen';
 import { renderDebrief } from './ui/debrief-screen';
 import { renderSources, type SourcesState } from './ui/research-panel';
+import { NO_INTEGRATIONS, type Integrations } from './ui/integration-notes';
+import { assignmentSearch, readPackageConfig } from './lms/package-config';
 import { scenarioMapView } from './view-model';
 import type { Rect } from './map/geo';
 
@@ -45,6 +47,8 @@ export class App {
   showBriefing = false;
   /** A played turn picked on the timeline for review, or null for the latest. */
   reviewTurn: number | null = null;
+  /** Offline use, a waiting update and the LMS, as the screens tell them (set by boot.ts). */
+  integrations: Integrations = NO_INTEGRATIONS;
   /** After a turn the panel scrolls back to the news of what happened. */
   private newsFirst = false;
 
@@ -54,7 +58,8 @@ export class App {
   ) {}
 
   async start(): Promise<void> {
-    this.assignment = readAssignment(window.location.search);
+    // In an LMS package the instructor's assignment is written into the page (src/game/lms/).
+    this.assignment = readAssignment(assignmentSearch(readPackageConfig(document), window.location.search));
     this.shipped = await loadShipped();
     if (this.assignment.scenario) {
       try {

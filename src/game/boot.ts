@@ -7,6 +7,10 @@ import { initialLanguage, setLanguage } from './i18n';
 import { MapScene, MAP_READY_EVENT } from './scenes/MapScene';
 import { el } from './ui/dom';
 import type { App } from './app';
+import { readPackageConfig } from './lms/package-config';
+import { startOffline } from './offline';
+import type { LmsState } from './lms/scorm-session';
+import { NO_INTEGRATIONS, type Integrations } from './ui/integration-notes';
 
 declare global {
   interface Window {
@@ -45,9 +49,30 @@ export async function boot(fonts: Promise<void>): Promise<void> {
   });
   const ready = new Promise<MapScene>((resolve) => game.events.once(MAP_READY_EVENT, resolve));
   game.scene.add('MapScene', MapScene, true);
+  // In an LMS package: find the runtime and resume the game it kept before the app looks for a
+  // saved game. The plain website never loads this code.
+  const lmsPackage = readPackageConfig(document);
+  const lms: Promise<LmsState | null> = lmsPackage
+    ? import('./lms/connect')
+        .then(({ connectLms }) => connectLms(lmsPackage, (state) => update({ lms: state })))
+        .catch((error: unknown): LmsState => ({ status: 'failed', reason: error instanceof Error ? error.message : String(error) }))
+    : Promise.resolve(null);
   // The engine and the screens load while the map boots: the first frame needs neither.
-  const [{ App: AppClass }, scene] = await Promise.all([import('./app'), ready]);
+  const [{ App: AppClass }, scene, lmsState] = await Promise.all([import('./app'), ready, lms]);
   const app = new AppClass(scene, ui);
   window.__crisisLab = app;
+  let integrations: Integrations = { ...NO_INTEGRATIONS, lms: lmsState };
+  let started = false;
+  let changedWhileStarting = false;
+  function update(next: Partial<Integrations>): void {
+    integrations = { ...integrations, ...next };
+    app.integrations = integrations;
+    if (started) app.render();
+    else changedWhileStarting = true;
+  }
+  integrations.offline = startOffline((offline) => update({ offline }));
+  app.integrations = integrations;
   await app.start();
+  started = true;
+  if (changedWhileStarting) app.render();
 }

@@ -19,12 +19,20 @@ export interface LoadedSave {
   notice: SavedNotice | null;
 }
 
+/** Whoever keeps a copy elsewhere (an LMS, src/game/lms/) hears of every save and discard. */
+const saveListeners = new Set<(saved: Saved | null) => void>();
+export function onSaveChange(listener: (saved: Saved | null) => void): () => void {
+  saveListeners.add(listener);
+  return () => saveListeners.delete(listener);
+}
+
 export function saveGame(saved: Saved): void {
   try {
     localStorage.setItem(KEY, JSON.stringify({ v: VERSION, engine: ENGINE_VERSION, ...saved }));
   } catch (error) {
     console.warn('Could not save the game', error);
   }
+  for (const listener of saveListeners) listener(saved);
 }
 
 /** A state this engine wrote: it names its rule set's features and its parameter pack, and
@@ -87,4 +95,5 @@ export function clearSaved(): void {
   } catch {
     // nothing to clear
   }
+  for (const listener of saveListeners) listener(null);
 }

@@ -345,6 +345,24 @@ export const en = {
   'research.moralHazard.game.model': 'The game does not make your state bolder when the pledge is firm: it models only how the adversary reads the pledge. Here invoking it in public raised the adversary’s starting estimate that an ally will help from {from} to {to}.',
   'research.moralHazard.game.noPledge': 'These rules have no mutual-defence clause to invoke, so there was no firm pledge for either reading to weigh.',
   'research.moralHazard.otherPack': 'Under the “{pack}” reading it would rise from {from} to {to}.',
+
+  // Offline use and the LMS package (src/game/offline.ts, src/game/lms/).
+  'offline.ready': 'Ready to play offline: this browser keeps a copy of the game, its scenarios, the map and the comparison page.',
+  'offline.preparing': 'Saving a copy of the game for offline use…',
+  'offline.insecure': 'Offline play is unavailable here: this page comes over plain HTTP from {host}, and browsers keep offline copies only of HTTPS pages (or of localhost). Everything else works, outcome logs and their verification included.',
+  'offline.unsupported': 'Offline play is unavailable: this browser does not allow service workers here.',
+  'offline.failed': 'Offline play is unavailable: the offline copy could not be set up ({reason}).',
+  'offline.update': 'A new version of the game is ready.',
+  'offline.updateNow': 'Update now',
+  'offline.updateLater': 'A new version of the game is ready: it will be offered when you leave this crisis.',
+  'lms.recording': 'Your course records this game: completion, score and each alliance decision.',
+  'lms.resumed': 'Your game was resumed from your course’s record.',
+  'lms.replayed': 'Your game was resumed from your course’s record and replayed by this version of the game: the record was made by another version.',
+  'lms.resumeError': 'The game your course kept could not be resumed ({reason}).',
+  'lms.absent': 'Results are not being recorded: no learning management system answered (this package was opened outside a course). You can play, and export the outcome log to keep your result.',
+  'lms.failed': 'Results are not being recorded: the course’s SCORM runtime failed ({reason}). You can play on, and export the outcome log to keep your result.',
+  'lms.short.recording': 'Recorded by your course',
+  'lms.short.off': 'Results are not being recorded',
 } as const;
 
 export type MessageKey = keyof typeof en;

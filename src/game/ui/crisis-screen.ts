@@ -10,6 +10,7 @@ import { blocName, decisionText, procedureName, reasonText, ruleSetName, stepTex
 import { gameContext, glossaryButton, ruleLink } from './glossary';
 import { el, uid } from './dom';
 import { languageSelect } from './language-select';
+import { integrationNotes } from './integration-notes';
 
 /** Which intent's positions the map shows; kept across re-renders. */
 let positionsIntent: IntentId | null = null;
@@ -110,6 +111,7 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
       ' ',
       t('crisis.adversary', { name: adversaryName(scenario) }),
     ),
+    integrationNotes(app, 'crisis') ?? '',
     el(
       'div',
       { class: 'actions' },

@@ -13,6 +13,7 @@ import { el, uid } from './dom';
 import { languageSelect } from './language-select';
 import { researchPanel } from './research-panel';
 import { packName } from './research';
+import { integrationNotes } from './integration-notes';
 
 /** The counterfactual game, kept while the same game's debrief is shown. */
 let comparison: { key: string; rules: string; game: GameState; dropped: DroppedIntent[] } | null = null;
@@ -195,6 +196,7 @@ export function renderDebrief(app: App, root: HTMLElement): void {
           el('h2', { 'data-testid': 'result', 'data-terms': game.terms ?? '', text: `${outcomeText(game)} ${t('debrief.score', { score: formatNumber(summary.score) })}` }),
           actions,
           status,
+          integrationNotes(app, 'debrief'),
         ),
         researchPanel(app, game),
         el('section', { class: 'card' }, el('h2', { text: t('debrief.summary') }), figures(game)),

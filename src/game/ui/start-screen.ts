@@ -13,6 +13,7 @@ import { featureName, ruleSetAbout, ruleSetName, ruleSetShort } from './format';
 import { ruleLink } from './glossary';
 import { openAllSections, scenarioPreview } from './preview';
 import { languageSelect } from './language-select';
+import { integrationNotes } from './integration-notes';
 import { packChoices } from './research';
 
 
@@ -229,6 +230,7 @@ export function renderStart(app: App, root: HTMLElement): void {
             languageSelect(),
           ),
         ),
+        integrationNotes(app, 'start'),
         locked ? el('p', { class: 'card', role: 'note', text: t('start.locked') }) : null,
         s.notice ? el('p', { class: `card${s.notice.kind === 'dropped' ? ' error' : ''}`, role: 'status', 'data-testid': 'saved-notice', text: s.notice.kind === 'dropped' ? t('start.savedDropped', { reason: s.notice.reason }) : t('start.savedReplayed') }) : null,
         s.error ? el('p', { class: 'card error', role: 'alert', text: t('start.loadError', s.error) }) : null,

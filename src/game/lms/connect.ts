@@ -1,0 +1,68 @@
+// The package's side of the LMS, in the browser: find the SCORM 1.2 runtime, resume the game
+// it kept (by replay, written where the app looks for a saved game), then report every save
+// and finish when the page goes. Without a runtime, or with a broken one, the game plays on
+// and the state says that results are not being recorded.
+import { isPackId, type PackId, type Scenario } from '../engine';
+import { readAssignment } from '../assignment';
+import { loadAssigned, loadShipped, type Loaded } from '../scenarios';
+import { clearSaved, onSaveChange, saveGame } from '../storage';
+import { assignmentSearch, type PackageConfig } from './package-config';
+import { findScorm12Api } from './scorm12';
+import { ScormSession, type LmsState } from './scorm-session';
+import { decodeSuspend, resumeSuspended, type SuspendDefaults } from './suspend';
+
+function okScenario(loaded: Loaded | null | undefined): Scenario | null {
+  return loaded?.ok ? loaded.scenario : null;
+}
+
+/** Connects before the app starts; the returned state is shown to the student, and `onChange`
+ * hears when the runtime fails later. */
+export async function connectLms(config: PackageConfig, onChange: (state: LmsState) => void, win: Window = window): Promise<LmsState> {
+  const api = findScorm12Api(win);
+  if (!api) return { status: 'absent' };
+
+  const assignment = readAssignment(assignmentSearch(config, ''));
+  const shipped = await loadShipped();
+  let assigned: Scenario | null = null;
+  if (assignment.scenario) {
+    try {
+      assigned = okScenario(await loadAssigned(assignment.scenario, shipped));
+    } catch {
+      assigned = null; // the start screen says why
+    }
+  }
+  const pack: PackId | null = assignment.pack !== null && isPackId(assignment.pack) ? assignment.pack : null;
+  const defaults: SuspendDefaults = { scenario: assigned?.id ?? null, rules: assignment.rules, pack };
+
+  const session = new ScormSession(api, () => defaults);
+  const started = session.start();
+  if (!started) return { status: 'failed', reason: session.failed ?? 'LMSInitialize failed' };
+
+  let state: LmsState = { status: 'recording', resumed: 'no' };
+  if (started.entry === 'ab-initio') clearSaved(); // a new attempt starts afresh
+  if (started.suspendData) {
+    try {
+      const find = (id: string) => (assigned?.id === id ? assigned : null) ?? okScenario(shipped.find((l) => l.ok && l.scenario.id === id));
+      const resumed = resumeSuspended(decodeSuspend(started.suspendData), defaults, find);
+      saveGame({ game: resumed.game, player: '', locked: assignment.lock });
+      session.markReported(resumed.game);
+      state = { status: 'recording', resumed: resumed.sameGame ? 'same' : 'replayed' };
+    } catch (error) {
+      state = { status: 'recording', resumed: 'no', resumeError: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  onSaveChange((saved) => {
+    if (session.record(saved?.game ?? null) || !session.failed) return;
+    onChange({ status: 'failed', reason: session.failed });
+  });
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    session.finish();
+  };
+  win.addEventListener('pagehide', finish);
+  win.addEventListener('beforeunload', finish);
+  return state;
+}
