@@ -38,9 +38,15 @@ export function offlineSupport(win: Pick<Window, 'isSecureContext' | 'navigator'
   return null;
 }
 
+/** A built site has a service worker; the dev server has none. (The mode, not DEV: a build run
+ * with NODE_ENV=test, as the end-to-end tests' is, still has DEV set.) */
+function builtSite(): boolean {
+  return import.meta.env.MODE !== 'development';
+}
+
 /** Registers the service worker (in a built site in a secure context, not inside an LMS
  * package, whose runtime needs the network anyway) and reports its state. */
-export function startOffline(onChange: (state: OfflineState) => void, enabled = !import.meta.env.DEV && !readPackageConfig(document)): OfflineState {
+export function startOffline(onChange: (state: OfflineState) => void, enabled = builtSite() && !readPackageConfig(document)): OfflineState {
   const early = offlineSupport(window, enabled);
   if (early) return { status: early, updateReady: false };
   let state: OfflineState = { status: 'preparing', updateReady: false };
