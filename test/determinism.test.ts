@@ -30,9 +30,12 @@ type Wishes = (IntentId[] | Wish)[];
 function inputFor(game: GameState, wish: IntentId[] | Wish | undefined): TurnInput {
   const w: Wish = Array.isArray(wish) ? { intents: wish } : (wish ?? { intents: [] });
   const offered = new Set(intentOptions(game).filter((o) => o.available).map((o) => o.intent));
+  const intents = w.intents.filter((i) => offered.has(i));
+  // A motion is played when the rules take its request now and the player does not ask for it too.
+  const motion = w.motion && offered.has(w.motion.intent) && !intents.includes(w.motion.intent) ? w.motion : undefined;
   const members = game.scenario.alliance.members;
   const by = (k: number | 'chair'): Proposer => (k === 'chair' ? 'chair' : members[k % members.length]!);
-  return { intents: w.intents.filter((i) => offered.has(i)), ...(w.motion ? { motions: [{ by: by(w.motion.by), intent: w.motion.intent }] } : {}) };
+  return { intents, ...(motion ? { motions: [{ by: by(motion.by), intent: motion.intent }] } : {}) };
 }
 
 function play(scenario: Scenario, rules: string, seed: string, wishes: Wishes): GameState {

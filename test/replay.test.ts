@@ -33,12 +33,15 @@ type Wishes = (IntentId[] | Wish)[];
 function inputFor(game: GameState, wish: IntentId[] | Wish | undefined): TurnInput {
   const w: Wish = Array.isArray(wish) ? { intents: wish } : (wish ?? { intents: [] });
   const offered = new Set(intentOptions(game).filter((o) => o.available).map((o) => o.intent));
+  const intents = w.intents.filter((i) => offered.has(i));
+  // A motion is played when the rules take its request now and the player does not ask for it too.
+  const motion = w.motion && offered.has(w.motion.intent) && !intents.includes(w.motion.intent) ? w.motion : undefined;
   const members = game.scenario.alliance.members;
   const member = (k: number) => members[k % members.length]!;
   const by = (k: number | 'chair'): Proposer => (k === 'chair' ? 'chair' : member(k));
   return {
-    intents: w.intents.filter((i) => offered.has(i)),
-    ...(w.motion ? { motions: [{ by: by(w.motion.by), intent: w.motion.intent }] } : {}),
+    intents,
+    ...(motion ? { motions: [{ by: by(motion.by), intent: motion.intent }] } : {}),
     ...(w.seat ? { seats: { [w.seat.intent]: { [member(w.seat.member)]: w.seat.position } } } : {}),
   };
 }
@@ -172,12 +175,15 @@ describe('replaying intents', () => {
         // It ends, or it ran every turn it was given.
         expect(cf.result !== null || cf.turns.length === played.turns.length).toBe(true);
         expect(cf.turns.length).toBeLessThanOrEqual(played.turns.length);
-        // Per turn: what was played plus what was dropped is what was asked.
+        // Per turn: what was played plus what was dropped is what was asked, the player's intents
+        // and others' motions alike; seats' answers go over unchanged.
         cf.turns.forEach((t, i) => {
-          const droppedHere = dropped.filter((d) => d.turn === t.turn).map((d) => d.intent);
-          expect([...t.intents, ...droppedHere].sort()).toEqual([...played.turns[i]!.intents].sort());
-          // Others' motions and seats' answers are inputs of the turn too: they go over unchanged.
-          expect(t.motions).toEqual(played.turns[i]!.motions);
+          const droppedHere = dropped.filter((d) => d.turn === t.turn);
+          const mine = droppedHere.filter((d) => d.by === undefined).map((d) => d.intent);
+          const theirs = droppedHere.filter((d) => d.by !== undefined).map((d) => ({ by: d.by, intent: d.intent }));
+          expect([...t.intents, ...mine].sort()).toEqual([...played.turns[i]!.intents].sort());
+          expect([...(t.motions ?? []), ...theirs]).toEqual(expect.arrayContaining(played.turns[i]!.motions ?? []));
+          expect((t.motions ?? []).length + theirs.length).toBe((played.turns[i]!.motions ?? []).length);
           expect(t.seats).toEqual(played.turns[i]!.seats);
         });
         for (const d of dropped) expect(d.reason.length).toBeGreaterThan(0);

@@ -5,12 +5,14 @@ import { newGame, playTurn } from './game';
 import { intentOptions } from './intents';
 import type { IntentId } from '../scenario/schema';
 import type { RefusalReason } from '../rules/types';
-import type { GameState, TurnRecord } from './types';
+import type { GameState, Proposer, TurnRecord } from './types';
 import { canonicalJson } from '../log/canonical';
 
 export interface DroppedIntent {
   turn: number;
   intent: IntentId;
+  /** Who asked, when it was another member's or the chair's motion (the player otherwise). */
+  by?: Proposer;
   /** The refusal code, as intentOptions gives it. */
   reason: RefusalReason;
 }
@@ -27,7 +29,18 @@ export function counterfactual(game: GameState, rules: string): { game: GameStat
       dropped.push({ turn: replay.turn, intent, reason: option?.reason ?? 'not-on-agenda' });
       return false;
     });
-    replay = playTurn(replay, { intents: allowed, ...(record.motions ? { motions: record.motions } : {}), ...(record.seats ? { seats: record.seats } : {}) });
+    // Motions too: one the other rules do not take then, or one asking what is already asked, is left out.
+    const asked = new Set<IntentId>(allowed);
+    const motions = (record.motions ?? []).filter((m) => {
+      const option = options.find((o) => o.intent === m.intent);
+      if (option?.available && !asked.has(m.intent)) {
+        asked.add(m.intent);
+        return true;
+      }
+      dropped.push({ turn: replay.turn, intent: m.intent, by: m.by, reason: option?.available ? 'already-under-way' : (option?.reason ?? 'not-on-agenda') });
+      return false;
+    });
+    replay = playTurn(replay, { intents: allowed, ...(motions.length ? { motions } : {}), ...(record.seats ? { seats: record.seats } : {}) });
   }
   return { game: replay, dropped };
 }

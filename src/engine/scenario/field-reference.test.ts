@@ -30,6 +30,7 @@ describe('the field reference', () => {
       '### `events[].chance`',
       '### `policies.<name>`',
       '### `policies.<name>.turns[]`',
+      '### `policies.<name>.turns[].motions[]`',
       '### Texts (`en`, `ru`, `kk`)',
     ]);
   });
