@@ -16,9 +16,9 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-export async function openBrowser(viewport = { width: 1280, height: 800 }): Promise<Browser> {
+export async function openBrowser(viewport = { width: 1280, height: 800 }, extraArgs: string[] = []): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'crisis-lab-chromium-'));
-  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, viewport, acceptDownloads: true, args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, viewport, acceptDownloads: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -9,6 +9,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The built site's folder, for tests that serve or package it themselves. */
+    siteDir: string;
   }
 }
 
@@ -62,6 +64,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const port = await freePort();
   const preview = await startPreview(outDir, port);
   project.provide('baseUrl', `http://127.0.0.1:${port}/`);
+  project.provide('siteDir', outDir);
   return () => {
     preview.kill();
     rmSync(outDir, { recursive: true, force: true });
