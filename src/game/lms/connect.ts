@@ -62,7 +62,8 @@ export async function connectLms(config: PackageConfig, onChange: (state: LmsSta
     done = true;
     session.finish();
   };
+  // pagehide, not beforeunload: a download (the outcome log's export) can fire beforeunload
+  // and the session would end under a page that goes on.
   win.addEventListener('pagehide', finish);
-  win.addEventListener('beforeunload', finish);
   return state;
 }
