@@ -4,11 +4,11 @@
 // under the three presets and a design-lab rule set.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { inputFor, type Wishes } from './support/wishes';
 import { loadScenarioFile } from '../src/cli/scenario-file';
 import { newGame, playTurn } from '../src/engine/game/game';
-import { intentOptions } from '../src/engine/game/intents';
 import { createLog, logText, verifyLog } from '../src/engine/log/outcome-log';
-import type { GameState, Proposer, TurnInput } from '../src/engine/game/types';
+import type { GameState } from '../src/engine/game/types';
 import type { IntentId, Scenario } from '../src/engine/scenario/schema';
 
 /** A shipped scenario by id; a broken one fails with every problem's line and column. */
@@ -18,25 +18,6 @@ const SCENARIOS = { terror: load('terror-attack-member'), frontier: load('fronti
 const HORIZON = Math.max(...Object.values(SCENARIOS).map((s) => s.horizon));
 
 const RULES = ['nato', 'sco', 'csto', 'sco+commitment=automatic'];
-
-/** What a turn asks for: the player's wishes, and perhaps a motion by a member (picked by index) or the chair. */
-interface Wish {
-  intents: IntentId[];
-  motion?: { by: number | 'chair'; intent: IntentId };
-}
-/** Wishes per turn; each turn plays the wishes the engine offers then, in the engine's order. */
-type Wishes = (IntentId[] | Wish)[];
-
-function inputFor(game: GameState, wish: IntentId[] | Wish | undefined): TurnInput {
-  const w: Wish = Array.isArray(wish) ? { intents: wish } : (wish ?? { intents: [] });
-  const offered = new Set(intentOptions(game).filter((o) => o.available).map((o) => o.intent));
-  const intents = w.intents.filter((i) => offered.has(i));
-  // A motion is played when the rules take its request now and the player does not ask for it too.
-  const motion = w.motion && offered.has(w.motion.intent) && !intents.includes(w.motion.intent) ? w.motion : undefined;
-  const members = game.scenario.alliance.members;
-  const by = (k: number | 'chair'): Proposer => (k === 'chair' ? 'chair' : members[k % members.length]!);
-  return { intents, ...(motion ? { motions: [{ by: by(motion.by), intent: motion.intent }] } : {}) };
-}
 
 function play(scenario: Scenario, rules: string, seed: string, wishes: Wishes): GameState {
   let game = newGame(scenario, rules, seed);

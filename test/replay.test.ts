@@ -4,12 +4,13 @@
 // end. Over two shipped scenarios, the three presets and a design-lab rule set.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { inputFor, type Wishes } from './support/wishes';
 import { loadScenarioFile } from '../src/cli/scenario-file';
 import { newGame, playTurn } from '../src/engine/game/game';
 import { intentOptions } from '../src/engine/game/intents';
 import { createLog, inputOf, logText, replayIntents, verifyLog } from '../src/engine/log/outcome-log';
 import { counterfactual, firstDivergence } from '../src/engine/game/counterfactual';
-import type { GameState, Proposer, TurnInput } from '../src/engine/game/types';
+import type { GameState } from '../src/engine/game/types';
 import type { IntentId, Position, Scenario } from '../src/engine/scenario/schema';
 
 /** A shipped scenario by id; a broken one fails with every problem's line and column. */
@@ -20,31 +21,6 @@ const HORIZON = Math.max(...Object.values(SCENARIOS).map((s) => s.horizon));
 const RULES = ['nato', 'sco', 'csto', 'sco+commitment=automatic'];
 /** The next rule set in the list: every rule set is some other's counterfactual. */
 const other = (r: string): string => RULES[(RULES.indexOf(r) + 1) % RULES.length]!;
-
-/** What a turn asks for: the player's wishes, perhaps a motion by a member (picked by index) or the
- * chair, and perhaps a seat's answer (a member picked by index) on one intent. */
-interface Wish {
-  intents: IntentId[];
-  motion?: { by: number | 'chair'; intent: IntentId };
-  seat?: { member: number; intent: IntentId; position: Position };
-}
-type Wishes = (IntentId[] | Wish)[];
-
-function inputFor(game: GameState, wish: IntentId[] | Wish | undefined): TurnInput {
-  const w: Wish = Array.isArray(wish) ? { intents: wish } : (wish ?? { intents: [] });
-  const offered = new Set(intentOptions(game).filter((o) => o.available).map((o) => o.intent));
-  const intents = w.intents.filter((i) => offered.has(i));
-  // A motion is played when the rules take its request now and the player does not ask for it too.
-  const motion = w.motion && offered.has(w.motion.intent) && !intents.includes(w.motion.intent) ? w.motion : undefined;
-  const members = game.scenario.alliance.members;
-  const member = (k: number) => members[k % members.length]!;
-  const by = (k: number | 'chair'): Proposer => (k === 'chair' ? 'chair' : member(k));
-  return {
-    intents,
-    ...(motion ? { motions: [{ by: by(motion.by), intent: motion.intent }] } : {}),
-    ...(w.seat ? { seats: { [w.seat.intent]: { [member(w.seat.member)]: w.seat.position } } } : {}),
-  };
-}
 
 /** One turn with the wishes the engine offers now. */
 function step(game: GameState, wishes: Wishes): GameState {
