@@ -22,10 +22,13 @@ function gameKey(game: GameState): string {
   return `${game.scenario.id}|${game.rules}|${game.pack}|${game.seed}|${game.turns.length}`;
 }
 
-export function logFileName(game: GameState, date = new Date()): string {
+/** The export's file name; the player's name comes first, so an instructor's folder of a class's
+ * logs sorts and reads by student (letters of any script are kept: Айгерим stays Айгерим). */
+export function logFileName(game: GameState, date = new Date(), player?: string): string {
   const day = date.toISOString().slice(0, 10);
   const safe = (s: string, max = 40) => s.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, max);
-  return `crisis-lab_${safe(game.scenario.id)}_${safe(game.rules, 120)}_seed-${safe(game.seed)}_${day}.json`;
+  const who = player?.normalize('NFC').replace(/[^\p{L}\p{N}_-]+/gu, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  return `crisis-lab_${who ? `${who}_` : ''}${safe(game.scenario.id)}_${safe(game.rules, 120)}_seed-${safe(game.seed)}_${day}.json`;
 }
 
 function exportLog(app: App, status: HTMLElement): void {
@@ -33,7 +36,7 @@ function exportLog(app: App, status: HTMLElement): void {
   const log = createLog(session.game, session.player ? { player: session.player } : {});
   const blob = new Blob([logText(log)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
-  const name = logFileName(session.game);
+  const name = logFileName(session.game, new Date(), session.player);
   const a = el('a', { href: url, download: name });
   document.body.append(a);
   a.click();

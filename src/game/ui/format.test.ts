@@ -67,5 +67,8 @@ describe('words for engine records', () => {
     expect(logFileName(game, new Date('2026-11-29T01:00:00Z'))).toBe('crisis-lab_frontier-armed-attack_sco_seed-a_b_c_2026-11-29.json');
     const lab = { ...game, rules: 'sco+commitment=automatic' } as GameState;
     expect(logFileName(lab, new Date('2026-11-29T01:00:00Z'))).toBe('crisis-lab_frontier-armed-attack_sco_commitment_automatic_seed-a_b_c_2026-11-29.json');
+    // The player's name first, in any script, with nothing a file system could read as a path.
+    expect(logFileName(game, new Date('2026-11-29T01:00:00Z'), ' Айгерим Нұрланқызы/../x ')).toBe('crisis-lab_Айгерим_Нұрланқызы_x_frontier-armed-attack_sco_seed-a_b_c_2026-11-29.json');
+    expect(logFileName(game, new Date('2026-11-29T01:00:00Z'), '')).toBe('crisis-lab_frontier-armed-attack_sco_seed-a_b_c_2026-11-29.json');
   });
 });
