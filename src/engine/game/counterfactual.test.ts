@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/load';
 import { newGame, playTurn } from './game';
-import { counterfactual, firstDivergence } from './counterfactual';
+import { counterfactual, firstDivergence, firstDivergentCourse, turnCourse } from './counterfactual';
+import { canonicalJson } from '../log/canonical';
 import { intentOptions } from './intents';
 import type { TurnRecord } from './types';
 
@@ -36,21 +37,54 @@ describe('counterfactual', () => {
       }
       const at = firstDivergence(game.turns, other.turns);
       expect(at, rules).not.toBeNull();
-      // Before the first divergence, the same things happened turn by turn.
+      // Before the first divergence, the alliance decided alike and the same things happened.
       for (let i = 0; i < (at ?? 1) - 1; i++) {
         expect(other.turns[i]!.events).toEqual(game.turns[i]!.events);
-        expect(other.turns[i]!.indicators).toEqual(game.turns[i]!.indicators);
+        expect(other.turns[i]!.adversary).toEqual(game.turns[i]!.adversary);
+        expect(other.turns[i]!.decisions.map((d) => [d.kind, d.outcome])).toEqual(game.turns[i]!.decisions.map((d) => [d.kind, d.outcome]));
       }
     }
     // The same game compared with itself never diverges.
     expect(firstDivergence(game.turns, game.turns)).toBeNull();
   });
 
-  it('marks the first turn where events, the adversary or the indicators differ, or a game runs longer', () => {
-    const turn = (n: number, escalation: number) => ({ turn: n, events: [], adversary: 'hold', indicators: { escalation } }) as unknown as TurnRecord;
-    expect(firstDivergence([turn(1, 1), turn(2, 2)], [turn(1, 1), turn(2, 3)])).toBe(2);
-    expect(firstDivergence([turn(1, 1)], [turn(1, 1)])).toBeNull();
-    expect(firstDivergence([turn(1, 1)], [turn(1, 1), turn(2, 1)])).toBe(2);
+  it('marks the first turn where decisions, the adversary or the events differ, not the indicators', () => {
+    const turn = (n: number, o: { escalation?: number; adversary?: string; outcome?: string; rule?: string } = {}) =>
+      ({
+        turn: n,
+        events: [],
+        adversary: o.adversary ?? 'hold',
+        decisions: o.outcome ? [{ kind: 'consultation', outcome: o.outcome, rule: o.rule ?? 'N1' }] : [],
+        indicators: { escalation: o.escalation ?? 1 },
+      }) as unknown as TurnRecord;
+    // Indicators start from each rule set's baseline: they differ at turn 1 and are no divergence.
+    expect(firstDivergence([turn(1, { escalation: 1 }), turn(2)], [turn(1, { escalation: 2 }), turn(2)])).toBeNull();
+    // Nor is a rule id: each rule set cites its own for the same step.
+    expect(firstDivergence([turn(1, { outcome: 'adopted', rule: 'N1' })], [turn(1, { outcome: 'adopted', rule: 'S7' })])).toBeNull();
+    expect(firstDivergence([turn(1), turn(2, { outcome: 'adopted' })], [turn(1), turn(2, { outcome: 'blocked' })])).toBe(2);
+    expect(firstDivergence([turn(1), turn(2), turn(3, { adversary: 'escalate' })], [turn(1), turn(2), turn(3)])).toBe(3);
+    // A game that ended while the other went on parts at the first turn only one of them played.
+    expect(firstDivergence([turn(1)], [turn(1), turn(2)])).toBe(2);
+    expect(firstDivergence([turn(1)], [turn(1)])).toBeNull();
+    // The shared courses give the same answer as the records.
+    expect(firstDivergentCourse([turnCourse(turn(1)), turnCourse(turn(2, { outcome: 'adopted' }))], [turnCourse(turn(1)), turnCourse(turn(2, { outcome: 'subset' }))])).toBe(2);
+  });
+
+  it('names a later turn than 1 for a played pair whose indicators already differ at turn 1', () => {
+    const s = scenario('frontier-armed-attack.yaml');
+    let found = false;
+    for (let seed = 1; seed <= 30 && !found; seed++) {
+      let game = newGame(s, 'nato', String(seed));
+      while (!game.result) game = playTurn(game, game.turn === 1 ? ['consult'] : []);
+      const { game: other } = counterfactual(game, 'sco');
+      const at = firstDivergence(game.turns, other.turns);
+      if (at === null || at === 1) continue;
+      // The indicators already part at turn 1, and the divergence is later: that pair is the case.
+      if (canonicalJson(game.turns[0]!.indicators) === canonicalJson(other.turns[0]!.indicators)) continue;
+      found = true;
+      expect(turnCourse(game.turns[at - 1]!)).not.toBe(turnCourse(other.turns[at - 1]!));
+    }
+    expect(found).toBe(true);
   });
 
   it('leaves out and lists a request the other rules refuse', () => {

@@ -45,15 +45,32 @@ export function counterfactual(game: GameState, rules: string): { game: GameStat
   return { game: replay, dropped };
 }
 
-/** The first turn at which what happened differs: events, the adversary's move or the
- * indicators (decision records always differ between rule sets: they cite different rules). */
+/**
+ * What one turn's course is, for comparing two games: what the alliance decided (each decision's
+ * kind and outcome, in order) and what happened (the adversary's move and the events). Indicators
+ * are left out on purpose: the rule sets start from different baselines (a defence commitment
+ * raises deterrence from turn 1), so every pair would part at turn 1. Rule ids are left out too,
+ * since each rule set names the same step its own way (N1 for an Article 4 consultation, S7 for
+ * the foreign ministers' meeting). `crisis-lab compare`, the comparison page and the debrief all
+ * use this one definition, so they name the same turn for the same pair.
+ */
+export function turnCourse(r: Pick<TurnRecord, 'decisions' | 'adversary' | 'events'>): string {
+  return canonicalJson([r.decisions.map((d) => [d.kind, d.outcome]), r.adversary, r.events]);
+}
+
+/**
+ * The first turn (from 1) whose course differs, given each game's turn courses (turnCourse), or
+ * null when both played the same turns alike. When every turn both played agrees but one game
+ * went on after the other ended, they part at the first turn only one of them played: the game
+ * ending is something that happened (a crisis resolved or at war), not a choice of the player's.
+ */
+export function firstDivergentCourse(a: readonly string[], b: readonly string[]): number | null {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i + 1;
+  return a.length === b.length ? null : n + 1;
+}
+
+/** The first turn where two games differ in what the alliance decided or what happened. */
 export function firstDivergence(a: TurnRecord[], b: TurnRecord[]): number | null {
-  const facts = (r: TurnRecord) => canonicalJson([r.events, r.adversary, r.indicators]);
-  const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (!x || !y || facts(x) !== facts(y)) return i + 1;
-  }
-  return null;
+  return firstDivergentCourse(a.map(turnCourse), b.map(turnCourse));
 }
