@@ -92,7 +92,8 @@ function section(key: PreviewSection, title: string, onToggle: () => void, ...co
     openSections[key] = !openSections[key];
     onToggle();
   });
-  const body = el('div', { id: bodyId, class: 'preview-body', 'data-testid': `preview-${key}` }, ...content);
+  // The body scrolls when long: it takes focus so that keyboard users can scroll it too.
+  const body = el('div', { id: bodyId, class: 'preview-body', 'data-testid': `preview-${key}`, tabindex: 0, role: 'region', 'aria-label': title, 'data-focus': `preview-${key}-body` }, ...content);
   if (!open) body.hidden = true;
   return el('section', { class: 'preview-section' }, el('h3', {}, button), body);
 }
