@@ -54,6 +54,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
+    // The tests that run bin/crisis-lab.mjs find the prebuilt command line current (rebuilt once
+    // here when a source changed, not by each test file at once).
+    globalSetup: ['./scripts/build-cli.mjs'],
     testTimeout: 60_000,
   },
 });

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The command line is written in TypeScript; tsx compiles it on the fly so that
-// `npx crisis-lab` works right after `npm ci`, with no build step.
-import { register } from 'tsx/esm/api';
+// The command line is written in TypeScript and runs prebuilt (build/cli, made by `npm ci`'s
+// prepare step). When a source file changed since, or the build is missing, it is rebuilt here
+// first, so the command always runs the sources as they are.
+import { ensureCli } from '../scripts/build-cli.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const { main } = await import(await ensureCli());
 process.exitCode = await main(process.argv.slice(2));
