@@ -20,6 +20,7 @@ describe('the field reference', () => {
       '### `ruleSets.<name>`',
       '### `ruleSets.<name>.features`',
       '### `states[]`',
+      '### `states[].location`',
       '### `states[].profile`',
       '### `alliance`',
       '### `player`',

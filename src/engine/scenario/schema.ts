@@ -59,6 +59,13 @@ export const ScenarioState = z
       .regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code is three capital letters')
       .optional()
       .describe('ISO 3166-1 alpha-3 code used to find the state on the map; defaults to the id.'),
+    location: z
+      .strictObject({
+        lon: z.number().min(-180).max(180).describe('Longitude in degrees, east positive.'),
+        lat: z.number().min(-90).max(90).describe('Latitude in degrees, north positive.'),
+      })
+      .optional()
+      .describe('For an invented state (no ISO code on the world map): where it sits on the schematic map of the actors. States without it are set on a ring.'),
     name: LocalizedText,
     profile: StateProfile,
   })
