@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { chosenPack, readAssignment } from './assignment';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { chosenPack, fetchAssigned, readAssignment } from './assignment';
 
 describe('the assignment link', () => {
   it('reads a preset, a design-lab spec (its + read back from spaces) and the other choices', () => {
@@ -25,5 +25,46 @@ describe('the assignment link', () => {
     // A pack the engine does not know is passed over, locked or not.
     expect(chosenPack(null, 'nonsense', 'study', true)).toBe('study');
     expect(chosenPack('realist', 'nonsense', undefined, true)).toBe('realist');
+  });
+});
+
+describe('fetching an assignment link’s scenario file', () => {
+  const base = 'https://school.example/games/index.html';
+  const answer = (status: number, body = 'id: x') => (async () => new Response(body, { status })) as typeof fetch;
+  /** A server that never answers: the fetch ends only when its signal aborts. */
+  const silent = (async (_url: unknown, init?: RequestInit) =>
+    new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof fetch;
+
+  afterEach(() => vi.useRealTimers());
+
+  it('resolves the address against the page and returns the text', async () => {
+    expect(await fetchAssigned('scenarios/mine.yaml', base, { fetchImpl: answer(200, 'id: mine') })).toEqual({ ok: true, text: 'id: mine', url: 'https://school.example/games/scenarios/mine.yaml' });
+  });
+
+  it('says "not found" with the address for a missing file, and names other statuses', async () => {
+    expect(await fetchAssigned('missing.yaml', base, { fetchImpl: answer(404, 'Not Found') })).toEqual({ ok: false, problem: 'not-found', url: 'https://school.example/games/missing.yaml', status: 404 });
+    expect(await fetchAssigned('x.yaml', base, { fetchImpl: answer(500) })).toMatchObject({ ok: false, problem: 'http', status: 500 });
+  });
+
+  it('gives up on a server that never answers once the time limit passes (issue 14.4)', async () => {
+    vi.useFakeTimers();
+    const pending = fetchAssigned('https://slow.example/s.yaml', base, { fetchImpl: silent, timeoutMs: 5000 });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(await pending).toEqual({ ok: false, problem: 'timeout', url: 'https://slow.example/s.yaml' });
+  });
+
+  it('stops when the player goes back to the menu', async () => {
+    const back = new AbortController();
+    const pending = fetchAssigned('s.yaml', base, { fetchImpl: silent, signal: back.signal });
+    back.abort();
+    expect(await pending).toMatchObject({ ok: false, problem: 'cancelled' });
+  });
+
+  it('refuses an address that is not http(s), and tells a failed connection apart', async () => {
+    expect(await fetchAssigned('javascript:alert(1)', base)).toMatchObject({ ok: false, problem: 'bad-address' });
+    const offline = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    expect(await fetchAssigned('s.yaml', base, { fetchImpl: offline })).toMatchObject({ ok: false, problem: 'network' });
   });
 });

@@ -40,3 +40,52 @@ export function chosenPack(picked: PackId | null, linked: string | null, scenari
   if (locked && fromLink) return fromLink;
   return picked ?? fromLink ?? scenarioPack ?? DEFAULT_PACK;
 }
+
+/** How long an assignment link's scenario may take to arrive before the page says so. */
+export const ASSIGNMENT_TIMEOUT_MS = 20_000;
+
+/** A scenario file fetched for an assignment link, or why it could not be: the address not found
+ * (404 or 410), another HTTP status, no answer within the time limit, no connection, the player
+ * went back to the menu, or an address that is not one. `url` is the address as resolved. */
+export type Fetched =
+  | { ok: true; text: string; url: string }
+  | { ok: false; problem: 'not-found' | 'http' | 'timeout' | 'network' | 'cancelled' | 'bad-address'; url: string; status?: number };
+
+export interface FetchOptions {
+  timeoutMs?: number;
+  /** Aborts the fetch when the player goes back to the menu. */
+  signal?: AbortSignal;
+  fetchImpl?: typeof fetch;
+}
+
+/** Fetches `ref` (relative to `base`, the page's address) within the time limit. Never throws. */
+export async function fetchAssigned(ref: string, base: string, options: FetchOptions = {}): Promise<Fetched> {
+  let url: URL;
+  try {
+    url = new URL(ref, base);
+  } catch {
+    return { ok: false, problem: 'bad-address', url: ref };
+  }
+  const href = url.href;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, problem: 'bad-address', url: href };
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs ?? ASSIGNMENT_TIMEOUT_MS);
+  const cancel = () => controller.abort();
+  options.signal?.addEventListener('abort', cancel);
+  try {
+    // The time limit covers the body too: a server can send headers and then stall.
+    const response = await (options.fetchImpl ?? fetch)(href, { signal: controller.signal });
+    if (response.status === 404 || response.status === 410) return { ok: false, problem: 'not-found', url: href, status: response.status };
+    if (!response.ok) return { ok: false, problem: 'http', url: href, status: response.status };
+    return { ok: true, text: await response.text(), url: href };
+  } catch {
+    return { ok: false, problem: timedOut ? 'timeout' : options.signal?.aborted ? 'cancelled' : 'network', url: href };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', cancel);
+  }
+}

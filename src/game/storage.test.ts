@@ -1,14 +1,30 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseScenario, replayIntents, type GameState, type Scenario } from './engine';
-import { rebuild } from './storage';
+import { ENGINE_VERSION, parseScenario, replayIntents, type GameState, type Scenario } from './engine';
+import { SAVE_KEY, SET_ASIDE_KEY, loadSaved, rebuild, saveGame } from './storage';
 
 function tutorial(): Scenario {
   const path = join(import.meta.dirname, '../../scenarios/tutorial.yaml');
   const result = parseScenario(readFileSync(path, 'utf8'), path);
   if (!result.ok) throw new Error('the tutorial does not parse');
   return result.scenario;
+}
+
+/** A localStorage of the browser's shape; `full` makes every write fail as a full quota does. */
+class MemoryStorage {
+  items = new Map<string, string>();
+  full = false;
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
 }
 
 describe('a save from another engine, replayed', () => {
@@ -31,5 +47,88 @@ describe('a save from another engine, replayed', () => {
 
   it('refuses a pack this engine does not know rather than replay it under another', () => {
     expect(() => rebuild(old({ pack: 'optimist' }))).toThrow(/unknown parameter pack/);
+  });
+});
+
+describe('loading a save: validated, rebuilt, or set aside', () => {
+  const scenario = tutorial();
+  const game = replayIntents(scenario, 'sco', '7', [['consult'], ['ct-cooperation']]);
+  let storage: MemoryStorage;
+  beforeEach(() => {
+    storage = new MemoryStorage();
+    (globalThis as { localStorage?: unknown }).localStorage = storage;
+  });
+  afterEach(() => {
+    delete (globalThis as { localStorage?: unknown }).localStorage;
+  });
+  const put = (value: unknown) => storage.items.set(SAVE_KEY, typeof value === 'string' ? value : JSON.stringify(value));
+
+  it('resumes a genuine save as it was, with nothing to say', () => {
+    expect(saveGame({ game, player: 'Aigerim', locked: true })).toEqual({ ok: true });
+    const loaded = loadSaved();
+    expect(loaded.notice).toBeNull();
+    expect(loaded.saved?.player).toBe('Aigerim');
+    expect(loaded.saved?.locked).toBe(true);
+    expect(JSON.stringify(loaded.saved?.game)).toBe(JSON.stringify(game));
+  });
+
+  it('sets aside a save of the right version with an empty game, keeping its raw text (issue 14.3)', () => {
+    const raw = JSON.stringify({ v: 1, engine: ENGINE_VERSION, game: {} });
+    put(raw);
+    const loaded = loadSaved();
+    expect(loaded.saved).toBeNull();
+    expect(loaded.notice).toMatchObject({ kind: 'dropped', reason: 'incomplete', raw });
+    expect(storage.getItem(SAVE_KEY)).toBeNull();
+    expect(storage.getItem(SET_ASIDE_KEY)).toBe(raw);
+    // The next load starts clean: the damaged save no longer stands in the way.
+    expect(loadSaved()).toEqual({ saved: null, notice: null });
+  });
+
+  it('sets aside text that is not JSON, or not a save of this format', () => {
+    put('{"v":1,"game":');
+    expect(loadSaved().notice).toMatchObject({ kind: 'dropped', reason: 'unreadable', raw: '{"v":1,"game":' });
+    put({ v: 2, game: JSON.parse(JSON.stringify(game)) });
+    expect(loadSaved().notice).toMatchObject({ kind: 'dropped', reason: 'unreadable' });
+    put([1, 2]);
+    expect(loadSaved().notice).toMatchObject({ kind: 'dropped', reason: 'unreadable' });
+  });
+
+  it('sets aside a save whose turns hold no list of known requests, or whose scenario no longer validates', () => {
+    const turns = JSON.parse(JSON.stringify(game.turns)) as Record<string, unknown>[];
+    turns[1] = { ...turns[1], intents: ['launch-missiles'] };
+    put({ v: 1, engine: ENGINE_VERSION, game: { ...JSON.parse(JSON.stringify(game)), turns } });
+    expect(loadSaved().notice).toMatchObject({ kind: 'dropped', reason: 'replay' });
+    put({ v: 1, engine: ENGINE_VERSION, game: { ...JSON.parse(JSON.stringify(game)), turns: [null] } });
+    expect(loadSaved().notice).toMatchObject({ kind: 'dropped', reason: 'replay' });
+    put({ v: 1, engine: ENGINE_VERSION, game: { ...JSON.parse(JSON.stringify(game)), scenario: { ...scenario, horizon: -3 } } });
+    expect(loadSaved().notice).toMatchObject({ kind: 'dropped', reason: 'scenario' });
+    put({ v: 1, engine: ENGINE_VERSION, game: { ...JSON.parse(JSON.stringify(game)), rules: 'warsaw-pact' } });
+    const unknownRules = loadSaved().notice;
+    expect(unknownRules).toMatchObject({ kind: 'dropped', reason: 'replay' });
+    expect(unknownRules?.kind === 'dropped' ? unknownRules.detail : '').not.toMatch(/Cannot read properties/);
+  });
+
+  it('rebuilds a save of this version whose state was damaged, from its own inputs', () => {
+    const damaged = JSON.parse(JSON.stringify(game)) as GameState;
+    damaged.turns[0]!.indicators.cohesion = 0.99;
+    delete (damaged as Partial<GameState>).alliance;
+    put({ v: 1, engine: ENGINE_VERSION, game: damaged, player: 'Dana' });
+    const loaded = loadSaved();
+    expect(loaded.notice).toEqual({ kind: 'repaired' });
+    expect(JSON.stringify(loaded.saved?.game)).toBe(JSON.stringify(game));
+    // Saved again as rebuilt: the next load has nothing to say.
+    expect(loadSaved().notice).toBeNull();
+  });
+
+  it('replays a save from another engine version and says so', () => {
+    put({ v: 1, engine: '0.0.1', game: JSON.parse(JSON.stringify(game)), player: 'Dana' });
+    const loaded = loadSaved();
+    expect(loaded.notice).toEqual({ kind: 'replayed' });
+    expect(JSON.stringify(loaded.saved?.game)).toBe(JSON.stringify(game));
+  });
+
+  it('reports a full storage quota instead of losing the turn silently', () => {
+    storage.full = true;
+    expect(saveGame({ game, player: '', locked: false })).toEqual({ ok: false, problem: 'quota' });
   });
 });

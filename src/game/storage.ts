@@ -1,7 +1,12 @@
-// Nothing lost: the game state is saved after every turn and a reload resumes it.
-import { ENGINE_VERSION, formatProblem, inputOf, isPackId, parseScenario, replayIntents, type GameState } from './engine';
+// Nothing lost: the game state is saved after every turn and a reload resumes it. A save is never
+// trusted as it stands: on load it is rebuilt by replaying its scenario, rule set, seed, pack and
+// each turn's inputs, so a damaged or hand-edited save cannot stop the game from starting. One
+// that cannot be rebuilt is set aside, its raw text kept for the player to download.
+import { ENGINE_VERSION, INTENTS, formatProblem, inputOf, isPackId, parseScenario, replayIntents, type GameState, type TurnRecord } from './engine';
 
-const KEY = 'crisis-lab.game';
+export const SAVE_KEY = 'crisis-lab.game';
+/** Where the last save that could not be restored is kept, as it was. */
+export const SET_ASIDE_KEY = 'crisis-lab.game.set-aside';
 const VERSION = 1;
 
 export interface Saved {
@@ -11,12 +16,29 @@ export interface Saved {
   locked: boolean;
 }
 
-/** What happened to a save from another engine version, for the start screen to say. */
-export type SavedNotice = { kind: 'replayed' } | { kind: 'dropped'; reason: string };
+/** Why a save could not be restored, for the start screen to say in the player's language. */
+export type DropReason = 'unreadable' | 'incomplete' | 'scenario' | 'pack' | 'replay';
+
+/** What happened to a save on load: replayed (another engine version), repaired (this version,
+ * but its state did not match its own inputs) or set aside (kept as `raw` for download). */
+export type SavedNotice = { kind: 'replayed' } | { kind: 'repaired' } | { kind: 'dropped'; reason: DropReason; detail: string; raw: string };
 
 export interface LoadedSave {
   saved: Saved | null;
   notice: SavedNotice | null;
+}
+
+/** Whether the last save reached the browser's storage; `quota` when the storage is full. */
+export type SaveResult = { ok: true } | { ok: false; problem: 'quota' | 'unavailable' };
+
+/** A save that cannot be restored, with the reason the start screen gives. */
+export class SaveError extends Error {
+  constructor(
+    readonly reason: DropReason,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Whoever keeps a copy elsewhere (an LMS, src/game/lms/) hears of every save and discard. */
@@ -26,72 +48,106 @@ export function onSaveChange(listener: (saved: Saved | null) => void): () => voi
   return () => saveListeners.delete(listener);
 }
 
-export function saveGame(saved: Saved): void {
+function isQuotaError(error: unknown): boolean {
+  if (!(error instanceof DOMException) && !(error instanceof Error)) return false;
+  // Chrome and Safari name it; older Firefox used its own name; codes 22 and 1014 are the legacy ones.
+  const code = (error as { code?: number }).code;
+  return error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
+}
+
+export function saveGame(saved: Saved): SaveResult {
+  let result: SaveResult = { ok: true };
   try {
-    localStorage.setItem(KEY, JSON.stringify({ v: VERSION, engine: ENGINE_VERSION, ...saved }));
+    localStorage.setItem(SAVE_KEY, JSON.stringify({ v: VERSION, engine: ENGINE_VERSION, ...saved }));
   } catch (error) {
-    console.warn('Could not save the game', error);
+    result = { ok: false, problem: isQuotaError(error) ? 'quota' : 'unavailable' };
   }
   for (const listener of saveListeners) listener(saved);
+  return result;
 }
 
-/** A state this engine wrote: it names its rule set's features and its parameter pack, and
- * carries the machine's snapshot. */
-function isCurrentShape(game: Partial<GameState>): boolean {
-  return (
-    typeof game.rules === 'string' &&
-    typeof game.features === 'object' &&
-    game.features !== null &&
-    typeof game.alliance === 'object' &&
-    Array.isArray(game.turns) &&
-    typeof game.pack === 'string' &&
-    isPackId(game.pack) &&
-    typeof game.parameters === 'object' &&
-    game.parameters !== null
-  );
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A game saved by another engine: its scenario read again (older formats are migrated), then
- * replayed from its rule set, seed, parameter pack and each turn's inputs. A save from before
- * packs has none and plays under the scenario's (else baseline); one naming a pack this engine
- * does not know cannot be replayed as it was played. Throws when it cannot be. */
+const KNOWN_INTENTS = new Set<string>(INTENTS);
+
+/** A turn record whose inputs can be played again: known intents (motions and seats are the
+ * engine's to check). */
+function isReplayableTurn(record: unknown): record is TurnRecord {
+  return isRecord(record) && Array.isArray(record.intents) && record.intents.every((i) => typeof i === 'string' && KNOWN_INTENTS.has(i));
+}
+
+/** The game a save describes, replayed from its scenario (read again, older formats migrated),
+ * rule set, seed, parameter pack and each turn's inputs. A save from before packs has none and
+ * plays under the scenario's (else baseline); one naming a pack this engine does not know cannot
+ * be replayed as it was played. Throws a SaveError when it cannot be rebuilt. */
 export function rebuild(old: Partial<GameState>): GameState {
-  if (!old.scenario || typeof old.rules !== 'string' || typeof old.seed !== 'string' || !Array.isArray(old.turns)) throw new Error('the save lacks its scenario, rules, seed or turns');
+  if (!isRecord(old.scenario) || typeof old.rules !== 'string' || typeof old.seed !== 'string' || !Array.isArray(old.turns)) {
+    throw new SaveError('incomplete', 'the save lacks its scenario, rules, seed or turns');
+  }
   const pack: unknown = old.pack;
-  if (pack !== undefined && (typeof pack !== 'string' || !isPackId(pack))) throw new Error(`the save names an unknown parameter pack (${String(pack)})`);
+  if (pack !== undefined && (typeof pack !== 'string' || !isPackId(pack))) throw new SaveError('pack', `the save names an unknown parameter pack (${String(pack)})`);
+  if (!old.turns.every(isReplayableTurn)) throw new SaveError('replay', 'a turn of the save has no list of known requests');
   const parsed = parseScenario(JSON.stringify(old.scenario), 'saved game');
-  if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('; '));
-  return replayIntents(parsed.scenario, old.rules, old.seed, old.turns.map(inputOf), pack === undefined ? {} : { pack });
+  if (!parsed.ok) throw new SaveError('scenario', parsed.problems.map(formatProblem).join('; '));
+  try {
+    return replayIntents(parsed.scenario, old.rules, old.seed, old.turns.map(inputOf), pack === undefined ? {} : { pack });
+  } catch (error) {
+    // The engine refused the rule set or a turn: named, never shown as an internal error.
+    throw new SaveError('replay', error instanceof Error && !(error instanceof TypeError) ? error.message : 'its turns cannot be played again');
+  }
+}
+
+/** Keeps a save that cannot be restored out of the way (it would fail on every load), as it was. */
+function setAside(raw: string, reason: DropReason, detail: string): LoadedSave {
+  try {
+    localStorage.setItem(SET_ASIDE_KEY, raw);
+  } catch {
+    // Storage full: the raw text still travels in the notice, for download this once.
+  }
+  clearSaved();
+  return { saved: null, notice: { kind: 'dropped', reason, detail, raw } };
 }
 
 export function loadSaved(): LoadedSave {
   let raw: string | null;
   try {
-    raw = localStorage.getItem(KEY);
+    raw = localStorage.getItem(SAVE_KEY);
   } catch {
     return { saved: null, notice: null };
   }
   if (!raw) return { saved: null, notice: null };
+  let data: unknown;
   try {
-    const data = JSON.parse(raw) as { v?: number; engine?: string } & Partial<Omit<Saved, 'game'>> & { game?: Partial<GameState> };
-    if (data.v !== VERSION || !data.game || typeof data.game !== 'object') throw new Error('not a saved game of this format');
-    const player = typeof data.player === 'string' ? data.player : '';
-    const locked = data.locked === true;
-    if (data.engine === ENGINE_VERSION && isCurrentShape(data.game)) return { saved: { game: data.game as GameState, player, locked }, notice: null };
-    // Saved by another engine version: its state may not fit this engine, so the game is
-    // rebuilt from its scenario, rules, seed and the inputs played so far, and saved again.
-    const saved: Saved = { game: rebuild(data.game), player, locked };
+    data = JSON.parse(raw);
+  } catch {
+    return setAside(raw, 'unreadable', 'not JSON');
+  }
+  if (!isRecord(data) || data.v !== VERSION || !isRecord(data.game)) return setAside(raw, 'unreadable', 'not a saved game of this format');
+  const player = typeof data.player === 'string' ? data.player.slice(0, 80) : '';
+  const locked = data.locked === true;
+  let game: GameState;
+  try {
+    game = rebuild(data.game as Partial<GameState>);
+  } catch (error) {
+    if (error instanceof SaveError) return setAside(raw, error.reason, error.message);
+    return setAside(raw, 'replay', 'its turns cannot be played again');
+  }
+  const saved: Saved = { game, player, locked };
+  if (data.engine !== ENGINE_VERSION) {
     saveGame(saved);
     return { saved, notice: { kind: 'replayed' } };
-  } catch (error) {
-    clearSaved();
-    return { saved: null, notice: { kind: 'dropped', reason: error instanceof Error ? error.message : String(error) } };
   }
+  // Same engine: the replay is the saved state itself unless the save was damaged or edited.
+  if (JSON.stringify(data.game) === JSON.stringify(game)) return { saved, notice: null };
+  saveGame(saved);
+  return { saved, notice: { kind: 'repaired' } };
 }
 
 export function clearSaved(): void {
   try {
-    localStorage.removeItem(KEY);
+    localStorage.removeItem(SAVE_KEY);
   } catch {
     // nothing to clear
   }
