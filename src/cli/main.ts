@@ -8,6 +8,7 @@ import { compareCommand } from './compare-command';
 import { migrateCommand } from './migrate-command';
 import { hindcastCommand } from './hindcast-command';
 import { sweepCommand } from './sweep-command';
+import { stringsCommand } from './strings-command';
 
 export interface Command {
   run: (args: string[]) => Promise<number>;
@@ -47,6 +48,10 @@ export const commands: Record<string, Command> = {
   hindcast: {
     run: hindcastCommand,
     help: 'hindcast [--seeds N] [--case ID ...] [--json]   play real cases (docs/hindcasts.yaml) with what governments did over N seeds (default 200); share of games that reproduce the record',
+  },
+  strings: {
+    run: stringsCommand,
+    help: 'strings --lang ru|kk|en [--out FILE]   every string of one language beside the English, with its key and file, as CSV (for translation reviewers)',
   },
   schema: {
     run: schemaCommand,

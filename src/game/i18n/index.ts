@@ -4,6 +4,7 @@ import type { Language, LocalizedText } from '../../engine/scenario/schema';
 import { en, type MessageKey } from './en';
 import { ru } from './ru';
 import { kk } from './kk';
+import { resolvePlurals } from './plural';
 
 export type { MessageKey };
 export const dictionaries: Record<Language, Record<MessageKey, string>> = { en, ru, kk };
@@ -53,10 +54,12 @@ export function onLanguageChange(listener: (lang: Language) => void): () => void
 
 export type Params = Record<string, string | number>;
 
-/** Fills {name} placeholders; a missing parameter stays visible as {name}, so tests catch it. */
-export function format(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+/** Fills {name} placeholders and chooses the branch of each {count, plural, ...} block by the
+ * language's plural rules (./plural.ts); a missing parameter stays visible as {name}, so tests
+ * catch it. */
+export function format(template: string, params: Params = {}): string {
+  const counted = resolvePlurals(template, params, current, (n) => formatNumber(n));
+  return counted.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
   );
 }
@@ -90,8 +93,14 @@ export function formatNumber(value: number, digits = 0): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
 }
 
+/** A number with its unit ("76 %", "5 дн.", "5 мин"): every space of the unit's template becomes
+ * a no-break space, so a line never breaks between the number and its unit. */
+export function withUnit(key: 'unit.percent' | 'unit.days', value: number, digits = 0): string {
+  return t(key, { value: formatNumber(value, digits) }).replace(/ /g, '\u00a0');
+}
+
 export function percent(value: number): string {
-  return t('unit.percent', { value: formatNumber(Math.round(value * 100)) });
+  return withUnit('unit.percent', Math.round(value * 100));
 }
 
 /** Joins names with the language's list conjunction. */
