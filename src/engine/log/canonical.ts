@@ -1,26 +1,78 @@
-// A canonical JSON form: keys sorted at every level, no white space, undefined dropped.
-// Hashes and byte-for-byte comparisons of logs are taken over it.
+// The canonical JSON form: keys sorted at every level, no white space, undefined dropped. Hashes
+// and byte-for-byte comparisons of logs are taken over it. It is refused, rather than written
+// loosely, for what would make two readings of one text differ: a `__proto__` key (a property on
+// one reader, a prototype on another), a number JSON cannot carry (NaN, Infinity), and nesting
+// deeper than any log needs (which would exhaust the stack of a recursive reader).
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+/** Deeper than any log or scenario (a log is about 8 levels deep); deep enough to be no limit for them. */
+export const MAX_JSON_DEPTH = 64;
+
+/** A value with no canonical form, or a text that is not a strict reading of one. */
+export class CanonicalError extends Error {}
+
+/** `known` gives texts already written for some objects (a log's embedded scenario), so they are
+ * not written twice. */
+export function canonicalJson(value: unknown, known?: ReadonlyMap<object, string>): string {
+  const text = write(value, 0, known);
+  if (text === undefined) throw new CanonicalError('nothing to write: the value is undefined');
+  return text;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
+function write(value: unknown, depth: number, known: ReadonlyMap<object, string> | undefined): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new CanonicalError(`the number ${value} has no JSON form`);
+      return JSON.stringify(value); // -0 is written 0, as JSON.stringify does
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object': {
+      if (value === null) return 'null';
+      const written = known?.get(value);
+      if (written !== undefined) return written;
+      if (depth >= MAX_JSON_DEPTH) throw new CanonicalError(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + (write(value[i], depth + 1, known) ?? 'null');
+        return out + ']';
+      }
+      const record = value as Record<string, unknown>;
+      let out = '{';
+      let first = true;
+      for (const key of Object.keys(record).sort()) {
+        if (key === '__proto__') throw new CanonicalError('a "__proto__" key');
+        const item = write(record[key], depth + 1, known);
+        if (item === undefined) continue;
+        out += (first ? '' : ',') + JSON.stringify(key) + ':' + item;
+        first = false;
+      }
+      return out + '}';
     }
-    return out;
+    default:
+      return undefined; // undefined and functions are left out, as JSON.stringify leaves them
   }
-  return value;
 }
 
-/** SHA-256 in pure JavaScript, so Node and the browser hash alike. */
+/** A SHA-256 implementation: text in, lower-case hex out. */
+export type Sha256 = (text: string) => string;
+
+/** SHA-256 in pure JavaScript: Node and the browser hash alike, with no platform module. */
+export const pureSha256: Sha256 = (text) => bytesToHex(sha256(utf8ToBytes(text)));
+
+let platformSha256: Sha256 = pureSha256;
+
+/**
+ * Lets a host hand the engine its platform's SHA-256 (the command line passes Node's crypto,
+ * about eight times as fast on a log). The engine imports no platform module itself, and the
+ * result is the same bytes either way: only the speed changes.
+ */
+export function useSha256(implementation: Sha256): void {
+  platformSha256 = implementation;
+}
+
 export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return platformSha256(text);
 }

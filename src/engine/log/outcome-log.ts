@@ -1,7 +1,6 @@
 // The outcome log: the whole record of one game, with a digest over it, that any engine of the
 // same version can replay to the same bytes (../shared/design/product.md).
-import { Scenario } from '../scenario/schema';
-import { resolveRuleSet } from '../rules/rule-set';
+import type { Scenario } from '../scenario/schema';
 import type { InstitutionalFeatures } from '../rules/features';
 import { newGame, playTurn, type GameOptions } from '../game/game';
 import { PACK_IDS, PARAMETER_KEYS, isPackId, type ModelParameters, type PackId } from '../model/parameters';
@@ -9,7 +8,12 @@ import { summarize, type GameSummary } from '../game/summary';
 import type { GameState, TurnInput, TurnRecord } from '../game/types';
 import type { IntentId } from '../scenario/schema';
 import { ENGINE_VERSION } from '../version';
-import { canonicalJson, sha256Hex } from './canonical';
+import { CanonicalError, canonicalJson, sha256Hex } from './canonical';
+import { embeddedRules, embeddedScenario } from './embedded-scenario';
+import { playerProblem, policyProblem, type LogPolicy } from './log-policy';
+import { verifySignature, type LogSignature, type SignatureCheck } from './signature';
+import { readStrictJson } from './strict-json';
+import { sameJson } from './same-json';
 
 export const LOG_FORMAT = 'alliance-crisis-lab/outcome-log';
 export const LOG_VERSION = 1;
@@ -28,16 +32,22 @@ export interface OutcomeLog {
   parameters: ModelParameters;
   seed: string;
   /** The bot policy that played, or 'human'. */
-  policy: string;
+  policy: LogPolicy;
   /** Present only when the student typed a name. */
   player?: string;
   turns: TurnRecord[];
   summary: GameSummary;
+  /** SHA-256 of the canonical form of everything else but the signature. */
   digest: string;
+  /** Present only in a log a server signed (signLog): a signature of the digest. */
+  signature?: LogSignature;
 }
 
+/** The fields of a log, signature and digest aside: the digest is taken over these. */
+const BODY_FIELDS = new Set(['format', 'logVersion', 'engineVersion', 'scenario', 'rules', 'features', 'pack', 'parameters', 'seed', 'policy', 'player', 'turns', 'summary']);
+
 export interface LogOptions {
-  policy?: string;
+  policy?: LogPolicy;
   player?: string;
 }
 
@@ -45,7 +55,9 @@ export function scenarioHash(scenario: Scenario): string {
   return sha256Hex(canonicalJson(scenario));
 }
 
-export function createLog(game: GameState, options: LogOptions = {}): OutcomeLog {
+/** A log's text as the engine writes it: canonical JSON and a newline, so the same game gives the
+ * same bytes everywhere. One serialisation and one hash: the digest's key sorts first. */
+export function createLogText(game: GameState, options: LogOptions = {}): string {
   const policy = options.policy ?? 'human';
   const player = options.player?.trim() ? options.player.trim() : undefined;
   const body = {
@@ -62,10 +74,14 @@ export function createLog(game: GameState, options: LogOptions = {}): OutcomeLog
     ...(player ? { player } : {}),
     turns: game.turns,
     summary: summarize(game, policy),
-  } as const;
-  // Round-trip through canonical JSON so that the object equals what a reader parses back.
-  const digest = sha256Hex(canonicalJson(body));
-  return JSON.parse(canonicalJson({ ...body, digest })) as OutcomeLog;
+  };
+  const text = canonicalJson(body);
+  return `{"digest":"${sha256Hex(text)}",${text.slice(1)}\n`;
+}
+
+export function createLog(game: GameState, options: LogOptions = {}): OutcomeLog {
+  // Parsed back from its text, so the object equals what a reader parses.
+  return JSON.parse(createLogText(game, options)) as OutcomeLog;
 }
 
 /** Serialised log text: canonical JSON, so the same game gives the same bytes everywhere. */
@@ -89,10 +105,29 @@ export function inputOf(record: TurnRecord): TurnInput {
 }
 
 export type VerifyResult =
-  | { ok: true; log: OutcomeLog }
+  | { ok: true; log: OutcomeLog; signature: Exclude<SignatureCheck, { status: 'invalid' }> }
   | { ok: false; reason: string; engineVersion?: string };
 
+/** Verifies a log's text: read strictly (no repeated key, no `__proto__`, every number written as
+ * the engine writes it, bounded nesting), then as verifyLog. */
+export function verifyLogText(text: string): VerifyResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    const read = readStrictJson(text);
+    return { ok: false, reason: read.ok ? 'not JSON' : `not JSON: ${read.reason.replace(/^not strict JSON: /, '')}` };
+  }
+  return verifyParsed(value, text);
+}
+
+/** Verifies a parsed log: its digest, its signature if any, its embedded scenario (validated as
+ * `crisis-lab validate` does), and a replay of its inputs that must give its turns and summary. */
 export function verifyLog(input: unknown): VerifyResult {
+  return verifyParsed(input, null);
+}
+
+function verifyParsed(input: unknown, text: string | null): VerifyResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, reason: 'not an outcome log: not a JSON object' };
   const log = input as Partial<OutcomeLog>;
   if (log.format !== LOG_FORMAT) return { ok: false, reason: `not an outcome log: "format" is not "${LOG_FORMAT}"` };
@@ -107,21 +142,44 @@ export function verifyLog(input: unknown): VerifyResult {
       reason: `made by engine version ${log.engineVersion}; this is ${ENGINE_VERSION}: verify it with that version`,
     };
   }
-  const { digest, ...body } = log;
-  if (typeof digest !== 'string' || sha256Hex(canonicalJson(body)) !== digest) {
+
+  // The canonical text, written once: the body's for the digest, the scenario's for the cache.
+  let texts: CanonicalTexts;
+  try {
+    texts = canonicalTexts(log);
+  } catch (error) {
+    if (!(error instanceof CanonicalError)) throw error;
+    const where = text === null ? null : readStrictJson(text);
+    return { ok: false, reason: `not a strict log: ${where && !where.ok ? where.reason.replace(/^not strict JSON: /, '') : error.message}` };
+  }
+  if (text !== null && !isCanonicalText(text, texts.whole)) {
+    const read = readStrictJson(text);
+    if (!read.ok) return { ok: false, reason: `not a strict log: ${read.reason.replace(/^not strict JSON: /, '')}` };
+  }
+  const { digest } = log;
+  if (typeof digest !== 'string' || sha256Hex(texts.body) !== digest) {
     return { ok: false, reason: 'the digest does not match: the log was changed after it was written' };
   }
-  const parsed = Scenario.safeParse(log.scenario?.content);
-  if (!parsed.success) return { ok: false, reason: 'the scenario inside the log is not a valid scenario' };
-  if (scenarioHash(parsed.data) !== log.scenario?.sha256) {
-    return { ok: false, reason: 'the scenario inside the log does not match its SHA-256' };
+  const signature = verifySignature(log);
+  if (signature.status === 'invalid') return { ok: false, reason: signature.reason };
+  const extra = Object.keys(log).find((k) => k !== 'digest' && k !== 'signature' && !BODY_FIELDS.has(k));
+  if (extra !== undefined) return { ok: false, reason: `the log has a field no engine writes: "${extra.slice(0, 40)}"` };
+
+  const scenarioField = log.scenario as Partial<OutcomeLog['scenario']> | undefined;
+  if (texts.scenario === null || scenarioField === undefined || Object.keys(scenarioField).sort().join(',') !== 'content,id,sha256') {
+    return { ok: false, reason: 'the log\'s scenario is not an id, a SHA-256 and the content' };
   }
+  const embedded = embeddedScenario(texts.scenario);
+  if (!embedded.ok) return { ok: false, reason: embedded.reason };
+  if (embedded.sha256 !== scenarioField.sha256) return { ok: false, reason: 'the scenario inside the log does not match its SHA-256' };
+  if (embedded.scenario.id !== scenarioField.id) return { ok: false, reason: 'the scenario\'s id in the log is not the id of the scenario inside it' };
+
   if (typeof log.rules !== 'string' || typeof log.seed !== 'string' || !Array.isArray(log.turns)) {
     return { ok: false, reason: 'the log lacks its rules, seed or turns' };
   }
-  const rules = resolveRuleSet(log.rules, parsed.data.ruleSets);
+  const rules = embeddedRules(embedded, log.rules);
   if (!rules.ok) return { ok: false, reason: `the log's rule set cannot be played: ${rules.error}` };
-  if (canonicalJson(rules.value.features) !== canonicalJson(log.features ?? null)) {
+  if (!sameJson(rules.value.features, log.features)) {
     return { ok: false, reason: `the log's institutional features are not those of rule set "${log.rules}"` };
   }
   if (typeof log.pack !== 'string' || !isPackId(log.pack)) {
@@ -129,27 +187,58 @@ export function verifyLog(input: unknown): VerifyResult {
   }
   const parameters = parametersOf(log.parameters);
   if (!parameters) return { ok: false, reason: `the log's parameters are not a number for each of: ${PARAMETER_KEYS.join(', ')}` };
+  const policy = policyProblem(log.policy) ?? playerProblem(log.player);
+  if (policy) return { ok: false, reason: policy };
+  const badTurn = log.turns.findIndex((t: unknown) => t === null || typeof t !== 'object' || Array.isArray(t) || !Array.isArray((t as TurnRecord).intents));
+  if (badTurn >= 0) return { ok: false, reason: `turn ${badTurn + 1} of the log is not a turn record` };
+
   let replayed: GameState;
   try {
-    replayed = replayIntents(
-      parsed.data,
-      log.rules,
-      log.seed,
-      log.turns.map(inputOf),
-      { pack: log.pack, parameters },
-    );
+    replayed = replayIntents(embedded.scenario, log.rules, log.seed, log.turns.map(inputOf), { pack: log.pack, parameters });
   } catch (error) {
     return { ok: false, reason: `replay failed: ${(error as Error).message}` };
   }
-  const again = createLog(replayed, { policy: log.policy ?? 'human', ...(typeof log.player === 'string' ? { player: log.player } : {}) });
-  if (again.digest !== digest) {
-    const turn = firstDifferentTurn(again.turns, log.turns);
-    return {
-      ok: false,
-      reason: turn === null ? 'the replay gives a different log' : `the replay differs from the log at turn ${turn}`,
-    };
+  // The inputs came from the log, so comparing what they produced (turns and summary) compares
+  // the whole log: the rest is the header checked above.
+  if (!sameJson(replayed.turns, log.turns)) {
+    const turn = firstDifferentTurn(replayed.turns, log.turns);
+    return { ok: false, reason: turn === null ? 'the replay gives a different log' : `the replay differs from the log at turn ${turn}` };
   }
-  return { ok: true, log: again };
+  if (!sameJson(summarize(replayed, log.policy as string), log.summary)) return { ok: false, reason: 'the replay gives a different log' };
+  return { ok: true, log: log as OutcomeLog, signature };
+}
+
+interface CanonicalTexts {
+  /** The whole log's canonical text. */
+  whole: string;
+  /** The text the digest is taken over: every field but the digest and the signature. */
+  body: string;
+  /** The embedded scenario's, or null when there is none. */
+  scenario: string | null;
+}
+
+/** Each top-level field is written once; the body and the whole log are joined from the pieces. */
+function canonicalTexts(log: Partial<OutcomeLog>): CanonicalTexts {
+  const record = log as Record<string, unknown>;
+  const content = log.scenario !== null && typeof log.scenario === 'object' ? (log.scenario as { content?: unknown }).content : undefined;
+  const scenario = content !== null && typeof content === 'object' ? canonicalJson(content) : null;
+  const known = scenario === null ? undefined : new Map([[content as object, scenario]]);
+  const whole: string[] = [];
+  const body: string[] = [];
+  for (const key of Object.keys(record).sort()) {
+    if (key === '__proto__') throw new CanonicalError('a "__proto__" key');
+    if (record[key] === undefined) continue;
+    const member = `${JSON.stringify(key)}:${canonicalJson(record[key], known)}`;
+    whole.push(member);
+    if (key !== 'digest' && key !== 'signature') body.push(member);
+  }
+  return { whole: `{${whole.join(',')}}`, body: `{${body.join(',')}}`, scenario };
+}
+
+/** The text as the engine writes it (a final newline, perhaps a byte-order mark from an editor). */
+function isCanonicalText(text: string, canonical: string): boolean {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return body === canonical || body === canonical + '\n';
 }
 
 function parametersOf(input: unknown): ModelParameters | null {
@@ -170,7 +259,7 @@ export function firstDifferentTurn(a: TurnRecord[], b: TurnRecord[]): number | n
   for (let i = 0; i < n; i++) {
     const x = a[i];
     const y = b[i];
-    if (!x || !y || canonicalJson(x) !== canonicalJson(y)) return (x ?? y)?.turn ?? i + 1;
+    if (!x || !y || !sameJson(x, y)) return (x ?? y)?.turn ?? i + 1;
   }
   return null;
 }
