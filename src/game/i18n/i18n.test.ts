@@ -5,7 +5,8 @@ import { INTENTS, CRISIS_TYPES, EVENT_KINDS } from '../../engine/scenario/schema
 import { FEATURE_KEYS, PRESETS, featureValues, type InstitutionalFeatures } from '../../engine/rules/features';
 import { procedureOf } from '../../engine/rules/procedures';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// The parameters a template takes: plain {name}s and the names of {name, plural, ...} blocks.
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((m) => m[1]))].sort();
 
 describe('translations', () => {
   for (const [lang, dict] of Object.entries(dictionaries)) {

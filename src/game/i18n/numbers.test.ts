@@ -55,7 +55,7 @@ describe('numbers in the reader’s convention', () => {
             expect(text, `${lang} ${value} ${digits}`).toContain(',');
           }
         }
-        expect(percent(0.755), lang).toBe('76 %');
+        expect(percent(0.755), lang).toBe('76\u00a0%');
       }
       setLanguage('en', false);
       expect(formatNumber(1234.5, 1)).toBe('1,234.5');

@@ -6,8 +6,8 @@
 //
 // The branch is chosen by Intl.PluralRules with CLDR's categories (Russian one/few/many/other,
 // Kazakh and English one/other); `=N` picks an exact number first. `#` stands for the number,
-// written in the reader's convention and joined to the next word by a no-break space, so a count
-// never ends a line without its noun. Other {name} placeholders work inside a branch.
+// written in the reader's convention; write a no-break space (\u00a0) after it where a unit
+// follows ("# мин"). Other {name} placeholders work inside a branch.
 
 export type PluralParams = Record<string, string | number>;
 
@@ -85,9 +85,8 @@ export function chooseBranch(block: PluralBlock, value: number, lang: string): s
   return block.branches.get(category) ?? block.branches.get('other')!;
 }
 
-/** Replaces each plural block with its chosen branch, `#` with the number (written by
- * `writeNumber`, then a no-break space instead of the ordinary one after it). The other
- * placeholders are left for the caller to fill. */
+/** Replaces each plural block with its chosen branch and `#` with the number (a number written
+ * by `writeNumber`, a string as given). The other placeholders are left for the caller to fill. */
 export function resolvePlurals(template: string, params: PluralParams, lang: string, writeNumber: (n: number) => string): string {
   const blocks = pluralBlocks(template);
   if (blocks.length === 0) return template;
@@ -103,7 +102,7 @@ export function resolvePlurals(template: string, params: PluralParams, lang: str
     const raw = params[block.name]!;
     const value = countOf(raw);
     const shown = typeof raw === 'number' ? writeNumber(raw) : raw;
-    out += chooseBranch(block, value, lang).replace(/# /g, `${shown}\u00a0`).replace(/#/g, shown);
+    out += chooseBranch(block, value, lang).replace(/#/g, shown);
   }
   return out + template.slice(at);
 }
