@@ -141,11 +141,11 @@ export const RULEBOOK = {
   },
   S6: {
     alliance: 'sco',
-    title: { en: 'RATS coordinates, commands nothing', ru: 'РАТС координирует, но не командует', kk: 'ӨТҚҚ үйлестіреді, бірақ басқармайды' },
+    title: { en: 'RATS coordinates, commands nothing', ru: 'РАТС координирует, но не командует', kk: 'ШЫҰ ӨТҚҚ үйлестіреді, бірақ басқармайды' },
     summary: {
       en: 'The Regional Anti-Terrorist Structure is a standing body that shares information and schedules drills within days; it has no forces of its own.',
       ru: 'Региональная антитеррористическая структура — постоянный орган, который за несколько дней организует обмен информацией и учения; своих сил у неё нет.',
-      kk: 'Өңірлік терроризмге қарсы құрылым — бірнеше күнде ақпарат алмасуды және жаттығуларды ұйымдастыратын тұрақты орган; өз күштері жоқ.',
+      kk: 'ШЫҰ Өңірлік терроризмге қарсы құрылымы — бірнеше күнде ақпарат алмасуды және жаттығуларды ұйымдастыратын тұрақты орган; өз күштері жоқ.',
     },
     source: 'Agreement on RATS, 2002; RATS staff about two dozen',
   },
@@ -154,7 +154,7 @@ export const RULEBOOK = {
     title: { en: 'Interested member states go ahead', ru: 'Заинтересованные государства-члены действуют сами', kk: 'Мүдделі мүше мемлекеттер өздері әрекет етеді' },
     summary: {
       en: 'An extraordinary meeting needs two member states to call it and the others’ consent; members not interested in a project do not stop the others from carrying it out.',
-      ru: 'Внеочередное заседание созывают два государства-члена с согласия остальных; незаинтересованные не мешают другим осуществлять проект.',
+      ru: 'Внеочередное заседание созывают два государства-члена с согласия остальных; незаинтересованные государства-члены не мешают другим осуществлять проект.',
       kk: 'Кезектен тыс отырысты екі мүше мемлекет қалғандарының келісімімен шақырады; мүдделі емес мемлекеттер басқаларға жобаны жүзеге асыруға кедергі келтірмейді.',
     },
     source: 'Regulations on the SCO Council of Foreign Ministers; SCO Charter, Art. 16',
@@ -184,8 +184,8 @@ export const RULEBOOK = {
     title: { en: 'The Collective Security Council decides by consensus', ru: 'Совет коллективной безопасности решает консенсусом', kk: 'Ұжымдық қауіпсіздік кеңесі консенсуспен шешеді' },
     summary: {
       en: 'The Council of heads of state decides by consensus and can meet at short notice, online.',
-      ru: 'Совет глав государств принимает решения консенсусом и может собраться в кратчайший срок, в режиме онлайн.',
-      kk: 'Мемлекет басшыларының кеңесі консенсуспен шешеді және қысқа мерзімде онлайн жиналады.',
+      ru: 'Совет коллективной безопасности (главы государств) принимает решения консенсусом и может собраться в кратчайший срок, в том числе в режиме онлайн.',
+      kk: 'Ұжымдық қауіпсіздік кеңесі (мемлекет басшылары) консенсуспен шешеді және қысқа мерзімде, соның ішінде онлайн, жиналады.',
     },
     source: 'CSTO Charter, Art. 12–13; extraordinary online session of 13 Sep 2022',
   },

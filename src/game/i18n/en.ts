@@ -396,7 +396,7 @@ export const en = {
   'help.nothing': 'nothing',
   'help.notAsked': 'nothing (nothing was asked of it)',
   'attr.name': 'Attribution',
-  'attr.help': 'How sure investigators are that the adversary is behind the attack on your state, 0–100 %. The dashed mark is the {threshold} the rules wait for before collective defence stops being conditional.',
+  'attr.help': 'How sure investigators are that the adversary is behind the attack on your state, 0–100\u00a0%. The dashed mark is the {threshold} the rules wait for before collective defence stops being conditional.',
   'attr.none': 'No attack on your state yet.',
   'attr.first': 'First reading.',
   'attr.flat': 'Unchanged since turn {turn}.',
