@@ -1,8 +1,8 @@
 // The term base applied: no shipped Russian or Kazakh text (the game's and the comparison page's
 // dictionaries, the rulebook, every scenario's localized fields) uses a form docs/terms.yaml
 // rules out, and numbers keep their units on the same line.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { catalogue, REPO_ROOT } from '../src/cli/strings-catalogue';
@@ -25,6 +25,32 @@ const rulings: (Ruling & { concept: string; re: RegExp })[] = [
 
 function offences(lang: 'ru' | 'kk', text: string): string[] {
   return rulings.filter((r) => r.lang === lang && r.re.test(text)).map((r) => `${r.concept}: ${r.why}`);
+}
+
+/** Every Cyrillic string literal in the source outside tests ('…', "…" or `…` on one line),
+ * with its language told by the letters only Kazakh has: the validator's messages and anything
+ * else that builds text in code, beside the dictionaries the catalogue lists. */
+function sourceLiterals(): { where: string; lang: 'ru' | 'kk'; text: string }[] {
+  const out: { where: string; lang: 'ru' | 'kk'; text: string }[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+        readFileSync(path, 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            for (const m of line.matchAll(/(['"`])((?:\\.|(?!\1).)*?)\1/g)) {
+              const text = m[2]!;
+              if (!/[\u0400-\u04ff]/.test(text)) continue;
+              out.push({ where: `${relative(REPO_ROOT, path)}:${i + 1}`, lang: /[әіңғүұқөһӘІҢҒҮҰҚӨҺ]/.test(text) ? 'kk' : 'ru', text });
+            }
+          });
+      }
+    }
+  };
+  walk(join(REPO_ROOT, 'src'));
+  return out;
 }
 
 describe('the term base', () => {
@@ -83,6 +109,13 @@ describe('the term base', () => {
       expect(found, found.join('\n')).toEqual([]);
     });
   }
+
+  it('no Cyrillic text built in code (the validator’s messages included) uses a ruled-out form', () => {
+    const literals = sourceLiterals();
+    expect(literals.length).toBeGreaterThan(900);
+    const found = literals.flatMap((l) => offences(l.lang, l.text).map((o) => `${l.where}: ${o}\n    «${l.text}»`));
+    expect(found, found.join('\n')).toEqual([]);
+  });
 });
 
 describe('numbers and their units', () => {
