@@ -78,7 +78,7 @@ describe('the debate in the game', () => {
     // the study's pack is the other reading of both.
     expect(await panel.locator('article.debate').evaluateAll((list) => list.map((a) => a.getAttribute('data-other-pack')))).toEqual(['study', 'study', 'realist']);
     const entrapment = (await panel.locator('article[data-debate=entrapment] .in-game').textContent()) ?? '';
-    const figure = (name: 'entrapment' | 'autonomy') => `${Math.round(log.summary[name] * 100)} %`;
+    const figure = (name: 'entrapment' | 'autonomy') => `${Math.round(log.summary[name] * 100)}\u00a0%`;
     expect(entrapment).toContain(`${figure('entrapment')} entrapment and ${figure('autonomy')} autonomy`);
     await page.waitForTimeout(300);
     await screenshot(page, 'debrief-research');

@@ -78,7 +78,7 @@ describe('the scenario preview on the start screen', () => {
     const lines = await events.allTextContents();
     expect(lines[0]).toContain('Turn 1, day 0');
     expect(lines[0]).toContain('Armed attack in Alfaland, severity 3 of 5');
-    expect(lines[1]).toContain('20 % chance each turn, turns 2–5 (days 1–4)');
+    expect(lines[1]).toContain('20\u00a0% chance each turn, turns 2–5 (days 1–4)');
     expect(lines[1]).toContain('Hybrid campaign in Bravia, severity 2 of 5');
     expect(lines[2]).toContain('Turn 4, day 3');
     expect(await page.textContent('[data-testid=preview-timeline-toggle]')).toContain('Timeline: 2 scripted, 1 by chance');
@@ -94,7 +94,7 @@ describe('the scenario preview on the start screen', () => {
 
     // The bloc colour follows the rule set picked.
     await page.click('input[name=rules][value=sco]');
-    await page.locator('[data-testid=preview-actor-list] li', { hasText: 'SCO members (3)' }).waitFor();
+    await page.locator('[data-testid=preview-actor-list] li', { hasText: 'SCO member states (3)' }).waitFor();
     await page.click('input[name=rules][value=nato]');
     await page.locator('[data-testid=preview]').scrollIntoViewIfNeeded();
     await screenshot(page, 'preview-loaded-file');
