@@ -27,7 +27,7 @@ describe('the start screen’s preview', () => {
     const rows = timelineRows(withChance);
     expect(rows.map((r) => r.id)).toEqual(['border-shots', 'later-cyber']);
     expect(rows[0]).toMatchObject({ when: 'Turn 1, day 0', what: 'Armed attack in Alfaland, severity 3 of 5', headline: 'Shots fired across the Alfaland border.', chance: false });
-    expect(rows[1]).toMatchObject({ when: '25 % chance each turn, turns 3–6 (days 4–10)', what: 'Cyber attack in Bravia, severity 2 of 5', chance: true });
+    expect(rows[1]).toMatchObject({ when: '25\u00a0% chance each turn, turns 3–6 (days 4–10)', what: 'Cyber attack in Bravia, severity 2 of 5', chance: true });
   });
 
   it('words each weighted indicator with its direction and weight', () => {

@@ -61,14 +61,14 @@ describe('what research says', () => {
     const [institutions, entrapment, hazard] = list.map((d) => d.here.join(' '));
     // NATO has an integrated command; the sceptic pack lets it add nothing, the study pack 12 points.
     expect(institutions).toContain('added nothing');
-    expect(institutions).toContain('Under the “Study” reading that estimate would start at 53 %');
+    expect(institutions).toContain('Under the “Study” reading that estimate would start at 53\u00a0%');
     expect(entrapment).toContain(`${percent(game.indicators.entrapment)} entrapment and ${percent(game.indicators.autonomy)} autonomy`);
-    expect(entrapment).toContain('adds up to 3 % to the entrapment');
-    expect(entrapment).toContain('The “Study” reading adds up to 10 % a rung');
+    expect(entrapment).toContain('adds up to 3\u00a0% to the entrapment');
+    expect(entrapment).toContain('The “Study” reading adds up to 10\u00a0% a rung');
     expect(soughtDefenceOn(game)).toBe(2);
     expect(hazard).toContain('On turn 2 you chose “Seek collective defence under Article 5”');
-    expect(hazard).toContain('from 41 % to 71 %');
-    expect(hazard).toContain('Under the “Realist” reading it would rise from 30 % to 40 %');
+    expect(hazard).toContain('from 41\u00a0% to 71\u00a0%');
+    expect(hazard).toContain('Under the “Realist” reading it would rise from 30\u00a0% to 40\u00a0%');
   });
 
   it('says where the rules leave a question nothing to weigh (no common command, no pledge)', () => {
