@@ -6,6 +6,7 @@ import { playShare, policyFromSpec, type PolicySpec, type PreparedJob, type Shar
 import { checkRuleSet } from './command-helpers';
 import { policySpec } from './policy-file';
 import { loadScenarioFile } from './scenario-file';
+import { logTarget, logWriter } from './batch-logs';
 import { dealShares, defaultWorkers, startWorker } from './worker-threads';
 
 /** Games a worker thread should have before starting it pays: each worker compiles the engine for
@@ -58,8 +59,11 @@ export async function runBatch(
   jobs: BatchJob[],
   workers: number,
   onProgress: (done: number, total: number) => void = () => {},
+  /** A folder to write each game's outcome log into (`batch --logs`). */
+  logsDir?: string,
 ): Promise<GameSummary[]> {
   const { scenarios, prepared } = prepareJobs(jobs);
+  const logs = logsDir === undefined ? undefined : logTarget(logsDir, scenarios);
   const results: (GameSummary | undefined)[] = new Array(jobs.length);
   let done = 0;
   let firstError: string | null = null;
@@ -69,12 +73,12 @@ export async function runBatch(
     onProgress(++done, jobs.length);
   };
   if (workers <= 1) {
-    playShare(scenarios, prepared, accept);
+    playShare(scenarios, prepared, accept, logs ? logWriter(logs) : undefined);
   } else {
     const entry = new URL('./batch-worker-main.ts', import.meta.url);
     const started = dealShares(prepared, workers)
       .filter((share) => share.length > 0)
-      .map((jobs) => startWorker<ShareMessage[]>(entry, { scenarios, jobs }, (bundle) => bundle.forEach(accept)));
+      .map((jobs) => startWorker<ShareMessage[]>(entry, { scenarios, jobs, ...(logs ? { logs } : {}) }, (bundle) => bundle.forEach(accept)));
     await Promise.all(started.map((w) => w.done));
   }
   if (firstError) throw new Error(firstError);

@@ -4,16 +4,25 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { playShare, type PreparedJob, type ShareMessage } from '../sim/batch-share';
 import type { Scenario } from '../engine/scenario/schema';
+import { logWriter, type LogTarget } from './batch-logs';
+import { useSha256 } from '../engine/log/canonical';
+import { nodeSha256 } from './node-host';
 
 const GAMES_PER_MESSAGE = 16;
 
-const { scenarios, jobs } = workerData as { scenarios: Record<string, Scenario>; jobs: PreparedJob[] };
+useSha256(nodeSha256); // Node's SHA-256 for the logs' digests
+const { scenarios, jobs, logs } = workerData as { scenarios: Record<string, Scenario>; jobs: PreparedJob[]; logs?: LogTarget };
 let pending: ShareMessage[] = [];
-playShare(scenarios, jobs, (m) => {
-  pending.push(m);
-  if (pending.length >= GAMES_PER_MESSAGE) {
-    parentPort?.postMessage(pending);
-    pending = [];
-  }
-});
+playShare(
+  scenarios,
+  jobs,
+  (m) => {
+    pending.push(m);
+    if (pending.length >= GAMES_PER_MESSAGE) {
+      parentPort?.postMessage(pending);
+      pending = [];
+    }
+  },
+  logs ? logWriter(logs) : undefined,
+);
 if (pending.length > 0) parentPort?.postMessage(pending);

@@ -9,6 +9,9 @@ import { migrateCommand } from './migrate-command';
 import { hindcastCommand } from './hindcast-command';
 import { sweepCommand } from './sweep-command';
 import { stringsCommand } from './strings-command';
+import { keygenCommand } from './keygen-command';
+import { signCommand } from './sign-command';
+import { installNodeHost } from './node-host';
 
 export interface Command {
   run: (args: string[]) => Promise<number>;
@@ -31,7 +34,15 @@ export const commands: Record<string, Command> = {
   },
   verify: {
     run: verifyCommand,
-    help: 'verify <log...>            replay outcome logs; exit 0 when every log replays identically',
+    help: 'verify [--key PUB ...] <log...>   replay outcome logs; exit 0 when every log replays identically (with --key: and is signed by one of those keys)',
+  },
+  keygen: {
+    run: keygenCommand,
+    help: 'keygen --out NAME          make a key pair for a server that signs logs: NAME (secret) and NAME.pub (public)',
+  },
+  sign: {
+    run: signCommand,
+    help: 'sign --key SECRET <log...>   sign outcome logs in place, each after it verifies',
   },
   compare: {
     run: compareCommand,
@@ -65,6 +76,7 @@ export function usage(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  installNodeHost();
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(usage());

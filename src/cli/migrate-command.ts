@@ -25,7 +25,7 @@ export type Migration =
 export function migrateText(text: string, file: string): Migration {
   // The loader reads older formats by migrating them in memory: a file it accepts can be rewritten.
   const parsed = parseScenario(text, file);
-  if (!parsed.ok) return { kind: 'problems', lines: parsed.problems.map(formatProblem) };
+  if (!parsed.ok) return { kind: 'problems', lines: parsed.problems.map((p) => formatProblem(p)) };
 
   const doc = parseDocument(text.replace(/^\uFEFF/, ''));
   const root = doc.contents;

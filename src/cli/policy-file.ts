@@ -1,10 +1,11 @@
 // A player policy named on the command line: a built-in, one of the scenario's scripted
 // policies, or a YAML/JSON file of intents turn by turn.
-import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { MAX_SCENARIO_BYTES } from '../engine/scenario/load';
 import { ScriptedPolicy, type Scenario } from '../engine/scenario/schema';
 import type { PlayerPolicy } from '../sim/policies';
 import { policyFromSpec, type PolicySpec } from '../sim/batch-share';
+import { readBounded } from './bounded-read';
 
 export function resolvePolicy(name: string, scenario: Scenario, seed: string): PlayerPolicy {
   return policyFromSpec(policySpec(name), scenario, seed);
@@ -14,10 +15,17 @@ export function resolvePolicy(name: string, scenario: Scenario, seed: string): P
 export function policySpec(name: string): PolicySpec {
   const looksLikeFile = /\.(ya?ml|json)$/i.test(name) || name.includes('/');
   if (!looksLikeFile) return name;
-  if (!existsSync(name)) throw new Error(`policy file ${name} not found`);
+  // Capped like a scenario file: the schema allows no more turns than a year of days, but a
+  // file of a million must be refused before the parser builds it.
+  let text: string;
+  try {
+    text = readBounded(name, MAX_SCENARIO_BYTES, 'a policy file');
+  } catch (error) {
+    throw new Error(`policy file ${(error as Error).message}`);
+  }
   let data: unknown;
   try {
-    data = parse(readFileSync(name, 'utf8'), { maxAliasCount: 0 });
+    data = parse(text, { maxAliasCount: 0 });
   } catch (error) {
     throw new Error(`policy file ${name}: ${(error as Error).message}`);
   }

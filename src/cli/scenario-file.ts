@@ -10,6 +10,6 @@ export function loadScenarioFile(file: string): Scenario {
   const text = readText(file);
   if (typeof text !== 'string') throw new ScenarioFileError(`${file}:1:1: ${text.error}`);
   const result = parseScenario(text, file);
-  if (!result.ok) throw new ScenarioFileError(result.problems.map(formatProblem).join('\n'));
+  if (!result.ok) throw new ScenarioFileError(result.problems.map((p) => formatProblem(p)).join('\n'));
   return result.scenario;
 }

@@ -44,7 +44,7 @@ export function planPackage(options: ScormOptions, root: string): ScormPlan {
     const file = shipped ? shippedFile : resolve(options.scenario);
     if (!existsSync(file) || !statSync(file).isFile()) throw new PackageError(`--scenario ${options.scenario}: neither a shipped scenario's id nor a file`);
     const result = parseScenario(readFileSync(file, 'utf8'), shipped ? relative(root, file) : options.scenario);
-    if (!result.ok) throw new PackageError(`The scenario does not validate; no package was written:\n${result.problems.map(formatProblem).join('\n')}`);
+    if (!result.ok) throw new PackageError(`The scenario does not validate; no package was written:\n${result.problems.map((p) => formatProblem(p)).join('\n')}`);
     fixed = { scenario: result.scenario, shipped, file };
   }
   if (options.rules !== null) {

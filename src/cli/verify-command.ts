@@ -1,23 +1,40 @@
-// `crisis-lab verify <log...>`: replays each outcome log and accepts it only when the replay
-// gives the same log; exit 0 when every log replays identically. A log of another engine
-// version is not replayed and not called changed: it says which version made it. A log whose
-// rule set cannot be resolved (a lab spec this engine does not know) says why, in verifyLog's words.
-import { readFileSync } from 'node:fs';
-import { verifyLog } from '../engine/log/outcome-log';
+// `crisis-lab verify [--key PUB ...] <log...>`: replays each outcome log and accepts it only when
+// the replay gives the same log; exit 0 when every log replays identically. A log of another
+// engine version is not replayed and not called changed: it says which version made it. Each log
+// also says what its verification is worth: signed by a key the instructor named, or integrity
+// only. One bad file is named and the others are still reported; logs that are the same file
+// twice, or the same game under two names, are flagged.
+import { verifyLogText, type OutcomeLog } from '../engine/log/outcome-log';
+import { sameJson } from '../engine/log/same-json';
 import { UsageError, parseArgs } from './args';
+import { readBounded } from './bounded-read';
 import { fail } from './command-helpers';
+import { readKeyFile } from './key-file';
 
-const USAGE = 'Usage: crisis-lab verify <log...>\nReplays each outcome log; exit 0 when every log replays identically.\n';
+/** A log is about 30 kB; a game of the longest horizon with every request stays far below this. */
+export const MAX_LOG_BYTES = 8_000_000;
+
+export const INTEGRITY_ONLY = 'integrity only: the digest detects accidental and naive changes, not authorship';
+
+const USAGE =
+  'Usage: crisis-lab verify [--key PUB ...] <log...>\n' +
+  'Replays each outcome log; exit 0 when every log replays identically.\n' +
+  'With --key (a public key from `crisis-lab keygen`; may be repeated), a log must also be signed by one of those keys.\n';
 
 export async function verifyCommand(args: string[]): Promise<number> {
   return fail('verify', USAGE, () => {
-    const { positional } = parseArgs(args, [], []);
+    const { positional, lists } = parseArgs(args, [], [], ['key']);
     if (positional.length === 0) throw new UsageError('name at least one outcome log');
+    const trusted = new Set((lists.get('key') ?? []).map((file) => readKeyFile(file, 'public')));
+    const seen = new Duplicates();
     let allVerified = true;
     for (const file of positional) {
-      const verdict = verifyFile(file);
-      if (verdict.ok) process.stdout.write(`${file}: verified (${verdict.detail})\n`);
-      else {
+      const verdict = verifyFile(file, trusted);
+      if (verdict.ok) {
+        process.stdout.write(`${file}: verified (${verdict.detail}); ${verdict.trust}\n`);
+        const twin = seen.check(file, verdict.log);
+        if (twin) process.stderr.write(`${file}: duplicate: ${twin}\n`);
+      } else {
         allVerified = false;
         process.stderr.write(`${file}: ${verdict.otherVersion ? 'not verified here' : 'refused'}: ${verdict.reason}\n`);
       }
@@ -26,29 +43,53 @@ export async function verifyCommand(args: string[]): Promise<number> {
   });
 }
 
-export type FileVerdict = { ok: true; detail: string } | { ok: false; reason: string; otherVersion?: boolean };
+export type FileVerdict =
+  | { ok: true; detail: string; trust: string; log: OutcomeLog }
+  | { ok: false; reason: string; otherVersion?: boolean };
 
-export function verifyFile(file: string): FileVerdict {
-  let text: string;
+/** One file's verdict; never throws, so one bad file cannot stop the others being reported. */
+export function verifyFile(file: string, trusted: ReadonlySet<string> = new Set()): FileVerdict {
   try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return { ok: false, reason: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'not JSON: an outcome log is a JSON file' };
-  }
-  let result: ReturnType<typeof verifyLog>;
-  try {
-    result = verifyLog(data);
+    let text: string;
+    try {
+      text = readBounded(file, MAX_LOG_BYTES, 'an outcome log');
+    } catch (error) {
+      return { ok: false, reason: (error as Error).message };
+    }
+    const result = verifyLogText(text);
+    if (!result.ok) return { ok: false, reason: result.reason, ...(result.engineVersion !== undefined ? { otherVersion: true } : {}) };
+    const { log, signature } = result;
+    const detail = `${log.scenario.id}, ${log.rules}, seed ${log.seed}, ${log.turns.length} turns, ${log.summary.result}`;
+    if (signature.status === 'signed' && trusted.has(signature.key)) return { ok: true, detail, trust: `signed by key ${signature.fingerprint}`, log };
+    if (trusted.size > 0) {
+      const why = signature.status === 'signed' ? `it is signed by key ${signature.fingerprint}, not by a key you named` : 'it is not signed';
+      return { ok: false, reason: `replays, but ${why}` };
+    }
+    if (signature.status === 'signed') return { ok: true, detail, trust: `signed by key ${signature.fingerprint}, which you did not name with --key: ${INTEGRITY_ONLY}`, log };
+    return { ok: true, detail, trust: INTEGRITY_ONLY, log };
   } catch (error) {
     // A log malformed in a way the checks did not foresee is refused, never a stack trace.
     return { ok: false, reason: `cannot be verified: ${(error as Error).message}` };
   }
-  if (!result.ok) return { ok: false, reason: result.reason, ...(result.engineVersion !== undefined ? { otherVersion: true } : {}) };
-  const { log } = result;
-  return { ok: true, detail: `${log.scenario.id}, ${log.rules}, seed ${log.seed}, ${log.turns.length} turns, ${log.summary.result}` };
+}
+
+/** Remembers the logs seen: the same log twice (one digest), or the same game under another
+ * player name or policy label (everything the replay depends on is equal). */
+export class Duplicates {
+  private readonly byDigest = new Map<string, string>();
+  private readonly byGame = new Map<string, { file: string; log: OutcomeLog }[]>();
+
+  check(file: string, log: OutcomeLog): string | null {
+    const same = this.byDigest.get(log.digest);
+    if (same !== undefined) return `the same log as ${same}`;
+    this.byDigest.set(log.digest, file);
+    const key = [log.scenario.sha256, log.rules, log.pack, log.seed, log.turns.length, log.summary.score].join('\u0000');
+    const candidates = this.byGame.get(key) ?? [];
+    const twin = candidates.find((c) => sameJson(c.log.turns, log.turns) && sameJson(c.log.parameters, log.parameters));
+    candidates.push({ file, log });
+    this.byGame.set(key, candidates);
+    if (!twin) return null;
+    const name = (l: OutcomeLog) => (l.player ? `"${l.player}"` : `no name (${l.policy})`);
+    return `the same game as ${twin.file} (there ${name(twin.log)}, here ${name(log)})`;
+  }
 }

@@ -1,6 +1,7 @@
 // One share of a batch, played in whichever thread runs it: scenarios arrive parsed and policy
 // files read, so a worker needs only the engine and the built-in policies.
 import { summarize, type GameSummary } from '../engine/game/summary';
+import type { GameState } from '../engine/game/types';
 import type { Scenario, ScriptedPolicy } from '../engine/scenario/schema';
 import { playGame } from './play';
 import { policyByName, scriptedPolicy, type PlayerPolicy } from './policies';
@@ -23,12 +24,20 @@ export function policyFromSpec(spec: PolicySpec, scenario: Scenario, seed: strin
   return typeof spec === 'string' ? policyByName(spec, scenario, seed) : scriptedPolicy(spec.name, spec.script);
 }
 
-export function playShare(scenarios: Record<string, Scenario>, jobs: PreparedJob[], report: (m: ShareMessage) => void): void {
+/** `onGame` sees each finished game before its summary is reported (`batch --logs` writes its log). */
+export function playShare(
+  scenarios: Record<string, Scenario>,
+  jobs: PreparedJob[],
+  report: (m: ShareMessage) => void,
+  onGame?: (job: PreparedJob, game: GameState, policy: string) => void,
+): void {
   for (const job of interleaved(jobs)) {
     try {
       const scenario = scenarios[job.scenario]!;
       const policy = policyFromSpec(job.policy, scenario, job.seed);
-      report({ index: job.index, summary: summarize(playGame(scenario, job.rules, job.seed, policy), policy.name) });
+      const game = playGame(scenario, job.rules, job.seed, policy);
+      onGame?.(job, game, policy.name);
+      report({ index: job.index, summary: summarize(game, policy.name) });
     } catch (error) {
       report({ index: job.index, error: (error as Error).message });
     }

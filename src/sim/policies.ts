@@ -120,7 +120,8 @@ export function policyByName(name: string, scenario: Scenario, seed: string): Pl
     if (!first) throw new Error(`scenario ${scenario.id} has no scripted policy`);
     return scriptedPolicy(first, scripts[first]!);
   }
-  const script = scripts[name];
+  // Own names only: `constructor` or `toString` is an unknown policy, not the object's own machinery.
+  const script = Object.prototype.hasOwnProperty.call(scripts, name) ? scripts[name] : undefined;
   if (script) return scriptedPolicy(name, script);
   const known = [...POLICY_NAMES, ...Object.keys(scripts)].join(', ');
   throw new Error(`unknown policy "${name}"; known: ${known}, or a policy file`);

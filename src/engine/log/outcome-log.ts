@@ -131,7 +131,8 @@ function verifyParsed(input: unknown, text: string | null): VerifyResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, reason: 'not an outcome log: not a JSON object' };
   const log = input as Partial<OutcomeLog>;
   if (log.format !== LOG_FORMAT) return { ok: false, reason: `not an outcome log: "format" is not "${LOG_FORMAT}"` };
-  if (typeof log.logVersion !== 'number' || log.logVersion > LOG_VERSION) {
+  if (!Number.isInteger(log.logVersion) || (log.logVersion as number) < 1) return { ok: false, reason: 'the log names no log format version' };
+  if ((log.logVersion as number) > LOG_VERSION) {
     return { ok: false, reason: `log format version ${String(log.logVersion)} is newer than this engine reads (${LOG_VERSION})` };
   }
   if (typeof log.engineVersion !== 'string') return { ok: false, reason: 'the log names no engine version' };

@@ -1,0 +1,38 @@
+// `batch --logs DIR`: each game's outcome log, as `run --out` writes it, in one folder. Names say
+// what the game was (scenario, rule set, policy, seed), so a folder reads without an index; a
+// second scenario file with an id already taken gets the id and a number.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GameState } from '../engine/game/types';
+import { createLogText } from '../engine/log/outcome-log';
+import type { Scenario } from '../engine/scenario/schema';
+import type { PreparedJob } from '../sim/batch-share';
+
+export interface LogTarget {
+  dir: string;
+  /** By scenario file: the name its logs start with. */
+  prefixes: Record<string, string>;
+}
+
+export function logTarget(dir: string, scenarios: Record<string, Scenario>): LogTarget {
+  const taken = new Map<string, number>();
+  const prefixes: Record<string, string> = {};
+  for (const [file, scenario] of Object.entries(scenarios)) {
+    const n = (taken.get(scenario.id) ?? 0) + 1;
+    taken.set(scenario.id, n);
+    prefixes[file] = n === 1 ? scenario.id : `${scenario.id}-${n}`;
+  }
+  return { dir, prefixes };
+}
+
+/** Characters a file name keeps everywhere; anything else (the `:` of `file:policy.yaml`) becomes `_`. */
+const safe = (part: string) => part.replace(/[^A-Za-z0-9._+=-]/g, '_');
+
+export function logFileName(target: LogTarget, job: PreparedJob, policy: string): string {
+  return [target.prefixes[job.scenario] ?? 'scenario', job.rules, policy, job.seed].map(safe).join('.') + '.json';
+}
+
+/** Writes one game's log; used as playShare's onGame. */
+export function logWriter(target: LogTarget): (job: PreparedJob, game: GameState, policy: string) => void {
+  return (job, game, policy) => writeFileSync(join(target.dir, logFileName(target, job, policy)), createLogText(game, { policy }));
+}
