@@ -105,3 +105,168 @@ describe('permissions', () => {
     await Promise.all([teacher.leave(), kaz.leave(), rus.leave()]);
   });
 });
+
+describe('deadline and bots', () => {
+  it('a turn whose deadline passes is played by the server, bots for whoever did not choose, and the log says so', async () => {
+    const room = code(4);
+    const teacher = await instructor(server, room);
+    const kaz = await student(server, room, 'Aruzhan');
+    const arm = await student(server, room, 'Ani');
+    await kaz.send({ type: 'claim', seat: 'KAZ' });
+    await arm.send({ type: 'claim', seat: 'ARM' });
+    await teacher.send({ type: 'deadline', seconds: 1 });
+    await teacher.send({ type: 'start' });
+    await until(kaz, () => kaz.state.phase === 'running');
+    await kaz.send({ type: 'choose', choice: { turn: 1, intents: ['consult'], motions: [], positions: {} } });
+    // Ani never chooses; nobody presses "next turn".
+    await until(teacher, () => currentBranch(teacher.state).game.turns.length === 1, 'the deadline');
+    const play = teacher.log.find((n) => n.command.type === 'turn.play')!;
+    expect(play.by).toBe('server');
+    const attribution = currentBranch(teacher.state).attribution[0]!;
+    expect(attribution.reason).toBe('deadline');
+    expect(attribution.delegations.KAZ).toEqual({ by: 'student', student: 'Aruzhan' });
+    expect(attribution.delegations.ARM).toEqual({ by: 'bot', reason: 'missed-deadline' });
+    expect(attribution.delegations.RUS).toEqual({ by: 'bot', reason: 'unseated' });
+    await teacher.send({ type: 'pause' });
+    await until(teacher, () => teacher.state.phase === 'paused');
+    expect(teacher.deadline.running).toBe(false);
+    await Promise.all([teacher.leave(), kaz.leave(), arm.leave()]);
+  });
+
+  it('the requester\'s delegation without a student is asked for by the bot policy', async () => {
+    const room = code(5);
+    const teacher = await instructor(server, room);
+    await teacher.send({ type: 'start' });
+    for (let turn = 0; turn < 3; turn++) await teacher.send({ type: 'play' });
+    await until(teacher, () => currentBranch(teacher.state).game.turns.length === 3);
+    const { game, attribution } = currentBranch(teacher.state);
+    expect(attribution.every((a) => a.delegations.KAZ?.by === 'bot')).toBe(true);
+    expect(game.turns.some((t) => t.intents.length > 0)).toBe(true);
+    await teacher.leave();
+  });
+});
+
+describe('reconnecting and repeated commands', () => {
+  it('a dropped student rejoins with the same seat, and a command sent while away arrives once', async () => {
+    const room = code(6);
+    const teacher = await instructor(server, room);
+    const kaz = await student(server, room, 'Timur');
+    await kaz.send({ type: 'claim', seat: 'KAZ' });
+    await teacher.send({ type: 'start' });
+    await until(kaz, () => kaz.state.phase === 'running');
+    kaz.drop();
+    await until(kaz, () => !kaz.connected, 'the drop');
+    const answer = kaz.send({ type: 'choose', choice: { turn: 1, intents: ['consult'], motions: [], positions: {} } });
+    await until(kaz, () => kaz.connected, 'the rejoin');
+    expect(kaz.seat).toBe('KAZ');
+    expect((await answer).ok).toBe(true);
+    expect(teacher.state.seats.KAZ).toBe('Timur');
+    // The same id again (a replay, or a resend after a lost answer) is one command.
+    const again = await kaz.sendAs('same-id', { type: 'choose', choice: { turn: 1, intents: ['consult'], motions: [], positions: {} } });
+    const replayed = await kaz.sendAs('same-id', { type: 'choose', choice: { turn: 1, intents: [], motions: [], positions: {} } });
+    expect(again.ok && replayed.ok && replayed.ack.duplicate).toBe(true);
+    await teacher.send({ type: 'play' });
+    await until(teacher, () => currentBranch(teacher.state).game.turns.length === 1);
+    expect(currentBranch(teacher.state).game.turns[0]!.intents).toEqual(['consult']);
+    // A closed tab keeps the seat: a new join by name cannot take it, the token can.
+    const token = kaz.seatToken!;
+    await kaz.leave();
+    const thief = await student(server, room, 'Thief');
+    expect(await thief.send({ type: 'claim', seat: 'KAZ' })).toEqual({ ok: false, code: 'seat-taken' });
+    const back = await student(server, room, 'ignored', { seatToken: token });
+    expect(back.seat).toBe('KAZ');
+    expect(back.student).toBe('Timur');
+    // Until the instructor frees it.
+    await teacher.send({ type: 'free', seat: 'KAZ' });
+    await until(back, () => back.seat === null, 'the seat freed');
+    expect((await thief.send({ type: 'claim', seat: 'KAZ' })).ok).toBe(true);
+    await expect(student(server, room, 'x', { seatToken: token })).rejects.toMatchObject({ code: 'unknown-seat-token' });
+    await Promise.all([teacher.leave(), back.leave(), thief.leave()]);
+  });
+});
+
+describe('what a client sends cannot break the room', () => {
+  it('malformed, oversized and flooding messages are refused and the room goes on', async () => {
+    const room = code(7);
+    const teacher = await instructor(server, room);
+    const rogue = await student(server, room, 'Rogue');
+    await rogue.send({ type: 'claim', seat: 'BLR' });
+    const refusals: string[] = [];
+    rogue.onChange(() => {
+      if (rogue.lastRefusal) refusals.push(rogue.lastRefusal);
+      rogue.lastRefusal = null;
+    });
+    rogue.sendRaw('cmd', 'not an object');
+    rogue.sendRaw('cmd', { id: 'a', command: { type: 'choose', choice: { turn: 'one' } } });
+    rogue.sendRaw('what', { id: 'b' });
+    rogue.sendRaw('cmd', { id: 'c', command: { type: 'claim', seat: 'X'.repeat(5000) } });
+    await until(rogue, () => refusals.length >= 4, 'four refusals');
+    expect(refusals).toEqual(['malformed', 'malformed', 'malformed', 'too-large']);
+    // A prototype-polluting or deep object is only data.
+    expect(await rogue.sendAs('p', JSON.parse('{"type":"choose","choice":{"turn":1,"__proto__":{"x":1}}}'))).toMatchObject({ ok: false });
+    // A flood: past the burst, commands are refused one by one.
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => rogue.sendAs(`f${i}`, { type: 'claim', seat: 'BLR' })));
+    expect(answers.filter((a) => !a.ok && a.code === 'rate-limited').length).toBeGreaterThan(10);
+    // The room still works for everyone.
+    expect((await teacher.send({ type: 'start' })).ok).toBe(true);
+    await until(teacher, () => teacher.state.phase === 'running');
+    expect(stateDigest(teacher.state)).toBe(stateDigest(server.room(room).classState));
+    await Promise.all([teacher.leave(), rogue.leave()]);
+  });
+});
+
+describe('the class record', () => {
+  it('each rule set played leaves an outcome log that verifies, with the students named in the class record', async () => {
+    const room = code(0);
+    const teacher = await instructor(server, room);
+    const kaz = await student(server, room, 'Madina');
+    await kaz.send({ type: 'claim', seat: 'KAZ' }).then((a) => (a.ok ? a : kaz.send({ type: 'claim', seat: 'TJK' })));
+    await teacher.send({ type: 'start' });
+    await until(kaz, () => kaz.state.phase === 'running');
+    const seat = kaz.seat!;
+    const choose = (turn: number) =>
+      kaz.send({ type: 'choose', choice: seat === 'KAZ' ? { turn, intents: ['consult'], motions: [], positions: {} } : { turn, intents: [], motions: [], positions: { consult: 'support' } } });
+    await choose(1);
+    await teacher.send({ type: 'play' });
+    await until(kaz, () => currentBranch(kaz.state).game.turns.length === 1);
+    await teacher.send({ type: 'play' });
+    await teacher.send({ type: 'undo' });
+    await until(teacher, () => teacher.log.at(-1)?.command.type === 'turn.undo');
+    expect(currentBranch(teacher.state).game.turns.length).toBe(1);
+    expect(await teacher.send({ type: 'branch', rules: 'no-such-rules' })).toEqual({ ok: false, code: 'bad-rules' });
+    await teacher.send({ type: 'branch', rules: 'sco' });
+    await teacher.send({ type: 'start' });
+    await teacher.send({ type: 'play' });
+    await until(teacher, () => teacher.state.branches.length === 2 && currentBranch(teacher.state).game.turns.length === 1);
+    expect(stateDigest(kaz.state)).toBe(stateDigest(server.room(room).classState));
+    const files = readdirSync(logDir).filter((f) => f.startsWith(room));
+    expect(files.sort()).toEqual([`${room}-1-csto.json`, `${room}-2-sco.json`, `${room}.class.json`]);
+    for (const f of files.filter((f) => !f.endsWith('.class.json'))) {
+      const verdict = verifyLog(JSON.parse(readFileSync(join(logDir, f), 'utf8')));
+      expect(verdict.ok, f).toBe(true);
+    }
+    const record = JSON.parse(readFileSync(join(logDir, `${room}.class.json`), 'utf8'));
+    expect(record.format).toBe('alliance-crisis-lab/class-log');
+    expect(record.branches[0].attribution[0].delegations[seat]).toEqual({ by: 'student', student: 'Madina' });
+    expect(record.commands.length).toBe(teacher.log.length);
+    await Promise.all([teacher.leave(), kaz.leave()]);
+  });
+
+  it('a private briefing reaches only its delegation and never the command log', async () => {
+    const room = code(2);
+    const teacher = await instructor(server, room);
+    const a = await student(server, room, 'A');
+    const b = await student(server, room, 'B');
+    await a.send({ type: 'claim', seat: 'ARM' });
+    await b.send({ type: 'claim', seat: 'KGZ' });
+    await teacher.send({ type: 'brief', seat: 'ARM', text: 'Your parliament will not send troops.' });
+    await until(a, () => a.briefing !== null, 'the briefing');
+    expect(a.briefing).toBe('Your parliament will not send troops.');
+    expect(b.briefing).toBeNull();
+    expect(JSON.stringify(teacher.log)).not.toContain('parliament');
+    // Rejoining brings it back.
+    const again = await student(server, room, 'A', { seatToken: a.seatToken! });
+    expect(again.briefing).toBe('Your parliament will not send troops.');
+    await Promise.all([teacher.leave(), a.leave(), b.leave(), again.leave()]);
+  });
+});
