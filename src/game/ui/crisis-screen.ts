@@ -11,9 +11,19 @@ import { gameContext, glossaryButton, ruleLink } from './glossary';
 import { el, uid } from './dom';
 import { languageSelect } from './language-select';
 import { integrationNotes } from './integration-notes';
+import { attributionGauge } from './attribution-gauge';
+import { bodyLink, decisionBody } from './bodies';
+import { helpersSection } from './helpers-panel';
+import { pendingRequests } from './request-records';
+import { requestTimeline, underWay } from './request-timeline';
 
 /** Which intent's positions the map shows; kept across re-renders. */
 let positionsIntent: IntentId | null = null;
+
+/** Requests ticked but not yet sent, per game state: they survive a re-render (a resize, a change
+ * of language, a review of a past turn) and go with the turn that sends them, since the next
+ * turn is a new state. */
+const ticked = new WeakMap<GameState, Set<IntentId>>();
 
 function indicator(key: string, name: string, help: string, value: string, extra: HTMLElement | null, cls = ''): HTMLElement {
   const tipId = uid('tip');
@@ -33,19 +43,21 @@ function bar(fraction: number): HTMLElement {
   return el('div', { class: 'bar', 'aria-hidden': 'true' }, fill);
 }
 
-export function indicatorBand(game: GameState): HTMLElement {
-  const ind: Indicators = game.indicators;
+/** The indicators after the latest turn, or after `reviewed` when a played turn is reviewed. */
+export function indicatorBand(game: GameState, reviewed: number | null = null): HTMLElement {
+  const record = reviewed !== null ? game.turns[reviewed - 1] : undefined;
+  const ind: Indicators = record?.indicators ?? game.indicators;
   const ladder = el('div', { class: 'ladder', 'aria-hidden': 'true' });
   for (let level = 1; level <= 5; level += 1) ladder.append(el('span', { class: level <= ind.escalation ? 'on' : '' }));
   const level = Math.max(1, Math.min(5, Math.round(ind.escalation)));
   // Days elapsed: the turns played times the scenario's days per turn.
-  const day = dayOfTurn(game.scenario, game.turn);
+  const day = dayOfTurn(game.scenario, record ? record.turn + 1 : game.turn);
   const first = ind.daysToFirstCollectiveMeasure;
   const ratio = (key: 'deterrence' | 'cohesion' | 'autonomy' | 'entrapment' | 'legitimacy') =>
     indicator(key, t(`ind.${key}`), t(`ind.${key}.help`), percent(ind[key]), bar(ind[key]));
   return el(
     'header',
-    { class: 'band', 'aria-label': t('band.label') },
+    { class: `band${record ? ' reviewing' : ''}`, 'aria-label': record ? t('band.reviewLabel', { turn: record.turn }) : t('band.label'), 'data-turn': record?.turn ?? game.turns.length },
     indicator('escalation', t('ind.escalation'), t('ind.escalation.help'), `${formatNumber(level)} · ${t(`esc.${level}` as MessageKey)}`, ladder, 'escalation'),
     ratio('deterrence'),
     ratio('cohesion'),
@@ -111,6 +123,8 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
       ' ',
       t('crisis.adversary', { name: adversaryName(scenario) }),
     ),
+    underWay(app, game, reviewing ? reviewing.turn : game.turns.length) ?? '',
+    attributionGauge(game, reviewing ? reviewing.turn : null),
     integrationNotes(app, 'crisis') ?? '',
     el(
       'div',
@@ -125,7 +139,7 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
   // What happened in the last turn: read out by screen readers as it changes.
   const news = el('section', { 'aria-live': 'polite', 'aria-atomic': 'true', 'data-testid': 'news' });
   if (turn) {
-    news.append(el('h3', { text: t('panel.news', { turn: turn.turn, day: turn.day }) }));
+    news.append(el('h3', { tabindex: -1, 'data-testid': 'news-heading', text: t('panel.news', { turn: turn.turn, day: turn.day }) }));
     if (reviewing) {
       news.append(
         el('button', {
@@ -146,7 +160,9 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
       lines.append(el('li', {}, el('strong', { text: source ? localize(source.text) : e.id }), el('br'), el('span', { class: 'small muted', text: t('event.line', { kind: t(`event.${e.kind}`), place: stateName(scenario, e.place), severity: e.severity, casualties: formatNumber(e.casualties), attribution: formatNumber(Math.round(e.attribution * 100)) }) })));
     }
     turn.decisions.forEach((d, i) => {
-      lines.append(el('li', { class: d.outcome === 'blocked' ? 'blocked' : '', 'data-decision': d.kind, 'data-outcome': d.outcome }, `${decisionText(scenario, features, d)} (`, ruleLink(app, d.rule, context, `rule-news-${i}`), ')'));
+      // Which body decided, under which rule: each opens the glossary.
+      const decided = el('span', { class: 'decided small' }, `${t('decided.by')} `, bodyLink(app, decisionBody(features, d), context, `body-news-${i}`));
+      lines.append(el('li', { class: d.outcome === 'blocked' ? 'blocked' : '', 'data-decision': d.kind, 'data-outcome': d.outcome }, `${decisionText(scenario, features, d)} (`, ruleLink(app, d.rule, context, `rule-news-${i}`), ')', el('br'), decided));
     });
     if (turn.decisions.length === 0) lines.append(el('li', { class: 'muted', text: t('panel.noDecision') }));
     lines.append(el('li', { text: t(`adv.${turn.adversary}`) }));
@@ -168,6 +184,8 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
     const formId = uid('requests');
     const form = el('form', { id: formId, 'data-testid': 'intents' });
     const fieldset = el('fieldset', {}, el('legend', { text: t('panel.heading') }), el('p', { class: 'small muted', text: t('panel.hint') }));
+    const draft = ticked.get(game) ?? new Set<IntentId>();
+    ticked.set(game, draft);
     for (const option of intentOptions(game)) {
       const id = uid('intent');
       const ruleId = uid('rule');
@@ -181,6 +199,11 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
         'aria-describedby': option.available ? ruleId : `${ruleId} ${whyId}`,
         'data-focus': `intent-${option.intent}`,
         'data-intent': option.intent,
+        checked: option.available && draft.has(option.intent),
+        onchange: (event: Event) => {
+          if ((event.target as HTMLInputElement).checked) draft.add(option.intent);
+          else draft.delete(option.intent);
+        },
       });
       fieldset.append(
         el(
@@ -203,10 +226,16 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
     form.append(fieldset);
     // End turn stays in view at the foot of the panel, outside the scrolling part.
     panel.append(el('div', { class: 'end-bar' }, end));
+    const formTurn = game.turn;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      // A form left from a turn already ended sends nothing.
+      if (app.session?.game !== game || game.turn !== formTurn) return;
       const intents = [...form.querySelectorAll<HTMLInputElement>('input[name=intent]:checked')].map((i) => i.value as IntentId);
       app.endTurn(intents);
+      // Focus goes to the news of the turn just played, not back to End turn: a second Enter
+      // must not end the next turn unread.
+      document.querySelector<HTMLElement>('[data-testid="news-heading"]')?.focus();
     });
     body.append(form);
   }
@@ -215,7 +244,13 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
   const steps = allianceSteps(game);
   const chain = el('ol', { class: 'chain', 'aria-label': t('panel.chain') });
   steps.forEach((s, i) => chain.append(el('li', { 'data-step': `${s.kind}-${s.outcome}` }, `${stepText(s, features)} (`, ruleLink(app, s.rule, context, `rule-step-${i}`), ')')));
-  body.append(el('section', {}, el('h3', { text: t('panel.chain') }), steps.length > 0 ? chain : el('p', { class: 'muted', text: t('panel.chainEmpty') })));
+  // A request still waiting for its body is a procedure under way too (SCO meetings can take days).
+  const shownUpTo = reviewing ? reviewing.turn : game.turns.length;
+  const busy = steps.length > 0 || pendingRequests(game, shownUpTo).length > 0;
+  body.append(
+    el('section', { 'data-testid': 'procedure' }, el('h3', { text: t('panel.chain') }), steps.length > 0 ? chain : null, busy ? null : el('p', { class: 'muted', text: t('panel.chainEmpty') })),
+    el('section', { 'data-testid': 'requests' }, el('h3', { text: t('requests.heading') }), requestTimeline(app, game, 'crisis', shownUpTo)),
+  );
 
   // Members' positions this turn, also drawn on the map.
   if (positionsTurn && positionsIntent) {
@@ -239,6 +274,9 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
     section.append(el('h3', {}, el('label', { for: selectId, text: `${t('panel.positionsLabel')} (${t('timeline.turn', { turn: positionsTurn.turn, day: positionsTurn.day })})` })), select, list);
     body.append(section);
   }
+
+  // Who helped so far (as of the reviewed turn), also drawn on the map.
+  body.append(helpersSection(game, shownUpTo));
 
   // --- Legend ---------------------------------------------------------------------------------
   const swatch = (color: string, border = false) => {
@@ -264,10 +302,12 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
 
   // --- Timeline -------------------------------------------------------------------------------
   const chips = el('ol', { 'aria-label': t('timeline.label') });
+  // The turns in which a meeting asked for is due to sit.
+  const dueTurns = new Set(pendingRequests(game).map((r) => dueTurn(game, r.meetingDay ?? r.day)));
   for (let n = 1; n <= scenario.horizon; n += 1) {
     const record = game.turns[n - 1];
-    const classes = [record ? 'past' : '', !game.result && n === game.turn ? 'current' : '', record && record.events.length > 0 ? 'event' : '', record?.decisions.some((d) => d.collective && d.outcome !== 'blocked' && d.outcome !== 'declined') ? 'measure' : ''];
-    const label = t('timeline.turn', { turn: n, day: dayOfTurn(scenario, n) });
+    const classes = [record ? 'past' : '', !game.result && n === game.turn ? 'current' : '', record && record.events.length > 0 ? 'event' : '', record?.decisions.some((d) => d.collective && d.outcome !== 'blocked' && d.outcome !== 'declined') ? 'measure' : '', dueTurns.has(n) ? 'due' : ''];
+    const label = t(dueTurns.has(n) ? 'timeline.due' : 'timeline.turn', { turn: n, day: dayOfTurn(scenario, n) });
     const chip = record
       ? el('button', {
           type: 'button',
@@ -289,9 +329,16 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
 
   // The legend sits in the panel, under the news: over the map it would hide part of the crisis.
   body.insertBefore(legend, news.nextSibling);
-  root.append(indicatorBand(game), panel, timeline, mapTooltip(app));
+  root.append(indicatorBand(game, app.reviewTurn), panel, timeline, mapTooltip(app));
 
   if (app.showBriefing) root.append(briefing(app));
+}
+
+/** The turn whose days include `day` (the last turn for a day beyond the horizon). */
+function dueTurn(game: GameState, day: number): number {
+  const { scenario } = game;
+  for (let n = 1; n <= scenario.horizon; n += 1) if (dayOfTurn(scenario, n + 1) > day) return n;
+  return scenario.horizon;
 }
 
 function mapTooltip(app: App): HTMLElement {
