@@ -3,7 +3,9 @@
 import { engineBench } from './engine-bench';
 import { browserBench } from './browser-bench';
 import { compareBench } from './compare-bench';
+import { verifyBench } from './verify-bench';
 
 await engineBench();
 await browserBench();
 await compareBench();
+await verifyBench();
