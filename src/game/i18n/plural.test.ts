@@ -10,7 +10,7 @@ const LANGS: Language[] = ['en', 'ru', 'kk'];
 /** What a reader sees for `template` with `count` in `lang`. */
 function say(lang: Language, template: string, count: number | string): string {
   setLanguage(lang, false);
-  return format(template, { count, turns: count, casualties: count });
+  return format(template, { count, turns: count, casualties: count, delta: count, seconds: count });
 }
 
 describe('plural rules', () => {
@@ -52,6 +52,10 @@ describe('plural rules', () => {
     expect(logs('en')).toEqual(['1 verified log', '2 verified logs', '5 verified logs', '11 verified logs', '21 verified logs', '101 verified logs']);
     expect(logs('ru')).toEqual(['1 проверенный журнал', '2 проверенных журнала', '5 проверенных журналов', '11 проверенных журналов', '21 проверенный журнал', '101 проверенный журнал']);
     expect(logs('kk')).toEqual(COUNTS.map((n) => `${n} тексерілген журнал`));
+
+    const points = (lang: Language) => COUNTS.map((n) => say(lang, dictionaries[lang]['attr.up'], n).replace(/ \{turn\}|\{turn\}-/g, ''));
+    expect(points('en')).toEqual(COUNTS.map((n) => `Rising: ${n} ${n === 1 ? 'point' : 'points'} more than in turn.`));
+    expect(points('ru').map((s) => s.match(/на (.*) больше/)![1])).toEqual(['1 процентный пункт', '2 процентных пункта', '5 процентных пунктов', '11 процентных пунктов', '21 процентный пункт', '101 процентный пункт']);
 
     const dead = (lang: Language) => COUNTS.map((n) => say(lang, '{casualties, plural, one {# погибший} few {# погибших} many {# погибших} other {# погибшего}}', n));
     expect(dead('ru')).toEqual(['1 погибший', '2 погибших', '5 погибших', '11 погибших', '21 погибший', '101 погибший']);
