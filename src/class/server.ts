@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Server, matchMaker } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { logText } from '../engine/log/outcome-log';
+import { signLog } from '../engine/log/signature';
 import { MAX_FRAME_BYTES, ROOM_NAME } from './protocol';
 import { ClassRoom, roomSetups } from './room';
 import { newRoomCode } from './room-code';
@@ -25,6 +26,8 @@ export interface ClassServerOptions {
   /** Where each room's logs are written after every turn, or null. */
   logDir: string | null;
   instructorToken?: string;
+  /** The instructor's Ed25519 secret key (hex): every outcome log written is signed with it. */
+  signingKey?: string;
 }
 
 export interface ClassServerRoom {
@@ -64,7 +67,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     roomSetups.set(code, {
       config,
       instructorToken,
-      onCommand: options.logDir ? writeLogs(options.logDir) : undefined,
+      onCommand: options.logDir ? writeLogs(options.logDir, options.signingKey) : undefined,
     });
     await matchMaker.createRoom(ROOM_NAME, { code });
     rooms.push({ code, scenario: room.scenario.id, rules: room.rules });
@@ -85,14 +88,15 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
 }
 
 /** After each turn, undo or branch: every branch's outcome log and the class record, rewritten. */
-function writeLogs(dir: string) {
+function writeLogs(dir: string, signingKey: string | undefined) {
   mkdirSync(dir, { recursive: true });
   return (state: ClassState, log: NumberedCommand[], command: NumberedCommand) => {
     if (!['turn.play', 'turn.undo', 'branch'].includes(command.command.type)) return;
     const code = state.config.code;
     state.branches.forEach((branch, i) => {
       const rules = branch.rules.replace(/[^A-Za-z0-9_-]+/g, '_');
-      writeFileSync(join(dir, `${code}-${i + 1}-${rules}.json`), logText(branchLog(branch)));
+      const log = branchLog(branch);
+      writeFileSync(join(dir, `${code}-${i + 1}-${rules}.json`), logText(signingKey ? signLog(log, signingKey) : log));
     });
     writeFileSync(join(dir, `${code}.class.json`), JSON.stringify(classLog(state, log)) + '\n');
   };

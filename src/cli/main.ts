@@ -8,6 +8,7 @@ import { compareCommand } from './compare-command';
 import { migrateCommand } from './migrate-command';
 import { hindcastCommand } from './hindcast-command';
 import { sweepCommand } from './sweep-command';
+import { classCommand } from './class-command';
 import { stringsCommand } from './strings-command';
 import { keygenCommand } from './keygen-command';
 import { signCommand } from './sign-command';
@@ -63,6 +64,10 @@ export const commands: Record<string, Command> = {
   strings: {
     run: stringsCommand,
     help: 'strings --lang ru|kk|en [--out FILE]   every string of one language beside the English, with its key and file, as CSV (for translation reviewers)',
+  },
+  class: {
+    run: (args) => classCommand(args),
+    help: 'class [scenario] [--rules R1,R2,...] [--seed S] [--port P] [--out DIR] [--key SECRET]   start a class server on the local network: a room per rule set, students join by name and room code',
   },
   schema: {
     run: schemaCommand,
