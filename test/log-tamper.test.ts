@@ -1,12 +1,17 @@
 // Tampering: change any one field of an outcome log and verifyLog refuses it with a reason;
 // foreign JSON is refused with a reason; a log whose digest was recomputed after a change is
-// still refused, because the replay differs (and the reason names the turn).
+// still refused, because the replay differs (and the reason names the turn). The text is read
+// strictly (no repeated key, no __proto__, numbers as the engine writes them, bounded nesting);
+// a signature ties a log to a server's key; the policy and player fields are typed; and an edit of
+// the embedded scenario alone is either refused by the validator's checks or shows in its hash.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../src/cli/scenario-file';
 import { newGame, playTurn } from '../src/engine/game/game';
 import { intentOptions } from '../src/engine/game/intents';
-import { createLog, logText, replayIntents, verifyLog, type OutcomeLog } from '../src/engine/log/outcome-log';
+import { createLog, logText, replayIntents, scenarioHash, verifyLog, verifyLogText, type OutcomeLog } from '../src/engine/log/outcome-log';
+import { keyFingerprint, publicKeyOf, signLog } from '../src/engine/log/signature';
+import { scoreOf } from '../src/engine/game/indicators';
 import { canonicalJson, sha256Hex } from '../src/engine/log/canonical';
 import { ENGINE_VERSION } from '../src/engine/version';
 import { PRESETS } from '../src/engine/rules/features';
@@ -32,9 +37,9 @@ function play(scenario: Scenario, rules: string, seed: string): GameState {
 /** A fresh deep copy of a log, as a reader would parse it. */
 const copy = (log: OutcomeLog): OutcomeLog => JSON.parse(logText(log)) as OutcomeLog;
 
-/** Sign a changed log again, as a careful forger would. */
-function resign(log: OutcomeLog): OutcomeLog {
-  const { digest: _old, ...body } = log;
+/** Recompute the digest of a changed log, as a careful forger would (over all but digest and signature). */
+function resign<L extends OutcomeLog>(log: L): L {
+  const { digest: _old, signature: _signature, ...body } = log;
   return { ...log, digest: sha256Hex(canonicalJson(body)) };
 }
 
@@ -348,5 +353,163 @@ describe('foreign input', () => {
     })()],
   ])('refuses %s with a reason', (_name, input) => {
     refused(input);
+  });
+});
+
+describe('a strict reading of the text (verifyLogText)', () => {
+  const text = () => logText(logs['frontier/nato']!);
+  const reason = (t: string): string => {
+    const verdict = verifyLogText(t);
+    if (verdict.ok) throw new Error('verifyLogText accepted a text it should refuse');
+    return verdict.reason;
+  };
+
+  it('accepts the text as written, with a byte-order mark, and with other white space and key order (which the digest does not cover)', () => {
+    expect(verifyLogText(text())).toMatchObject({ ok: true });
+    expect(verifyLogText('\ufeff' + text())).toMatchObject({ ok: true });
+    const reordered = JSON.stringify(JSON.parse(text(), (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v)), null, 2);
+    expect(verifyLogText(reordered)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a key given twice in one object, though JSON.parse would read the genuine value last and the digest would match', () => {
+    // Two readers could see two seeds; JSON.parse keeps the genuine one, so read loosely it verifies.
+    const doubled = text().replace('"seed":"', '"seed":"forged","seed":"');
+    expect(verifyLog(JSON.parse(doubled))).toMatchObject({ ok: true });
+    expect(reason(doubled)).toMatch(/not a strict log: the key "seed" a second time in one object at line 1, column \d+/);
+  });
+
+  it('refuses a "__proto__" key, wherever it is', () => {
+    expect(reason(text().replace('{"digest"', '{"__proto__":{"ok":true},"digest"'))).toMatch(/not a strict log: a "__proto__" key at line 1/);
+    expect(reason(text().replace('"turns":[{', '"turns":[{"__proto__":null,'))).toMatch(/__proto__/);
+  });
+
+  it.each([
+    ['1.0', '"logVersion":1.0'],
+    ['1e0', '"logVersion":1e0'],
+    ['10E-1', '"logVersion":10E-1'],
+    ['-0', '"seed":"x","zero":-0'],
+  ])('refuses a number written otherwise than the engine writes it (%s)', (_name, spelling) => {
+    const t = text().replace('"logVersion":1', spelling.startsWith('"seed"') ? `"logVersion":1,${spelling.replace('"seed":"x",', '')}` : spelling);
+    expect(reason(t)).toMatch(/not a strict log: the number .* which is written/);
+  });
+
+  it('refuses nesting deeper than any log, with a reason, and never runs out of stack', () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    expect(reason(deep)).toMatch(/not an outcome log/);
+    const inLog = text().replace('"player":"Student"', `"player":${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(reason(inLog)).toMatch(/not a strict log: nesting deeper than 64 levels at line 1/);
+    const parsed = JSON.parse(inLog) as unknown;
+    expect(verifyLog(parsed)).toMatchObject({ ok: false, reason: expect.stringMatching(/deeper than 64/) });
+  });
+
+  it('refuses text that is not JSON, naming line and column', () => {
+    expect(reason('{"format":\n  "alliance-crisis-lab/outcome-log",,}')).toMatch(/^not JSON: .* at line 2, column \d+$/);
+    expect(reason('')).toMatch(/^not JSON/);
+  });
+
+  it('refuses a field no engine writes, even with the digest recomputed', () => {
+    const l = copy(logs['frontier/nato']!) as OutcomeLog & { grade?: string };
+    l.grade = 'A';
+    expect(refused(resign(l))).toBe('the log has a field no engine writes: "grade"');
+  });
+});
+
+describe('typed policy and player fields', () => {
+  /** A forger who also brings the summary in line with the header. */
+  const relabel = (edit: (l: OutcomeLog) => void): OutcomeLog => {
+    const l = copy(logs['frontier/nato']!);
+    edit(l);
+    l.summary.policy = l.policy;
+    return resign(l);
+  };
+
+  it.each(['hawk', 'consult-first', 'historical', 'every-request', 'file:policy.yaml', 'human'])('a policy label the engine writes (%s) verifies', (policy) => {
+    expect(verifyLog(relabel((l) => (l.policy = policy)))).toMatchObject({ ok: true });
+  });
+
+  it.each(['', 'Hawk', '<script>alert(1)</script>', 'human ', 'file:', 'file:../../etc/passwd', 'a'.repeat(65)])('a policy label no engine writes (%j) is refused', (policy) => {
+    expect(refused(relabel((l) => (l.policy = policy)))).toMatch(/policy/);
+  });
+
+  it('a player name that is not a trimmed string is refused', () => {
+    for (const player of [' padded ', '', 5, null, ['x']]) expect(refused(relabel((l) => ((l as { player: unknown }).player = player)))).toMatch(/player/);
+  });
+});
+
+describe('signed logs', () => {
+  // Fixed keys: signing is deterministic, so the test needs no random draw.
+  const SERVER = '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60';
+  const OTHER = '4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb';
+  const base = () => copy(logs['terror/sco']!);
+
+  it('a log signed with the server\'s key verifies and names the key; an unsigned one says so', () => {
+    const signed = signLog(base(), SERVER);
+    expect(signed.signature.key).toBe(publicKeyOf(SERVER));
+    const verdict = verifyLog(JSON.parse(logText(signed)));
+    expect(verdict).toMatchObject({ ok: true, signature: { status: 'signed', key: publicKeyOf(SERVER), fingerprint: keyFingerprint(publicKeyOf(SERVER)) } });
+    expect(verifyLog(base())).toMatchObject({ ok: true, signature: { status: 'unsigned' } });
+    // The digest is the same signed or not: a signature vouches for exactly the log it came with.
+    expect(signed.digest).toBe(base().digest);
+  });
+
+  it('a forger who changes the player name and recomputes the digest breaks the signature', () => {
+    const forged = signLog(base(), SERVER);
+    forged.player = 'Someone else';
+    expect(refused(resign(forged))).toMatch(/signature does not match/);
+  });
+
+  it('a signature moved onto another log, a changed signature or a swapped key is refused', () => {
+    const signed = signLog(base(), SERVER);
+    const other = copy(logs['terror/nato']!);
+    expect(refused({ ...other, signature: signed.signature })).toMatch(/signature does not match/);
+    const flipped = { ...signed, signature: { ...signed.signature, value: signed.signature.value.replace(/^./, (c) => (c === '0' ? '1' : '0')) } };
+    expect(refused(flipped)).toMatch(/signature does not match/);
+    expect(refused({ ...signed, signature: { ...signed.signature, key: publicKeyOf(OTHER) } })).toMatch(/signature does not match/);
+  });
+
+  it('a malformed signature is refused with a reason', () => {
+    for (const signature of [null, 'abc', { algorithm: 'rsa', key: '0'.repeat(64), value: '0'.repeat(128) }, { algorithm: 'ed25519', key: 'x', value: '0'.repeat(128) }, { ...signLog(base(), SERVER).signature, extra: 1 }]) {
+      expect(refused({ ...base(), signature })).toMatch(/signature/);
+    }
+  });
+
+  it('re-signed by the forger\'s own key, the log verifies as signed by that key, not the server\'s', () => {
+    const forged = base();
+    forged.player = 'Someone else';
+    const verdict = verifyLog(signLog(resign(forged), OTHER));
+    expect(verdict).toMatchObject({ ok: true, signature: { status: 'signed', key: publicKeyOf(OTHER) } });
+    expect(publicKeyOf(OTHER)).not.toBe(publicKeyOf(SERVER));
+  });
+});
+
+describe('an edit of the embedded scenario only', () => {
+  const base = () => copy(logs['frontier/nato']!);
+  /** The forger rewrites the scenario, its hash, the summary's score and the digest. */
+  function forge(edit: (s: Scenario) => void): OutcomeLog {
+    const l = base();
+    edit(l.scenario.content);
+    l.scenario.sha256 = sha256Hex(canonicalJson(l.scenario.content));
+    l.summary.score = scoreOf(l.scenario.content, l.turns[l.turns.length - 1]!.indicators);
+    return resign(l);
+  }
+
+  it('objectives rewritten so the score jumps verify only as a game of another scenario: its hash is not the shipped file\'s', () => {
+    const forged = forge((s) => (s.player.objectives = { deterrence: 1 }));
+    const verdict = verifyLog(forged);
+    // The digest cannot tell, and the replay cannot either (objectives weigh the score, not the play):
+    // this is what checking against the assignment (compare --assignment) and signatures are for.
+    expect(verdict).toMatchObject({ ok: true });
+    expect(forged.scenario.sha256).not.toBe(scenarioHash(SCENARIOS.frontier));
+    expect(base().scenario.sha256).toBe(scenarioHash(SCENARIOS.frontier));
+  });
+
+  it('a scenario that validate refuses on its cross-references is refused inside a log too', () => {
+    const forged = forge((s) => (s.alliance.members = [...s.alliance.members, 'ZZZ']));
+    expect(refused(forged)).toMatch(/not a valid scenario: alliance\.members/);
+  });
+
+  it('a scenario that validate refuses on a missing state is refused inside a log, with the problem', () => {
+    const forged = forge((s) => (s.player.state = 'QQQ'));
+    expect(refused(forged)).toMatch(/not a valid scenario: .*QQQ|not a valid scenario: player\.state/);
   });
 });
