@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Language } from '../../engine/scenario/schema';
 import { compareDictionaries } from '../../compare-page/i18n';
 import { dictionaries, format, percent, setLanguage, withUnit } from './index';
@@ -78,6 +78,26 @@ describe('plural rules', () => {
     expect(format('{count, plural, one {# игра} other {# игры}}', { count: 5 })).toBe('5 игры');
     expect(format('{count, plural, one {# игра} other {# игры}} из {total}', { total: 3 })).toBe('{count} из 3');
     expect(format('{count, plural, one {# игра ({name})} few {# игры ({name})} many {# игр ({name})} other {# игры}}', { count: 2, name: 'НАТО' })).toBe('2 игры (НАТО)');
+  });
+
+  it('reads Kazakh right in a browser without Kazakh plural data', () => {
+    // As Debian's Chromium lacks Kazakh number data, a browser may lack its plural rules: the
+    // root locale's say "other" for every number, and Kazakh's two branches read the same.
+    const Real = Intl.PluralRules;
+    vi.spyOn(Intl, 'PluralRules').mockImplementation(function (locales?: string | string[], options?: Intl.PluralRulesOptions) {
+      const kazakh = [locales ?? []].flat().some((l) => l.toLowerCase().startsWith('kk'));
+      // CLDR's root locale has only "other" (Node would resolve 'und' to its default locale).
+      return kazakh ? { select: () => 'other', resolvedOptions: () => ({ locale: 'und', pluralCategories: ['other'] }) } : new Real(locales, options);
+    } as unknown as typeof Intl.PluralRules);
+    try {
+      expect(new Intl.PluralRules('kk').select(1)).toBe('other');
+      for (const key of ['cmp.games', 'cmp.basis.log'] as const) {
+        expect(COUNTS.map((n) => say('kk', compareDictionaries.kk[key], n)), key).toEqual(COUNTS.map((n) => format(compareDictionaries.kk[key].replace(/one \{[^}]*\} /, ''), { count: n })));
+      }
+      expect(say('kk', compareDictionaries.kk['cmp.games'], 1)).toBe('1 ойын');
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('refuses a malformed block rather than show its braces', () => {
