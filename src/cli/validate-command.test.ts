@@ -60,8 +60,42 @@ describe('crisis-lab validate', () => {
     const r = await capture([latin1, big]);
     expect(r.code).toBe(1);
     expect(r.err).toBe(
-      `${latin1}:1:1: the file is not UTF-8 text; save it as UTF-8\n${big}:1:1: the file is larger than 1,000,000 bytes (1 MB); a scenario is far smaller, so split it or remove what does not belong\n`,
+      `${latin1}:1:5: the file is not UTF-8 text; save it as UTF-8\n${big}:1:1: the file is larger than 1,000,000 bytes (1 MB); a scenario is far smaller, so split it or remove what does not belong\n`,
     );
+  });
+
+  it('reads UTF-8 with or without a byte-order mark, and names UTF-16 and UTF-32 when it refuses them', async () => {
+    const text = readFileSync(`${fixtures}minimal.yaml`, 'utf8');
+    const bom = join(tmp, 'bom.yaml');
+    writeFileSync(bom, `\uFEFF${text}`);
+    const utf16 = join(tmp, 'utf16.yaml');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const utf16be = join(tmp, 'utf16be.yaml');
+    writeFileSync(utf16be, Buffer.from(text, 'utf16le').swap16());
+    const utf32 = join(tmp, 'utf32.yaml');
+    writeFileSync(utf32, Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]));
+    const r = await capture([bom, utf16, utf16be, utf32]);
+    expect(r.out).toBe(`${bom}: ok\n`);
+    const why = (file: string, encoding: string) =>
+      `${file}:1:1: the file is ${encoding} text; save it as UTF-8 (with or without a byte-order mark), the only encoding scenario files use`;
+    expect(r.err.split('\n')).toEqual([why(utf16, 'UTF-16 LE'), why(utf16be, 'UTF-16 BE'), why(utf32, 'UTF-32 LE'), '']);
+  });
+
+  it('words the problems in Russian or Kazakh with --lang, keeping field names and values as written', async () => {
+    const ru = await capture(['--lang', 'ru', `${fixtures}unknown-field.yaml`, `${fixtures}wrong-type.yaml`]);
+    expect(ru.code).toBe(1);
+    expect(ru.err.split('\n')).toEqual([
+      `${fixtures}unknown-field.yaml:3:1: horizon: нет обязательного поля "horizon"; добавьте \`horizon:\` и напишите целое число от 1 до 120`,
+      `${fixtures}unknown-field.yaml:15:1: horizn: неизвестное поле "horizn": может быть, имелось в виду "horizon"?`,
+      `${fixtures}wrong-type.yaml:26:22: states[0].profile.riskTolerance: ожидается число, а здесь текст "high"; напишите число от 0 до 1`,
+      '',
+    ]);
+    const kk = await capture([`--lang=kk`, `${fixtures}wrong-type.yaml`]);
+    expect(kk.err).toBe(
+      `${fixtures}wrong-type.yaml:26:22: states[0].profile.riskTolerance: сан күтіледі, ал мұнда "high" мәтіні; ең кемі 0, ең көбі 1 болатын сан жазыңыз\n`,
+    );
+    const missing = await capture(['--lang', 'kk', join(tmp, 'nope.yaml')]);
+    expect(missing.err).toBe(`${join(tmp, 'nope.yaml')}:1:1: файлды оқу мүмкін емес: мұндай файл жоқ; жолын тексеріңіз\n`);
   });
 
   it('needs at least one file, and refuses unknown options (exit 2)', async () => {
@@ -70,7 +104,9 @@ describe('crisis-lab validate', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('unknown option --fix');
     expect((await capture(['--watch'])).code).toBe(2);
-    expect((await capture(['--help'])).out).toContain('Usage: crisis-lab validate [--watch] <scenario...>');
+    expect((await capture(['--help'])).out).toContain('Usage: crisis-lab validate [--watch] [--lang en|ru|kk] <scenario...>');
+    expect((await capture(['--lang', 'de', `${fixtures}minimal.yaml`])).err).toContain('--lang takes en, ru or kk, not "de"');
+    expect((await capture([`${fixtures}minimal.yaml`, '--lang'])).code).toBe(2);
   });
 
   it('takes a file named like an option after --', async () => {

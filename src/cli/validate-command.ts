@@ -3,21 +3,45 @@
 // `--watch` then re-checks a file each time it is saved, until Ctrl-C (exit 0).
 import { closeSync, openSync, readSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { MAX_SCENARIO_BYTES, formatProblem, parseScenario, type ScenarioProblem } from '../engine/scenario/load';
+import {
+  MAX_SCENARIO_BYTES,
+  decodeScenarioBytes,
+  formatProblemIn,
+  makeProblem,
+  parseScenario,
+  type Language,
+  type ProblemParams as Params,
+  type ScenarioProblem,
+} from '../engine/index';
 
-const USAGE = `Usage: crisis-lab validate [--watch] <scenario...>
-Checks scenario files (YAML or JSON); exit 0 when all are valid, 1 otherwise.
+const USAGE = `Usage: crisis-lab validate [--watch] [--lang en|ru|kk] <scenario...>
+Checks scenario files (YAML or JSON, UTF-8); exit 0 when all are valid, 1 otherwise.
   --watch   after the first check, check a file again each time it is saved, printing
             \`--- <file> changed ---\` and then its problems or \`<file>: ok\` (all on stdout);
             Ctrl-C stops watching (exit 0).
+  --lang L  word the problems in English (en, the default), Russian (ru) or Kazakh (kk);
+            field names and values stay as written in the file.
 `;
+
+const LANGS: readonly Language[] = ['en', 'ru', 'kk'];
+const isLang = (value: string | undefined): value is Language => LANGS.includes(value as Language);
 
 export async function validateCommand(args: string[]): Promise<number> {
   const files: string[] = [];
   let options = true;
   let watching = false;
-  for (const arg of args) {
+  let lang: Language = 'en';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
     if (options && arg === '--') options = false;
+    else if (options && (arg === '--lang' || arg.startsWith('--lang='))) {
+      const value = arg === '--lang' ? args[++i] : arg.slice('--lang='.length);
+      if (!isLang(value)) {
+        process.stderr.write(`crisis-lab validate: --lang takes en, ru or kk${value === undefined ? '' : `, not "${value}"`}\n${USAGE}`);
+        return 2;
+      }
+      lang = value;
+    }
     else if (options && (arg === '--help' || arg === '-h')) {
       process.stdout.write(USAGE);
       return 0;
@@ -31,7 +55,7 @@ export async function validateCommand(args: string[]): Promise<number> {
     process.stderr.write(`crisis-lab validate: name at least one scenario file\n${USAGE}`);
     return 2;
   }
-  if (watching) return watchCommand(files);
+  if (watching) return watchCommand(files, lang);
 
   let allValid = true;
   for (const file of files) {
@@ -40,23 +64,23 @@ export async function validateCommand(args: string[]): Promise<number> {
       process.stdout.write(`${file}: ok\n`);
     } else {
       allValid = false;
-      process.stderr.write(problems.map((p) => `${formatProblem(p)}\n`).join(''));
+      process.stderr.write(problems.map((p) => `${formatProblemIn(p, lang)}\n`).join(''));
     }
   }
   return allValid ? 0 : 1;
 }
 
 /** The verdict on one file as printed: its problems, one a line, or `file: ok`. */
-export function verdict(file: string): string {
+export function verdict(file: string, lang: Language = 'en'): string {
   const problems = validateFile(file);
-  return problems.length === 0 ? `${file}: ok\n` : problems.map((p) => `${formatProblem(p)}\n`).join('');
+  return problems.length === 0 ? `${file}: ok\n` : problems.map((p) => `${formatProblemIn(p, lang)}\n`).join('');
 }
 
 /** Checks every file once, then again on each save, until Ctrl-C; everything goes to stdout. */
-async function watchCommand(files: string[]): Promise<number> {
+async function watchCommand(files: string[], lang: Language): Promise<number> {
   const write = (text: string) => void process.stdout.write(text);
-  for (const file of files) write(verdict(file));
-  const watcher = watchScenarioFiles(files, write);
+  for (const file of files) write(verdict(file, lang));
+  const watcher = watchScenarioFiles(files, write, WATCH_DEBOUNCE_MS, lang);
   // Nothing to wait for: say so rather than sit silent until Ctrl-C.
   if (watcher.folders === 0) return 1;
   return new Promise<number>((done) => {
@@ -88,7 +112,7 @@ export const WATCH_DEBOUNCE_MS = 100;
  * renaming it over the old one replaces the file a file watcher follows, but not its folder.
  * Several events for one save (truncate, write, rename) are merged by a short debounce.
  */
-export function watchScenarioFiles(files: string[], write: (text: string) => void, debounceMs = WATCH_DEBOUNCE_MS): ScenarioWatcher {
+export function watchScenarioFiles(files: string[], write: (text: string) => void, debounceMs = WATCH_DEBOUNCE_MS, lang: Language = 'en'): ScenarioWatcher {
   // Folder -> the name of each watched file in it -> the files as the user wrote them.
   const folders = new Map<string, Map<string, string[]>>();
   for (const file of new Set(files)) {
@@ -108,7 +132,7 @@ export function watchScenarioFiles(files: string[], write: (text: string) => voi
       file,
       setTimeout(() => {
         timers.delete(file);
-        if (!closed) write(`--- ${file} changed ---\n${verdict(file)}`);
+        if (!closed) write(`--- ${file} changed ---\n${verdict(file, lang)}`);
       }, debounceMs),
     );
   };
@@ -143,40 +167,48 @@ export function watchScenarioFiles(files: string[], write: (text: string) => voi
 }
 
 export function validateFile(file: string): ScenarioProblem[] {
-  const read = readText(file);
-  if (typeof read !== 'string') return [{ file, line: 1, column: 1, path: '', message: read.error }];
-  const result = parseScenario(read, file);
+  const read = readScenarioText(file);
+  if (!read.ok) return [read.problem];
+  const result = parseScenario(read.text, file);
   return result.ok ? [] : result.problems;
 }
 
+/** A scenario file's text, or the English reason it cannot be read (for commands that play it). */
 export function readText(file: string): string | { error: string } {
+  const read = readScenarioText(file);
+  return read.ok ? read.text : { error: read.problem.message };
+}
+
+/**
+ * Reads a scenario file as the browser does (decodeScenarioBytes): UTF-8 with or without a
+ * byte-order mark; anything else is a problem that says what the file is and where.
+ */
+export function readScenarioText(file: string): { ok: true; text: string } | { ok: false; problem: ScenarioProblem } {
+  const refuse = (code: Parameters<typeof makeProblem>[4], params: Params = {}, line = 1, column = 1) => ({
+    ok: false as const,
+    problem: makeProblem(file, line, column, '', code, params),
+  });
   let fd: number | undefined;
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) return { error: 'cannot read the file: it is a directory; name the scenario files in it' };
-    // Read at most a little past the limit: the parser refuses the size itself, and a huge
-    // file is never loaded whole.
-    const size = Math.min(stat.size, MAX_SCENARIO_BYTES + 4);
-    const buffer = Buffer.alloc(size);
+    if (stat.isDirectory()) return refuse('read.directory');
+    // A huge file is never loaded whole: its size is the problem.
+    if (stat.size > MAX_SCENARIO_BYTES) return refuse('file.tooLarge', { max: MAX_SCENARIO_BYTES });
+    const buffer = Buffer.alloc(stat.size);
     fd = openSync(file, 'r');
     let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buffer, read, size - read, read);
+    while (read < stat.size) {
+      const n = readSync(fd, buffer, read, stat.size - read, read);
       if (n === 0) break;
       read += n;
     }
-    const bytes = buffer.subarray(0, read);
-    if (stat.size > MAX_SCENARIO_BYTES) return new TextDecoder('utf-8').decode(bytes);
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return { error: 'the file is not UTF-8 text; save it as UTF-8' };
-    }
+    const decoded = decodeScenarioBytes(buffer.subarray(0, read));
+    return decoded.ok ? { ok: true, text: decoded.text } : refuse(decoded.code, decoded.params, decoded.line, decoded.column);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') return { error: 'cannot read the file: no such file; check the path' };
-    if (code === 'EACCES' || code === 'EPERM') return { error: 'cannot read the file: permission denied' };
-    return { error: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` };
+    if (code === 'ENOENT') return refuse('read.missing');
+    if (code === 'EACCES' || code === 'EPERM') return refuse('read.permission');
+    return refuse('read.other', { detail: error instanceof Error ? error.message : String(error) });
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

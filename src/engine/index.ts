@@ -1,7 +1,11 @@
 // The engine's public surface, for the command line, the simulator and the browser game.
 export * from './scenario/schema';
 export * from './game/types';
-export { parseScenario, formatProblem, type ScenarioProblem } from './scenario/load';
+export { parseScenario, formatProblem, formatProblemIn, problemMessage, MAX_SCENARIO_BYTES, type ScenarioProblem } from './scenario/load';
+export { makeProblem, type Params as ProblemParams } from './scenario/problem';
+export { crossCheckScenario, scenarioIssueText, type ScenarioIssue } from './scenario/cross-check';
+export { decodeScenarioBytes, type DecodedText } from './scenario/text-input';
+export { BUILT_IN_POLICIES } from './scenario/vocabulary';
 export { newGame, playTurn, dayOfTurn, type GameOptions } from './game/game';
 export { PARAMETERS, PARAMETER_KEYS, PACKS, PACK_IDS, DEFAULT_PACK, isPackId, packValues, type ModelParameters, type PackId, type ParameterKey } from './model/parameters';
 export { intentOptions, rulesOf, type IntentOption } from './game/intents';

@@ -2,6 +2,9 @@
 export {
   parseScenario,
   formatProblem,
+  problemMessage,
+  decodeScenarioBytes,
+  makeProblem,
   newGame,
   playTurn,
   intentOptions,

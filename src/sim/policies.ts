@@ -4,7 +4,7 @@ import { intentOptions } from '../engine/game/intents';
 import type { GameState, TurnInput } from '../engine/game/types';
 import { seedRng } from '../engine/random/rng';
 import type { IntentId, Scenario, ScriptedPolicy } from '../engine/scenario/schema';
-import { INTENTS } from '../engine/scenario/vocabulary';
+import { BUILT_IN_POLICIES, INTENTS } from '../engine/scenario/vocabulary';
 
 export interface PlayerPolicy {
   name: string;
@@ -12,7 +12,9 @@ export interface PlayerPolicy {
   choose(game: GameState): IntentId[] | TurnInput;
 }
 
-export const POLICY_NAMES = ['passive', 'hawk', 'dove', 'consult-first', 'random', 'scripted'] as const;
+/** The built-in policies' names live with the scenario format, so the validator refuses them as a
+ * scripted policy's name without importing the simulator. */
+export const POLICY_NAMES = BUILT_IN_POLICIES;
 
 function available(game: GameState): Set<IntentId> {
   return new Set(intentOptions(game).filter((o) => o.available).map((o) => o.intent));

@@ -5,16 +5,20 @@
 import { z } from 'zod';
 import { PACK_IDS } from '../model/parameters';
 import { FEATURES, FEATURE_KEYS, type FeatureKey, type FeatureValueOf } from '../rules/features';
+import { en } from './messages/en';
 import { CRISIS_TYPES, EVENT_KINDS, INDICATORS, INTENTS, LANGUAGES, POSITIONS, RULE_SETS, SCENARIO_FORMAT_VERSION } from './vocabulary';
 
 export { CRISIS_TYPES, EVENT_KINDS, INDICATORS, INTENTS, LANGUAGES, POSITIONS, RULE_SETS, SCENARIO_FORMAT_VERSION };
+
+/** A format rule's wording: the validator finds its code (and other languages' wording) by it. */
+const rule = (code: 'rule.stateId' | 'rule.iso3' | 'rule.eventId' | 'rule.scenarioId' | 'rule.ruleSetId' | 'rule.ruleSetKey' | 'rule.policyName') => en[code]();
 
 /** A rule-set name: a preset's id or a name a scenario defines in `ruleSets`. */
 export const RULE_SET_NAME = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 export const RuleSetId = z
   .string()
-  .regex(RULE_SET_NAME, 'a rule-set name is 1–32 lower-case letters, digits and dashes (e.g. "nato" or "nato-majority")')
+  .regex(RULE_SET_NAME, rule('rule.ruleSetId'))
   .describe(`A rule set: a preset (${RULE_SETS.map((r) => `"${r}"`).join(', ')}) or a name defined in \`ruleSets\`.`);
 
 const text = (max: number) => z.string().min(1).max(max);
@@ -30,7 +34,7 @@ export const LocalizedText = z
 
 export const StateId = z
   .string()
-  .regex(/^[A-Z][A-Z0-9_]{1,15}$/, 'a state id is 2–16 capital letters, digits or _, starting with a letter (e.g. "POL")')
+  .regex(/^[A-Z][A-Z0-9_]{1,15}$/, rule('rule.stateId'))
   .describe('A state id: upper case, usually the ISO 3166-1 alpha-3 code ("POL", "KAZ").');
 
 const unit = z.number().min(0).max(1);
@@ -56,7 +60,7 @@ export const ScenarioState = z
     id: StateId,
     iso3: z
       .string()
-      .regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code is three capital letters')
+      .regex(/^[A-Z]{3}$/, rule('rule.iso3'))
       .optional()
       .describe('ISO 3166-1 alpha-3 code used to find the state on the map; defaults to the id.'),
     location: z
@@ -83,7 +87,7 @@ export const ScenarioEvent = z
   .strictObject({
     id: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an event id is lower-case letters, digits and dashes')
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, rule('rule.eventId'))
       .describe('A short id for the event, unique in the scenario.'),
     kind: EventKind.describe(
       'What happens. The kind sets how far up the escalation ladder the event lifts the crisis and which procedures apply (docs/model.md).',
@@ -209,7 +213,7 @@ export const Scenario = z
       .describe(`The scenario format version: ${SCENARIO_FORMAT_VERSION}. Files in format 1 are still read; \`crisis-lab migrate\` updates them.`),
     id: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a scenario id is lower-case letters, digits and dashes')
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, rule('rule.scenarioId'))
       .describe('A short id, used in logs and links.'),
     title: LocalizedText,
     summary: LocalizedText,
@@ -224,7 +228,7 @@ export const Scenario = z
       .describe('Rule sets this scenario may be played under: presets and names defined in `ruleSets`; all presets when left out.'),
     ruleSets: z
       .record(
-        z.string().regex(RULE_SET_NAME, 'a rule-set name is 1–32 lower-case letters, digits and dashes (e.g. "nato-majority")'),
+        z.string().regex(RULE_SET_NAME, rule('rule.ruleSetKey')),
         RuleSetDefinition,
       )
       .default({})
@@ -268,7 +272,7 @@ export const Scenario = z
       .describe('The reading of the research the model follows (docs/model.md, "Parameter packs"): baseline (published estimates; the default), study, sceptic or realist.'),
     policies: z
       .record(
-        z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'a policy name is 1–32 lower-case letters, digits and dashes (e.g. "historical")'),
+        z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, rule('rule.policyName')),
         ScriptedPolicy,
       )
       .default({})

@@ -53,3 +53,10 @@ export const CRISIS_TYPES = [
   'intra-bloc-clash',
   'maritime-standoff',
 ] as const;
+
+/**
+ * The player policies built into the simulator (src/sim/policies.ts plays them and takes this
+ * list from here; the engine may not import the simulator). They are looked up before a
+ * scenario's own, so the validator refuses a scripted policy with one of these names.
+ */
+export const BUILT_IN_POLICIES = ['passive', 'hawk', 'dove', 'consult-first', 'random', 'scripted'] as const;

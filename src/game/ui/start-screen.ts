@@ -3,8 +3,8 @@ import type { App } from '../app';
 import type { Loaded } from '../scenarios';
 import { loadFile } from '../scenarios';
 import { chosenPack, randomSeed } from '../assignment';
-import { localize, t } from '../i18n';
-import { DEFAULT_PACK, FEATURES, FEATURE_KEYS, PACK_IDS, PRESETS, PRESET_IDS, featureValues, isPackId, resolveRuleSet, type FeatureKey, type InstitutionalFeatures, type PackId, type PresetId, type RuleId, type Scenario } from '../engine';
+import { language, localize, t } from '../i18n';
+import { DEFAULT_PACK, problemMessage, FEATURES, FEATURE_KEYS, PACK_IDS, PRESETS, PRESET_IDS, featureValues, isPackId, resolveRuleSet, type FeatureKey, type InstitutionalFeatures, type PackId, type PresetId, type RuleId, type Scenario } from '../engine';
 import { LAB, basePreset, labSpec, offeredRuleSets } from '../rule-sets';
 import type { SavedNotice } from '../storage';
 import { blocColor } from '../theme';
@@ -48,7 +48,8 @@ export interface LabChoice {
 function problemsView(loaded: Extract<Loaded, { ok: false }>): HTMLElement {
   const list = el('ul', { class: 'errors' });
   for (const p of loaded.problems) {
-    list.append(el('li', { text: t('start.problem', { line: p.line, column: p.column, message: p.path ? `${p.path}: ${p.message}` : p.message }) }));
+    // The message already starts with the field path, worded in the player's language.
+    list.append(el('li', { text: t('start.problem', { line: p.line, column: p.column, message: problemMessage(p, language()) }) }));
   }
   return el('div', { class: 'error', role: 'alert' }, el('p', { text: t('start.problems', { file: loaded.file }) }), list);
 }
