@@ -1,8 +1,11 @@
-// Where scenarios come from: the shipped files (validated at build time and bundled as JSON,
-// scripts/shipped-scenarios.ts), a file the player picks or drops, or a URL in an assignment
-// link; those two go through parseScenario.
+// Where scenarios come from: the shipped files (bundled as raw text, fetched on demand), a file
+// the player picks or drops, or a URL in an assignment link. Each goes through parseScenario.
 import { decodeScenarioBytes, makeProblem, parseScenario, type Scenario, type ScenarioProblem } from './engine';
-import { loadScenario, manifest } from 'virtual:shipped-scenarios';
+
+const shipped = import.meta.glob('../../scenarios/*.yaml', { query: '?raw', import: 'default' }) as Record<
+  string,
+  () => Promise<string>
+>;
 
 export type Loaded =
   | { ok: true; scenario: Scenario; file: string }
@@ -24,9 +27,13 @@ export function parse(text: string, file: string): Loaded {
   return result.ok ? { ok: true, scenario: result.scenario, file } : { ok: false, problems: result.problems, file };
 }
 
-/** Every shipped scenario, tutorials first, then in file-name order (the manifest's order). */
+/** Every shipped scenario, tutorials first, then in file-name order. */
 export async function loadShipped(): Promise<Loaded[]> {
-  return Promise.all(manifest.map(async ({ file }): Promise<Loaded> => ({ ok: true, scenario: await loadScenario(file), file })));
+  const entries = Object.entries(shipped).sort(([a], [b]) => a.localeCompare(b));
+  const loaded = await Promise.all(entries.map(async ([path, load]) => parse(await load(), fileName(path))));
+  // The tutorial first: it teaches the controls.
+  const rank = (l: Loaded) => (l.ok && l.scenario.crisisType === 'tutorial' ? 0 : 1);
+  return loaded.sort((a, b) => rank(a) - rank(b));
 }
 
 /** An assignment's scenario: a shipped id, or a URL (relative to the page) to fetch. */
