@@ -1,10 +1,11 @@
 // Maps engine state to what the screens draw. Lookups and formatting only: every fact about
 // the crisis comes from the engine's records.
 import type { GameState, IntentId, PresetId, Scenario, TurnRecord } from './engine';
-import type { MapMarker, MapPulse, MapView } from './map/map-view';
+import type { MapHelp, MapMarker, MapPulse, MapView } from './map/map-view';
 import type { Rect } from './map/geo';
 import { localize } from './i18n';
 import { blocColor } from './theme';
+import { helperRows } from './ui/help-records';
 
 export function iso3Of(scenario: Scenario, stateId: string): string {
   return scenario.states.find((s) => s.id === stateId)?.iso3 ?? stateId;
@@ -66,8 +67,27 @@ export function scenarioMapView(scenario: Scenario, extent: Rect, dim: boolean, 
     names: names(scenario),
     markers: [],
     pulses: [],
+    helpers: [],
+    coords: coordsOf(scenario),
     dim,
   };
+}
+
+/** The scenario's own coordinates for its states (invented states carry them), by map key. */
+export function coordsOf(scenario: Scenario): Record<string, { lon: number; lat: number }> {
+  const out: Record<string, { lon: number; lat: number }> = {};
+  for (const s of scenario.states) if (s.location) out[s.iso3 ?? s.id] = s.location;
+  return out;
+}
+
+/** What each member state sent up to turn `upTo`: its weightiest help, through its channel. */
+export function mapHelpers(game: GameState, upTo = game.turns.length): MapHelp[] {
+  const out: MapHelp[] = [];
+  for (const row of helperRows(game, upTo)) {
+    const top = row.entries[0];
+    if (top) out.push({ iso3: iso3Of(game.scenario, row.member), kind: top.kind, channel: top.channel });
+  }
+  return out;
 }
 
 /**
@@ -105,5 +125,5 @@ export function gameMapView(
     }
   }
   view.focus = [...new Set([...view.focus, ...pulses.map((p) => p.iso3)])];
-  return { ...view, markers, pulses };
+  return { ...view, markers, pulses, helpers: mapHelpers(game, turn ? turn.turn : 0) };
 }

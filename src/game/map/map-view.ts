@@ -20,6 +20,14 @@ export interface MapPulse {
   fresh: boolean;
 }
 
+/** Help sent to the player's state: a symbol at the helper and a line to the player (solid
+ * through the alliance, dashed bilaterally). */
+export interface MapHelp {
+  iso3: string;
+  kind: 'forces' | 'support' | 'intelligence' | 'political';
+  channel: 'alliance' | 'bilateral';
+}
+
 export interface MapView {
   /** ISO3 codes that must be in the frame (the player's state, events' places). */
   focus: string[];
@@ -37,6 +45,9 @@ export interface MapView {
   names: Record<string, string>;
   markers: MapMarker[];
   pulses: MapPulse[];
+  helpers: MapHelp[];
+  /** Where the scenario places states the world map lacks (invented ones), by ISO3 or id. */
+  coords: Record<string, { lon: number; lat: number }>;
   /** Behind the start screen and the debrief: the map only, faded. */
   dim: boolean;
 }

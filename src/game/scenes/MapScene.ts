@@ -6,7 +6,8 @@
 import * as Phaser from 'phaser';
 import worldUrl from 'world-atlas/countries-110m.json?url';
 import { fitProjection, hatchSegments, projectWorld, readWorld, ringContains, type Country, type ProjectedCountry } from '../map/geo';
-import type { MapView } from '../map/map-view';
+import type { MapHelp, MapView } from '../map/map-view';
+import { schematicCountries } from '../map/schematic';
 import { hex, positionStyle, theme } from '../theme';
 import type { GeoProjection } from 'd3-geo';
 
@@ -99,7 +100,7 @@ export class MapScene extends Phaser.Scene {
     const view = this.view;
     if (!view) return;
     const { width, height } = this.scale;
-    const key = JSON.stringify([view.focus, view.extent, view.members, view.bloc, view.others, view.player, view.adversary, view.dim, width, height]);
+    const key = JSON.stringify([view.focus, view.extent, view.members, view.bloc, view.others, view.player, view.adversary, view.dim, view.coords, Object.keys(view.names), width, height]);
     if (force || key !== this.bakedKey) {
       this.bakedKey = key;
       this.bake(view, width, height);
@@ -121,9 +122,25 @@ export class MapScene extends Phaser.Scene {
     return { x, y, width: Math.max(1, Math.min(width - x, Math.ceil(e.width))), height: Math.max(1, Math.min(height - y, Math.ceil(e.height))) };
   }
 
+  /** A scenario whose player's state is not on the world map has invented states: its map is
+   * a schematic of the actors, never an empty world. */
+  private isSchematic(view: MapView): boolean {
+    return view.player !== null && view.player !== '' && this.world.length > 0 && !this.world.some((c) => c.iso3 === view.player);
+  }
+
   private bake(view: MapView, width: number, height: number): void {
-    this.projection = fitProjection(this.world, { center: view.player, must: view.focus, near: view.members, optional: view.adversary ? [view.adversary] : [] }, view.extent);
-    this.projected = projectWorld(this.world, this.projection, { x: 0, y: 0, width, height });
+    const schematic = this.isSchematic(view);
+    if (schematic) {
+      this.projection = null;
+      const ids = [view.player!, ...Object.keys(view.names).filter((id) => id !== view.player)];
+      this.projected = schematicCountries({ ids, centre: view.player, coords: view.coords }, view.names, view.extent);
+    } else {
+      this.projection = fitProjection(this.world, { center: view.player, must: view.focus, near: view.members, optional: view.adversary ? [view.adversary] : [] }, view.extent);
+      this.projected = projectWorld(this.world, this.projection, { x: 0, y: 0, width, height });
+    }
+    // For the browser tests and assistive tools: which kind of map is drawn, and of how many states.
+    this.game.canvas.dataset.mapMode = schematic ? 'schematic' : 'world';
+    this.game.canvas.dataset.mapStates = String(schematic ? this.projected.length : Object.keys(view.names).filter((id) => this.projected.some((c) => c.iso3 === id)).length);
     if (this.textures.exists('basemap')) this.textures.remove('basemap');
     const area = this.area(view);
     this.baseMap = this.textures.addDynamicTexture('basemap', area.width, area.height);
@@ -249,6 +266,7 @@ export class MapScene extends Phaser.Scene {
     // Members' positions: a coloured disc with a drawn symbol (check, cross, dash, ring).
     const e = view.extent;
     const edgeSpots: [number, number][] = [];
+    const spots = new Map<string, [number, number]>();
     for (const m of view.markers) {
       const a = this.anchorOf(m.iso3);
       if (!a) continue;
@@ -267,6 +285,7 @@ export class MapScene extends Phaser.Scene {
         edgeSpots.push([x, y]);
         this.label(x, y + 12, view.names[m.iso3] ?? m.iso3, theme.color.inkMuted, e);
       }
+      spots.set(m.iso3, [x, y]);
       const style = positionStyle[m.position];
       g.fillStyle(hex('groundSunken'), 0.9).fillCircle(x, y, 11);
       g.fillStyle(hex(style.color), 1).fillCircle(x, y, 9);
@@ -278,6 +297,15 @@ export class MapScene extends Phaser.Scene {
     }
 
     const player = view.player ? this.anchorOf(view.player) : null;
+    if (player) this.drawHelpers(g, view.helpers, player, spots, e);
+    if (this.isSchematic(view)) {
+      // No coastline to recognise a state by: every disc carries its name.
+      for (const c of this.projected) {
+        if (c.iso3 === view.player || c.iso3 === view.adversary || !c.anchor) continue;
+        const r = Math.sqrt(c.area);
+        this.label(c.anchor[0], c.anchor[1] + r + 2, view.names[c.iso3] ?? c.iso3, theme.color.ink, e);
+      }
+    }
     if (player) {
       this.label(player[0], player[1] - 30, view.names[view.player!] ?? view.player!, theme.color.accent);
     }
@@ -291,6 +319,42 @@ export class MapScene extends Phaser.Scene {
     g.destroy();
     for (const label of this.pendingLabels) label.destroy();
     this.pendingLabels = [];
+  }
+
+  /**
+   * Help sent to the player's state: a line from the helper to the player (solid through the
+   * alliance, dashed bilaterally) and a symbol by the helper's position marker (triangle forces,
+   * square support, diamond intelligence, dot political support; helpers-panel.ts draws the key).
+   */
+  private drawHelpers(g: Phaser.GameObjects.Graphics, helpers: MapHelp[], player: [number, number], spots: Map<string, [number, number]>, e: { x: number; y: number; width: number; height: number }): void {
+    const colour = hex('support');
+    for (const h of helpers) {
+      const anchor = spots.get(h.iso3) ?? this.anchorOf(h.iso3);
+      if (!anchor) continue;
+      const x = Math.min(Math.max(anchor[0], e.x + 16), e.x + e.width - 16);
+      const y = Math.min(Math.max(anchor[1], e.y + 16), e.y + e.height - 16);
+      g.lineStyle(2.5, colour, 0.85);
+      const dx = player[0] - x;
+      const dy = player[1] - y;
+      const length = Math.hypot(dx, dy);
+      if (h.channel === 'alliance') g.lineBetween(x, y, player[0], player[1]);
+      else {
+        for (let d = 0; d < length; d += 12) {
+          const end = Math.min(length, d + 7);
+          g.lineBetween(x + (dx * d) / length, y + (dy * d) / length, x + (dx * end) / length, y + (dy * end) / length);
+        }
+      }
+      // The symbol sits above and to the right of the position marker.
+      const sx = x + 15;
+      const sy = y - 15;
+      g.fillStyle(hex('groundSunken'), 1).fillCircle(sx, sy, 9);
+      g.fillStyle(colour, 1);
+      if (h.kind === 'forces') g.fillTriangle(sx, sy - 7, sx + 7, sy + 6, sx - 7, sy + 6);
+      else if (h.kind === 'support') g.fillRect(sx - 5.5, sy - 5.5, 11, 11);
+      else if (h.kind === 'intelligence') g.fillTriangle(sx, sy - 7, sx + 7, sy, sx - 7, sy).fillTriangle(sx, sy + 7, sx + 7, sy, sx - 7, sy);
+      else g.fillCircle(sx, sy, 4.5);
+    }
+    this.game.canvas.dataset.mapHelpers = helpers.map((h) => `${h.iso3}:${h.kind}:${h.channel}`).join(' ');
   }
 
   /**

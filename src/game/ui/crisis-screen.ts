@@ -327,6 +327,11 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
   }
   const timeline = el('nav', { class: 'timeline', 'aria-label': t('timeline.label') }, el('span', { class: 'small muted', text: t('timeline.label') }), chips);
 
+  // Invented states have no place on the world map: the scene draws a schematic, and says so.
+  const playerKey = scenario.states.find((st) => st.id === scenario.player.state)?.iso3 ?? scenario.player.state;
+  const countries = app.map.countries();
+  if (countries.length > 0 && !countries.some((c) => c.iso3 === playerKey)) legend.append(el('div', { 'data-testid': 'schematic-note', text: t('map.schematic') }));
+
   // The legend sits in the panel, under the news: over the map it would hide part of the crisis.
   body.insertBefore(legend, news.nextSibling);
   root.append(indicatorBand(game, app.reviewTurn), panel, timeline, mapTooltip(app));

@@ -2,11 +2,12 @@
 // indicators turn by turn, the decisions with their rule ids, the scenario's questions, the
 // outcome log export and the replay under the other rules (under the same parameter pack).
 import type { App } from '../app';
-import { counterfactual, createLog, firstDivergence, logText, summarize, type DroppedIntent, type GameState } from '../engine';
+import { counterfactual, firstDivergence, summarize, type DroppedIntent, type GameState } from '../engine';
 import { formatNumber, localize, percent, t, type MessageKey } from '../i18n';
 import { replayRuleSets } from '../rule-sets';
 import { theme } from '../theme';
-import { CHART_KEYS, chart, seriesStyles } from './charts';
+import { CHART_KEYS, chart, keyMarks, marksKey, seriesStyles } from './charts';
+import { exportLog } from './export';
 import { decisionText, procedureName, reasonText, ruleSetName } from './format';
 import { gameContext, glossaryButton, ruleLink } from './glossary';
 import { el, uid } from './dom';
@@ -14,6 +15,9 @@ import { languageSelect } from './language-select';
 import { researchPanel } from './research-panel';
 import { packName } from './research';
 import { integrationNotes } from './integration-notes';
+// The request timeline and who helped (crisis-screen engineer's components, mounted here).
+import { requestTimelineCard } from './request-timeline';
+import { helpersCard } from './helpers-panel';
 
 /** The counterfactual game, kept while the same game's debrief is shown. */
 let comparison: { key: string; rules: string; game: GameState; dropped: DroppedIntent[] } | null = null;
@@ -22,27 +26,16 @@ function gameKey(game: GameState): string {
   return `${game.scenario.id}|${game.rules}|${game.pack}|${game.seed}|${game.turns.length}`;
 }
 
-/** The export's file name; the player's name comes first, so an instructor's folder of a class's
- * logs sorts and reads by student (letters of any script are kept: Айгерим stays Айгерим). */
-export function logFileName(game: GameState, date = new Date(), player?: string): string {
-  const day = date.toISOString().slice(0, 10);
-  const safe = (s: string, max = 40) => s.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, max);
-  const who = player?.normalize('NFC').replace(/[^\p{L}\p{N}_-]+/gu, '_').replace(/^_+|_+$/g, '').slice(0, 40);
-  return `crisis-lab_${who ? `${who}_` : ''}${safe(game.scenario.id)}_${safe(game.rules, 120)}_seed-${safe(game.seed)}_${day}.json`;
-}
+// The file name lives with the exports; re-exported for the tests that pin it.
+export { logFileName } from './export';
 
-function exportLog(app: App, status: HTMLElement): void {
+/** The played game's log and its replay's, one download each: a pair crisis-lab compare matches
+ * (same scenario, seed, player and choices, two rule sets). */
+function exportPair(app: App, replay: GameState, status: HTMLElement): void {
   const session = app.session!;
-  const log = createLog(session.game, session.player ? { player: session.player } : {});
-  const blob = new Blob([logText(log)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const name = logFileName(session.game, new Date(), session.player);
-  const a = el('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  status.textContent = t('debrief.exported', { file: name });
+  const first = exportLog(session.game, session.player);
+  const second = exportLog(replay, session.player);
+  status.textContent = t('debrief.exportedPair', { first, second });
 }
 
 /** `side` tells the played game (0) from the replay (1) in focus keys. */
@@ -66,9 +59,23 @@ function decisionsList(app: App, game: GameState, divergeAt: number | null, side
   return list;
 }
 
-function figures(game: GameState): HTMLElement {
+/** The game's figures; `explained` adds what each one measures under it (the summary card). */
+function figures(game: GameState, explained = false): HTMLElement {
   const s = summarize(game, 'human');
-  const row = (name: string, value: string) => el('div', {}, el('dt', { text: name }), el('dd', { text: value }));
+  const help: Record<string, MessageKey> = {
+    [t('debrief.firstMeasure')]: 'ind.days.help',
+    [t('debrief.maxEscalation')]: 'ind.escalation.help',
+    [t('ind.casualties')]: 'ind.casualties.help',
+    [t('ind.deterrence')]: 'ind.deterrence.help',
+    [t('ind.cohesion')]: 'ind.cohesion.help',
+    [t('ind.autonomy')]: 'ind.autonomy.help',
+    [t('ind.entrapment')]: 'ind.entrapment.help',
+    [t('ind.legitimacy')]: 'ind.legitimacy.help',
+  };
+  const row = (name: string, value: string) => {
+    const about = explained ? help[name] : undefined;
+    return el('div', {}, el('dt', { text: name }), el('dd', { text: value }), about ? el('dd', { class: 'help', text: t(about) }) : null);
+  };
   return el(
     'dl',
     { class: 'figures', 'data-rules': game.rules },
@@ -117,7 +124,7 @@ export function renderDebrief(app: App, root: HTMLElement): void {
   const actions = el(
     'div',
     { class: 'actions' },
-    el('button', { type: 'button', class: 'primary', 'data-focus': 'export', 'data-testid': 'export', text: t('debrief.export'), onclick: () => exportLog(app, status) }),
+    el('button', { type: 'button', class: 'primary', 'data-focus': 'export', 'data-testid': 'export', text: t('debrief.export'), onclick: () => { status.textContent = t('debrief.exported', { file: exportLog(session.game, session.player) }); } }),
     el(
       'div',
       { class: 'replay-row' },
@@ -142,7 +149,8 @@ export function renderDebrief(app: App, root: HTMLElement): void {
   );
 
   const games = compared ? [game, compared] : [game];
-  const charts = el('div', { class: 'charts' }, ...CHART_KEYS.map((k) => chart(k, games, divergeAt)));
+  const marks = keyMarks(game);
+  const charts = el('div', { class: 'charts' }, ...CHART_KEYS.map((k) => chart(k, games, divergeAt, marks)));
   const styles = seriesStyles(games);
   const key = el(
     'div',
@@ -162,7 +170,13 @@ export function renderDebrief(app: App, root: HTMLElement): void {
         'section',
         { class: 'card', tabindex: -1, 'data-testid': 'comparison', 'aria-live': 'polite' },
         el('h2', { text: t('debrief.compare', { left: ruleSetName(game.rules, scenario), right: ruleSetName(compared.rules, scenario) }) }),
-        el('p', { 'data-testid': 'divergence', text: divergeAt === null ? t('debrief.noDiverge') : t('debrief.diverge', { turn: divergeAt }) }),
+        el('p', { 'data-testid': 'divergence', 'data-turn': divergeAt ?? '', text: divergeAt === null ? t('debrief.noDiverge') : t('debrief.diverge', { turn: divergeAt }) }),
+        el(
+          'div',
+          { class: 'actions' },
+          el('button', { type: 'button', 'data-focus': 'export-pair', 'data-testid': 'export-pair', text: t('debrief.exportPair'), onclick: () => exportPair(app, compared, status) }),
+          el('p', { class: 'small muted', text: t('debrief.exportPairHint', { rules: ruleSetName(compared.rules, scenario) }) }),
+        ),
         comparison && comparison.dropped.length > 0
           ? el(
               'div',
@@ -197,15 +211,27 @@ export function renderDebrief(app: App, root: HTMLElement): void {
           el('p', { class: 'muted', 'data-testid': 'rule-set', text: t('debrief.rules', { rules: ruleSetName(game.rules, scenario), seed: game.seed }) }),
           el('p', { class: 'muted', 'data-testid': 'played-pack', 'data-pack': game.pack, text: t('debrief.pack', { pack: packName(game.pack) }) }),
           el('h2', { 'data-testid': 'result', 'data-terms': game.terms ?? '', text: `${outcomeText(game)} ${t('debrief.score', { score: formatNumber(summary.score) })}` }),
+          el('p', { class: 'small muted', 'data-testid': 'score-help', text: t('debrief.scoreHelp') }),
           actions,
           status,
           integrationNotes(app, 'debrief'),
         ),
         researchPanel(app, game),
-        el('section', { class: 'card' }, el('h2', { text: t('debrief.summary') }), figures(game)),
-        el('section', { class: 'card' }, el('h2', { text: t('debrief.charts') }), key, compared ? el('p', { class: 'small', text: divergeAt === null ? t('debrief.noDiverge') : t('debrief.diverge', { turn: divergeAt }) }) : null, charts),
+        el('section', { class: 'card' }, el('h2', { text: t('debrief.summary') }), figures(game, true)),
+        el(
+          'section',
+          { class: 'card', 'data-testid': 'charts' },
+          el('h2', { text: t('debrief.charts') }),
+          el('p', { class: 'small muted', text: t('debrief.chartsHelp') }),
+          key,
+          marksKey(marks),
+          compared ? el('p', { class: 'small', text: divergeAt === null ? t('debrief.noDiverge') : t('debrief.diverge', { turn: divergeAt }) }) : null,
+          charts,
+        ),
         comparisonBlock,
         compared ? null : el('section', { class: 'card' }, el('h2', { text: t('debrief.decisions') }), decisionsList(app, game, null, 0)),
+        requestTimelineCard(app, game),
+        helpersCard(game),
         questions,
         objectives,
       ),
