@@ -15,6 +15,7 @@ import {
   quantile,
   tableCsv,
   tableRows,
+  type Counts,
   type Entry,
 } from '../src/compare/index';
 import { playLogs } from '../bench/compare-bench';
@@ -46,6 +47,11 @@ function summary(over: Partial<GameSummary>): GameSummary {
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
+/** The comparison's counts: zero except where given. */
+function counts(over: Partial<Counts>): Counts {
+  return { inputs: 0, verified: 0, summaries: 0, refused: 0, otherVersion: 0, ignored: 0, duplicates: 0, offAssignment: 0, sameGame: 0, filteredOut: 0, ...over };
+}
+
 describe('order statistics', () => {
   it('interpolates quartiles between order statistics (type 7)', () => {
     expect(quantile([10, 20, 30, 40], 0.25)).toBe(17.5);
@@ -73,7 +79,7 @@ describe('batch summaries', () => {
 
   it('are accepted as unverified summaries and counted apart', () => {
     expect(entries.every((e) => e.status === 'summary')).toBe(true);
-    expect(c.counts).toEqual({ inputs: 9, verified: 0, summaries: 9, refused: 0, otherVersion: 0 });
+    expect(c.counts).toEqual(counts({ inputs: 9, summaries: 9 }));
     expect(c.groups.map((g) => [g.scenario, g.rules, g.basis, g.games])).toEqual([
       ['test-scenario', 'nato', 'summary', 4],
       ['test-scenario', 'sco', 'summary', 5],
@@ -100,11 +106,16 @@ describe('batch summaries', () => {
     ]);
   });
 
-  it('refuses a summary that lacks a field, naming it', () => {
+  it('ignores what is not a log nor a summary, naming why', () => {
     const { score: _drop, ...rest } = summary({});
-    expect(classify(rest, 'x')).toMatchObject({ status: 'refused', reason: expect.stringContaining('"score"') });
-    expect(classify([1, 2], 'y')).toMatchObject({ status: 'refused' });
-    expect(classifyText('{ not json', 'z.json')).toEqual([{ source: 'z.json', status: 'refused', reason: 'not JSON: neither a JSON document nor JSON lines' }]);
+    expect(classify(rest, 'x')).toMatchObject({ status: 'ignored', reason: expect.stringContaining('"score"') });
+    expect(classify([1, 2], 'y')).toMatchObject({ status: 'ignored' });
+    expect(classify({ format: 'a-spreadsheet' }, 'w')).toMatchObject({ status: 'ignored', reason: expect.stringContaining('not an outcome log') });
+    expect(classifyText('{ not json', 'z.json')).toEqual([{ source: 'z.json', status: 'ignored', reason: 'not JSON: neither a JSON document nor JSON lines' }]);
+    expect(classifyText('  \n', 'e.json')).toEqual([{ source: 'e.json', status: 'ignored', reason: 'the file is empty' }]);
+    const c = compareEntries([classify(rest, 'x'), classify(summary({}), 's')]);
+    expect(c.counts).toEqual(counts({ inputs: 2, summaries: 1, ignored: 1 }));
+    expect(comparisonText(c)).toContain('x: ignored: not an outcome log nor a batch summary: "score" is missing');
   });
 });
 
@@ -120,12 +131,12 @@ describe('outcome logs', () => {
     const notLog = { format: 'something-else' };
     const entries = [...logs.map((l, i) => read(l, `log-${i}.json`)), classify(tampered, 'tampered.json'), classify(foreign, 'old.json'), classify(notLog, 'other.json')];
     const c = compareEntries(entries);
-    expect(c.counts).toEqual({ inputs: 15, verified: 12, summaries: 0, refused: 2, otherVersion: 1 });
+    expect(c.counts).toEqual(counts({ inputs: 15, verified: 12, refused: 1, otherVersion: 1, ignored: 1 }));
     const named = c.entries.filter((e) => e.status !== 'verified');
     expect(named).toEqual([
       { source: 'tampered.json', status: 'refused', reason: 'the digest does not match: the log was changed after it was written' },
       { source: 'old.json', status: 'other-version', engineVersion: '0.0.9', reason: expect.stringContaining('0.0.9') },
-      { source: 'other.json', status: 'refused', reason: expect.stringContaining('not an outcome log') },
+      { source: 'other.json', status: 'ignored', reason: expect.stringContaining('not an outcome log') },
     ]);
     const text = comparisonText(c);
     expect(text).toContain('tampered.json: refused: the digest does not match');
@@ -187,7 +198,7 @@ describe('outcome logs', () => {
 
   it('writes a CSV that reads back to the same numbers', () => {
     const csv = tableCsv(c);
-    expect(csv.split('\n')[0]).toBe('scenario,rules,basis,indicator,count,missing,min,q1,median,q3,max,mean');
+    expect(csv.split('\n')[0]).toBe('scenario,scenarioSha,rules,basis,indicator,count,missing,min,q1,median,q3,max,mean');
     expect(parseTableCsv(csv)).toEqual(tableRows(c));
     expect(tableRows(c)).toHaveLength(4 * 10);
   });
@@ -250,8 +261,8 @@ describe('three rule sets and a design-lab rule set', () => {
     const names = ['sco+commitment=automatic', 'nato-majority', 'csto', 'nato', 'assembly-lab'];
     const g = compareEntries(names.map((rules, i) => classify(summary({ rules, seed: String(i) }), `s${i}`))).groups;
     expect(g.map((x) => x.rules)).toEqual(['nato', 'csto', 'assembly-lab', 'nato-majority', 'sco+commitment=automatic']);
-    expect(classify(summary({ rules: 'nato sco' }), 'bad')).toMatchObject({ status: 'refused', reason: expect.stringContaining('"rules"') });
-    expect(classify(summary({ rules: '' }), 'bad')).toMatchObject({ status: 'refused' });
+    expect(classify(summary({ rules: 'nato sco' }), 'bad')).toMatchObject({ status: 'ignored', reason: expect.stringContaining('"rules"') });
+    expect(classify(summary({ rules: '' }), 'bad')).toMatchObject({ status: 'ignored' });
   });
 });
 

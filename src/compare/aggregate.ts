@@ -3,13 +3,19 @@
 // intents chosen turn by turn, each indicator's mean course over the turns, and the pairs of
 // logs that played the same scenario and seed under two rule sets (any number of rule sets:
 // every two of them that a scenario and seed were played under make pairs). A rule set is the
-// name the logs record: presets, a scenario's own and design-lab specs alike. One pass over the
-// entries plus a sort per group and indicator: O(n log n), no pairing of every log with every
-// other.
+// name the logs record: presets, a scenario's own and design-lab specs alike. Groups are keyed by
+// the scenario's hash, not only its id: two versions of one scenario are never pooled. Before
+// anything is pooled, the checks (checks.ts) set aside copies of one log, logs that are not the
+// assignment's and games the filter leaves out. One pass over the entries plus a sort per group
+// and indicator: O(n log n), no pairing of every log with every other.
 import { INTENTS, type IntentId } from '../engine/scenario/schema';
 import type { InstitutionalFeatures } from '../engine/game/types';
 import type { Entry, EntryStatus, Observation } from './classify';
-import { compareRuleSets } from './rule-sets';
+import { compareRuleSets, ruleSetsIn } from './rule-sets';
+import { findDuplicates, offAssignment, originOf, passes, type Assignment, type Filter, type OffAssignment, type Origin } from './checks';
+import { pairLogs, type Logged, type Pair } from './pairs';
+
+export type { Pair, PairSide } from './pairs';
 import { distribution, tidy, type Distribution } from './stats';
 
 import { SUMMARY_INDICATORS, type SummaryIndicator } from '../engine/game/summary';
@@ -40,6 +46,8 @@ export interface CourseTurn {
 
 export interface Group {
   scenario: string;
+  /** The scenario's SHA-256 (logs only: a summary does not record it). */
+  scenarioSha?: string;
   /** The rule set's name as the logs record it. */
   rules: string;
   /** Its features, from the group's first log (names the procedures in its own terms); logs only. */
@@ -53,46 +61,97 @@ export interface Group {
   course: CourseTurn[];
 }
 
-/** One game of a pair: its rule set, the log it came from and its score. */
-export interface PairSide {
-  rules: string;
-  source: string;
-  score: number;
-}
-
-export interface Pair {
-  scenario: string;
-  seed: string;
-  policy: string;
-  player?: string;
-  /** The two games; `a`'s rule set comes first in comparison order (presets first). */
-  a: PairSide;
-  b: PairSide;
-  /** First turn whose course differs: the alliance's decisions (kind and outcome), the adversary's
-   * move or the events; null when the two games run the same course to the end. */
-  firstDivergentTurn: number | null;
-  /** First turn whose chosen intents differ; null when the intents agree throughout. */
-  firstDifferentIntents: number | null;
-}
+/** How an input stands in the comparison: its classification, or for a verified log or a
+ * summary set aside by the checks, why it is not pooled. */
+export type LineStatus = EntryStatus | 'duplicate' | 'off-assignment';
 
 export interface EntryLine {
   source: string;
-  status: EntryStatus;
+  status: LineStatus;
   reason?: string;
   engineVersion?: string;
   scenario?: string;
+  scenarioSha?: string;
   rules?: string;
   seed?: string;
+  policy?: string;
   player?: string;
+  /** A copy of this earlier input (the same digest): not counted again. */
+  duplicateOf?: string;
+  /** The same game as these inputs under another name or policy: flagged, still counted. */
+  sameGameAs?: string[];
+  /** Why the game is not the assignment's: not pooled. */
+  offAssignment?: OffAssignment;
+  /** Left out by the filter (not an error: the instructor chose what to show). */
+  filteredOut?: true;
+}
+
+/** A scenario id found with more than one content: each version is grouped apart. */
+export interface ScenarioVersions {
+  scenario: string;
+  versions: { sha256: string; logs: number }[];
+}
+
+export interface Counts {
+  inputs: number;
+  /** Verified logs pooled (copies, games off the assignment and games filtered out are not). */
+  verified: number;
+  /** Batch summaries pooled. */
+  summaries: number;
+  refused: number;
+  otherVersion: number;
+  /** Files and values that are not logs at all. */
+  ignored: number;
+  /** Copies of a log already counted. */
+  duplicates: number;
+  /** Logs (or summaries) that are not the assignment's game. */
+  offAssignment: number;
+  /** Logs flagged as the same game as another log under another name. */
+  sameGame: number;
+  /** Accepted games the filter leaves out. */
+  filteredOut: number;
+}
+
+/** One accepted game (a verified log or a batch summary) for the per-game table and CSV. */
+export interface GameRow {
+  source: string;
+  player?: string;
+  scenario: string;
+  scenarioSha?: string;
+  rules: string;
+  seed: string;
+  policy: string;
+  origin: Origin;
+  basis: Basis;
+  /** Pooled in the groups; false for a copy or a game off the assignment. */
+  counted: boolean;
+  /** Why it is flagged, if it is: a copy, not the assignment's, or the same game as another log. */
+  flag: '' | 'duplicate' | 'off-assignment' | 'same-game';
+  result: string;
+  turns: number;
+  values: Record<SummaryIndicator, number | null>;
 }
 
 export interface Comparison {
-  counts: { inputs: number; verified: number; summaries: number; refused: number; otherVersion: number };
+  counts: Counts;
   entries: EntryLine[];
+  /** Every accepted game the filter lets through, counted or flagged, in input order. */
+  games: GameRow[];
   groups: Group[];
   pairs: Pair[];
   /** Logs left without a partner under any other rule set. */
   unpaired: number;
+  /** Scenario ids present in more than one version. */
+  versions: ScenarioVersions[];
+  /** What the filter can choose among: every accepted game's value, before filtering. */
+  available: { origins: Origin[]; scenarios: string[]; rules: string[]; policies: string[] };
+  assignment?: Assignment;
+  filter: Filter;
+}
+
+export interface CompareOptions {
+  assignment?: Assignment;
+  filter?: Filter;
 }
 
 function emptyIntentCounts(): Record<IntentId, number> {
@@ -101,6 +160,7 @@ function emptyIntentCounts(): Record<IntentId, number> {
 
 interface GroupBuilder {
   scenario: string;
+  scenarioSha?: string;
   rules: string;
   features?: InstitutionalFeatures;
   basis: Basis;
@@ -112,6 +172,7 @@ interface GroupBuilder {
 function newBuilder(o: Observation, basis: Basis): GroupBuilder {
   return {
     scenario: o.scenario,
+    ...(o.scenarioSha ? { scenarioSha: o.scenarioSha } : {}),
     rules: o.rules,
     ...(o.features ? { features: o.features } : {}),
     basis,
@@ -139,6 +200,7 @@ function addTo(b: GroupBuilder, o: Observation): void {
 function finish(b: GroupBuilder): Group {
   return {
     scenario: b.scenario,
+    ...(b.scenarioSha ? { scenarioSha: b.scenarioSha } : {}),
     rules: b.rules,
     ...(b.features ? { features: b.features } : {}),
     basis: b.basis,
@@ -153,106 +215,127 @@ function finish(b: GroupBuilder): Group {
   };
 }
 
-function firstDiffering<T>(a: T[], b: T[], key: (x: T) => string): number | null {
-  const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === undefined || y === undefined || key(x) !== key(y)) return i + 1;
+const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Scenario ids that came in more than one content, with how many verified logs each version has. */
+function scenarioVersions(observations: readonly Observation[]): ScenarioVersions[] {
+  const byId = new Map<string, Map<string, number>>();
+  for (const o of observations) {
+    if (!o.scenarioSha) continue;
+    let versions = byId.get(o.scenario);
+    if (!versions) byId.set(o.scenario, (versions = new Map()));
+    versions.set(o.scenarioSha, (versions.get(o.scenarioSha) ?? 0) + 1);
   }
-  return null;
+  return [...byId.entries()]
+    .filter(([, v]) => v.size > 1)
+    .sort(([a], [b]) => byText(a, b))
+    .map(([scenario, v]) => ({ scenario, versions: [...v.entries()].sort(([a], [b]) => byText(a, b)).map(([sha256, logs]) => ({ sha256, logs })) }));
 }
 
-const bySource = (x: { source: string }, y: { source: string }) => (x.source < y.source ? -1 : x.source > y.source ? 1 : 0);
-
-type Logged = { source: string; o: Observation };
-
-function pairOf(a: Logged, b: Logged): Pair {
-  const ta = a.o.turns ?? [];
-  const tb = b.o.turns ?? [];
-  return {
-    scenario: a.o.scenario,
-    seed: a.o.seed,
-    policy: a.o.policy,
-    ...(a.o.player ? { player: a.o.player } : {}),
-    a: { rules: a.o.rules, source: a.source, score: a.o.summary.score },
-    b: { rules: b.o.rules, source: b.source, score: b.o.summary.score },
-    firstDivergentTurn: firstDiffering(ta, tb, (t) => t.course),
-    firstDifferentIntents: firstDiffering(ta, tb, (t) => [...t.intents].sort().join(',')),
-  };
-}
-
-/**
- * Pairs verified logs of the same scenario (same content), seed, policy and player under two
- * rule sets: with games under k rule sets, every two of them. A bucket holding several logs of a
- * rule set (a class assigned one seed, playing as "human" without names) pairs them in
- * source-name order: the i-th log under one rule set with the i-th under another. A log is
- * unpaired when no other rule set in its bucket has an i-th log.
- */
-function pairLogs(logs: Logged[]): { pairs: Pair[]; unpaired: number } {
-  const buckets = new Map<string, Map<string, Logged[]>>();
-  for (const l of logs) {
-    const key = JSON.stringify([l.o.scenario, l.o.scenarioSha ?? '', l.o.seed, l.o.policy, l.o.player ?? '']);
-    let bucket = buckets.get(key);
-    if (!bucket) buckets.set(key, (bucket = new Map()));
-    let list = bucket.get(l.o.rules);
-    if (!list) bucket.set(l.o.rules, (list = []));
-    list.push(l);
-  }
-  const pairs: Pair[] = [];
-  let unpaired = 0;
-  for (const bucket of buckets.values()) {
-    const rules = [...bucket.keys()].sort(compareRuleSets);
-    const lists = rules.map((r) => bucket.get(r)!.sort(bySource));
-    lists.forEach((list, i) => {
-      const others = Math.max(0, ...lists.filter((_, j) => j !== i).map((l) => l.length));
-      unpaired += Math.max(0, list.length - others);
-      for (let j = i + 1; j < lists.length; j++) {
-        const n = Math.min(list.length, lists[j]!.length);
-        for (let k = 0; k < n; k++) pairs.push(pairOf(list[k]!, lists[j]![k]!));
-      }
-    });
-  }
-  const order = (x: Pair, y: Pair) =>
-    (x.scenario < y.scenario ? -1 : x.scenario > y.scenario ? 1 : 0) ||
-    compareRuleSets(x.a.rules, y.a.rules) ||
-    compareRuleSets(x.b.rules, y.b.rules) ||
-    bySource(x.a, y.a);
-  pairs.sort(order);
-  return { pairs, unpaired };
-}
-
-export function compareEntries(entries: readonly Entry[]): Comparison {
-  const counts = { inputs: entries.length, verified: 0, summaries: 0, refused: 0, otherVersion: 0 };
+export function compareEntries(entries: readonly Entry[], options: CompareOptions = {}): Comparison {
+  const filter = options.filter ?? {};
+  const counts: Counts = { inputs: entries.length, verified: 0, summaries: 0, refused: 0, otherVersion: 0, ignored: 0, duplicates: 0, offAssignment: 0, sameGame: 0, filteredOut: 0 };
+  const duplicates = findDuplicates(entries);
   const builders = new Map<string, GroupBuilder>();
   const logs: Logged[] = [];
   const lines: EntryLine[] = [];
-  for (const e of entries) {
+  const games: GameRow[] = [];
+  const seen: Observation[] = [];
+  const row = (o: Observation, basis: Basis, line: EntryLine, counted: boolean): GameRow => ({
+    source: line.source,
+    ...(o.player ? { player: o.player } : {}),
+    scenario: o.scenario,
+    ...(o.scenarioSha ? { scenarioSha: o.scenarioSha } : {}),
+    rules: o.rules,
+    seed: o.seed,
+    policy: o.policy,
+    origin: originOf(o),
+    basis,
+    counted,
+    flag: line.status === 'duplicate' ? 'duplicate' : line.status === 'off-assignment' ? 'off-assignment' : line.sameGameAs ? 'same-game' : '',
+    result: o.summary.result ?? '',
+    turns: o.summary.turns,
+    values: Object.fromEntries(SUMMARY_INDICATORS.map((k) => [k, o.summary[k] ?? null])) as Record<SummaryIndicator, number | null>,
+  });
+  const available = { origins: new Set<Origin>(), scenarios: new Set<string>(), rules: new Set<string>(), policies: new Set<string>() };
+  entries.forEach((e, index) => {
     const o = e.observation;
-    lines.push({
+    const line: EntryLine = {
       source: e.source,
       status: e.status,
       ...(e.reason !== undefined ? { reason: e.reason } : {}),
       ...(e.engineVersion !== undefined ? { engineVersion: e.engineVersion } : {}),
-      ...(o ? { scenario: o.scenario, rules: o.rules, seed: o.seed } : {}),
+      ...(o ? { scenario: o.scenario, ...(o.scenarioSha ? { scenarioSha: o.scenarioSha } : {}), rules: o.rules, seed: o.seed, policy: o.policy } : {}),
       ...(o?.player ? { player: o.player } : {}),
-    });
+    };
+    lines.push(line);
     if (e.status === 'refused') counts.refused += 1;
     else if (e.status === 'other-version') counts.otherVersion += 1;
-    if (!o || (e.status !== 'verified' && e.status !== 'summary')) continue;
+    else if (e.status === 'ignored') counts.ignored += 1;
+    if (!o || (e.status !== 'verified' && e.status !== 'summary')) return;
     const basis: Basis = e.status === 'verified' ? 'log' : 'summary';
+    if (e.status === 'verified') seen.push(o);
+    // Flagged games are listed in the per-game table when the filter lets them through.
+    const flagged = () => {
+      if (passes(o, filter)) games.push(row(o, basis, line, false));
+    };
+    const duplicate = duplicates.get(index);
+    if (duplicate?.kind === 'copy') {
+      line.status = 'duplicate';
+      line.duplicateOf = duplicate.of;
+      counts.duplicates += 1;
+      flagged();
+      return;
+    }
+    if (duplicate?.kind === 'same-game') {
+      line.sameGameAs = duplicate.with;
+      counts.sameGame += 1;
+    }
+    const off = options.assignment ? offAssignment(o, options.assignment) : null;
+    if (off) {
+      line.status = 'off-assignment';
+      line.offAssignment = off;
+      counts.offAssignment += 1;
+      flagged();
+      return;
+    }
+    available.origins.add(originOf(o));
+    available.scenarios.add(o.scenario);
+    available.rules.add(o.rules);
+    available.policies.add(o.policy);
+    if (!passes(o, filter)) {
+      line.filteredOut = true;
+      counts.filteredOut += 1;
+      return;
+    }
+    games.push(row(o, basis, line, true));
     if (basis === 'log') {
       counts.verified += 1;
       logs.push({ source: e.source, o });
     } else counts.summaries += 1;
-    const key = JSON.stringify([o.scenario, o.rules, basis]);
+    const key = JSON.stringify([o.scenario, o.scenarioSha ?? '', o.rules, basis]);
     let b = builders.get(key);
     if (!b) builders.set(key, (b = newBuilder(o, basis)));
     addTo(b, o);
-  }
-  const order = (g: Group) => `${g.scenario}\u0000${g.basis === 'log' ? 0 : 1}`;
+  });
+  const order = (g: Group) => `${g.scenario}\u0000${g.scenarioSha ?? ''}\u0000${g.basis === 'log' ? 0 : 1}`;
   const groups = [...builders.values()]
     .map(finish)
-    .sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0) || compareRuleSets(x.rules, y.rules));
-  return { counts, entries: lines, groups, ...pairLogs(logs) };
+    .sort((x, y) => byText(order(x), order(y)) || compareRuleSets(x.rules, y.rules));
+  return {
+    counts,
+    entries: lines,
+    games,
+    groups,
+    ...pairLogs(logs),
+    versions: scenarioVersions(seen),
+    available: {
+      origins: (['human', 'bot'] as const).filter((x) => available.origins.has(x)),
+      scenarios: [...available.scenarios].sort(byText),
+      rules: ruleSetsIn(available.rules),
+      policies: [...available.policies].sort(byText),
+    },
+    ...(options.assignment ? { assignment: options.assignment } : {}),
+    filter,
+  };
 }

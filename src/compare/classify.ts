@@ -1,25 +1,25 @@
 // Every input to a comparison is classified before anything is counted: a verified outcome
-// log, a refused one (with the reason), a log from another engine version, or a batch summary
-// (`crisis-lab batch --json`), which is not a log and so cannot be verified: it is accepted as
-// an unverified summary and kept apart from the verified logs in every table.
+// log, a refused one (a log that fails verification, with the reason), a log from another engine
+// version, a batch summary (`crisis-lab batch --json`), which is not a log and so cannot be
+// verified: it is accepted as an unverified summary and kept apart from the verified logs in
+// every table; or an ignored file, which is not a log at all (with the reason).
 import { verifyLog, type OutcomeLog } from '../engine/log/outcome-log';
+import { turnCourse } from '../engine/game/counterfactual';
+import { canonicalJson, sha256Hex } from '../engine/log/canonical';
 import { SUMMARY_INDICATORS, type GameSummary } from '../engine/game/summary';
 import type { Indicators, InstitutionalFeatures } from '../engine/game/types';
 import type { IntentId } from '../engine/scenario/schema';
 import { isRuleSetName } from './rule-sets';
 
-export type EntryStatus = 'verified' | 'refused' | 'other-version' | 'summary';
+export type EntryStatus = 'verified' | 'refused' | 'other-version' | 'summary' | 'ignored';
 
 /** What the comparison keeps of one game's turn: small and JSON-serialisable (workers pass it). */
 export interface TurnObservation {
   turn: number;
   intents: IntentId[];
   indicators: Indicators;
-  /** The turn's course as one string: the alliance's decisions (kind and outcome), the
-   * adversary's move and the events. Two games diverge at the first turn whose course differs.
-   * Indicators are left out on purpose: the rule sets start from different baselines (a defence
-   * commitment raises deterrence from turn 1), so they would always differ at turn 1; rule ids
-   * too, since each rule set names the same step its own way. */
+  /** The turn's course as the engine defines it for every comparison of two games (turnCourse:
+   * the alliance's decisions, the adversary's move and the events, never the indicators). */
   course: string;
 }
 
@@ -38,6 +38,12 @@ export interface Observation {
   player?: string;
   summary: GameSummary;
   turns?: TurnObservation[];
+  /** The log's digest; logs only. Two inputs with one digest are the same log twice. */
+  digest?: string;
+  /** The game itself, whoever the log names: a hash of the scenario, rule set, pack, parameters,
+   * seed and turns, leaving out the player's name and the policy; logs only. Two logs with one
+   * game and two digests are the same game under two names (or relabelled as human play). */
+  game?: string;
 }
 
 export interface Entry {
@@ -74,7 +80,7 @@ function turnFacts(log: OutcomeLog): TurnObservation[] {
     turn: t.turn,
     intents: t.intents,
     indicators: t.indicators,
-    course: JSON.stringify([t.decisions.map((d) => [d.kind, d.outcome]), t.adversary, t.events]),
+    course: turnCourse(t),
   }));
 }
 
@@ -89,7 +95,14 @@ export function observeLog(log: OutcomeLog): Observation {
     ...(log.player ? { player: log.player } : {}),
     summary: log.summary,
     turns: turnFacts(log),
+    digest: log.digest,
+    game: sha256Hex(canonicalJson([log.scenario.sha256, log.rules, log.pack, log.parameters, log.seed, log.turns])),
   };
+}
+
+/** An input that is not a log at all: listed with the reason, never counted. */
+export function ignored(source: string, reason: string): Entry {
+  return { source, status: 'ignored', reason };
 }
 
 /**
@@ -99,7 +112,7 @@ export function observeLog(log: OutcomeLog): Observation {
  */
 export function classify(input: unknown, source: string): Entry {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { source, status: 'refused', reason: 'not an outcome log nor a batch summary: not a JSON object' };
+    return ignored(source, 'not an outcome log nor a batch summary: not a JSON object');
   }
   const object = input as Record<string, unknown>;
   if ('format' in object || 'engineVersion' in object || 'digest' in object) {
@@ -111,10 +124,12 @@ export function classify(input: unknown, source: string): Entry {
     }
     if (result.ok) return { source, status: 'verified', observation: observeLog(result.log) };
     if (result.engineVersion !== undefined) return { source, status: 'other-version', engineVersion: result.engineVersion, reason: result.reason };
+    // Another program's JSON with a "format" field is not a changed log: it is no log at all.
+    if (result.reason.startsWith('not an outcome log')) return ignored(source, result.reason);
     return { source, status: 'refused', reason: result.reason };
   }
   const problem = summaryProblem(object);
-  if (problem) return { source, status: 'refused', reason: `not an outcome log nor a batch summary: ${problem}` };
+  if (problem) return ignored(source, `not an outcome log nor a batch summary: ${problem}`);
   const summary = input as GameSummary;
   return {
     source,
@@ -126,20 +141,20 @@ export function classify(input: unknown, source: string): Entry {
 /**
  * Splits a file's text into the JSON values it holds: one JSON document (an object, or an array
  * of them), or JSON lines (what `crisis-lab batch --json` prints), one value per line. Lines that
- * do not parse come back as refused entries naming the line.
+ * do not parse come back as ignored entries naming the line.
  */
-export function parseInputs(text: string, name: string): { values: { value: unknown; source: string }[]; refused: Entry[] } {
+export function parseInputs(text: string, name: string): { values: { value: unknown; source: string }[]; ignored: Entry[] } {
   const trimmed = text.trim();
-  if (trimmed === '') return { values: [], refused: [{ source: name, status: 'refused', reason: 'the file is empty' }] };
+  if (trimmed === '') return { values: [], ignored: [ignored(name, 'the file is empty')] };
   try {
     const whole: unknown = JSON.parse(trimmed);
-    if (Array.isArray(whole)) return { values: whole.map((value, i) => ({ value, source: `${name}[${i}]` })), refused: [] };
-    return { values: [{ value: whole, source: name }], refused: [] };
+    if (Array.isArray(whole)) return { values: whole.map((value, i) => ({ value, source: `${name}[${i}]` })), ignored: [] };
+    return { values: [{ value: whole, source: name }], ignored: [] };
   } catch {
     // Not one document: try JSON lines.
   }
   const values: { value: unknown; source: string }[] = [];
-  const refused: Entry[] = [];
+  const skipped: Entry[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
@@ -147,16 +162,16 @@ export function parseInputs(text: string, name: string): { values: { value: unkn
     try {
       values.push({ value: JSON.parse(line), source: `${name}:${i + 1}` });
     } catch {
-      refused.push({ source: `${name}:${i + 1}`, status: 'refused', reason: 'not JSON: neither a JSON document nor JSON lines' });
+      skipped.push(ignored(`${name}:${i + 1}`, 'not JSON: neither a JSON document nor JSON lines'));
     }
   }
   // A file none of whose lines parse is one broken document, not many broken lines.
-  if (values.length === 0) return { values: [], refused: [{ source: name, status: 'refused', reason: 'not JSON: neither a JSON document nor JSON lines' }] };
-  return { values, refused };
+  if (values.length === 0) return { values: [], ignored: [ignored(name, 'not JSON: neither a JSON document nor JSON lines')] };
+  return { values, ignored: skipped };
 }
 
 /** Classifies every value in one file's text, in order. */
 export function classifyText(text: string, name: string): Entry[] {
-  const { values, refused } = parseInputs(text, name);
-  return [...refused, ...values.map((v) => classify(v.value, v.source))];
+  const { values, ignored: skipped } = parseInputs(text, name);
+  return [...skipped, ...values.map((v) => classify(v.value, v.source))];
 }

@@ -3,6 +3,8 @@
 export * from './stats';
 export * from './classify';
 export * from './aggregate';
+export * from './checks';
+export { firstDifferentIntents, pairLogs } from './pairs';
 export * from './csv';
 export * from './text';
 export * from './rule-sets';

@@ -1,7 +1,8 @@
 // The comparison as a plain-text report for the terminal: counts, refused inputs with their
 // reasons, one table per group, intents by turn, the mean course and the pairs.
 import { INTENTS } from '../engine/scenario/schema';
-import { SUMMARY_INDICATORS, TURN_INDICATORS, type Comparison, type Group } from './aggregate';
+import { SUMMARY_INDICATORS, TURN_INDICATORS, type Comparison, type EntryLine, type Group } from './aggregate';
+import { offAssignmentText, shortHash, type Filter } from './checks';
 
 function num(v: number | null): string {
   if (v === null) return '–';
@@ -20,12 +21,18 @@ export function ruleSetTitle(rules: string): string {
   return Object.prototype.hasOwnProperty.call(PRESET_TITLES, rules) ? PRESET_TITLES[rules]! : `rule set ${rules}`;
 }
 
-function groupTitle(g: Group): string {
-  return `${g.scenario} under ${ruleSetTitle(g.rules)}: ${g.games} ${g.basis === 'log' ? 'verified log' : 'unverified batch summar'}${g.basis === 'log' ? (g.games === 1 ? '' : 's') : g.games === 1 ? 'y' : 'ies'}`;
+/** A scenario by its id, and by its hash's first characters when another version is present. */
+function scenarioName(g: Group, c: Comparison): string {
+  const split = g.scenarioSha && c.versions.some((v) => v.scenario === g.scenario);
+  return split ? `${g.scenario} (version ${shortHash(g.scenarioSha!)})` : g.scenario;
 }
 
-function groupText(g: Group): string[] {
-  const out = [groupTitle(g)];
+function groupTitle(g: Group, c: Comparison): string {
+  return `${scenarioName(g, c)} under ${ruleSetTitle(g.rules)}: ${g.games} ${g.basis === 'log' ? 'verified log' : 'unverified batch summar'}${g.basis === 'log' ? (g.games === 1 ? '' : 's') : g.games === 1 ? 'y' : 'ies'}`;
+}
+
+function groupText(g: Group, c: Comparison): string[] {
+  const out = [groupTitle(g, c)];
   const rows = [['indicator', 'n', 'none', 'min', 'q1', 'median', 'q3', 'max', 'mean']];
   for (const k of SUMMARY_INDICATORS) {
     const d = g.stats[k];
@@ -47,17 +54,70 @@ function groupText(g: Group): string[] {
   return out;
 }
 
-export function comparisonText(c: Comparison, options: { hideNames?: boolean } = {}): string {
-  const n = c.counts;
-  const out = [
-    `${n.inputs} inputs: ${n.verified} verified logs, ${n.summaries} unverified batch summaries, ${n.refused} refused, ${n.otherVersion} from another engine version`,
-  ];
-  const notAccepted = c.entries.filter((e) => e.status === 'refused' || e.status === 'other-version');
-  if (notAccepted.length) {
-    out.push('', 'Not counted:');
-    for (const e of notAccepted) out.push(`  ${e.source}: ${e.status === 'other-version' ? `other engine version ${e.engineVersion}` : 'refused'}: ${e.reason}`);
+/** Why an input is not counted, in one line; null when it is counted. */
+export function notCountedText(e: EntryLine, name: (source: string) => string = (x) => x): string | null {
+  switch (e.status) {
+    case 'refused':
+      return `refused: ${e.reason}`;
+    case 'other-version':
+      return `other engine version ${e.engineVersion}: ${e.reason}`;
+    case 'ignored':
+      return `ignored: ${e.reason}`;
+    case 'duplicate':
+      return `duplicate: the same log as ${name(e.duplicateOf!)}, counted once`;
+    case 'off-assignment':
+      return `not the assignment's game: ${offAssignmentText(e.offAssignment!)}`;
+    default:
+      return null;
   }
-  for (const g of c.groups) out.push('', ...groupText(g));
+}
+
+function filterText(f: Filter): string | null {
+  const parts = [
+    f.origin ? (f.origin === 'human' ? 'human games' : 'bot games') : null,
+    f.scenario ? `scenario ${f.scenario}` : null,
+    f.rules ? `rule set ${f.rules}` : null,
+    f.policy ? `policy ${f.policy}` : null,
+  ].filter((x): x is string => x !== null);
+  return parts.length ? parts.join(', ') : null;
+}
+
+function countsLine(c: Comparison): string {
+  const n = c.counts;
+  const extra = [
+    n.ignored ? `${n.ignored} ignored (not logs)` : null,
+    n.duplicates ? `${n.duplicates} duplicate${n.duplicates === 1 ? '' : 's'} counted once` : null,
+    n.offAssignment ? `${n.offAssignment} not the assignment's` : null,
+    n.filteredOut ? `${n.filteredOut} left out by the filter` : null,
+  ].filter((x): x is string => x !== null);
+  return `${n.inputs} inputs: ${n.verified} verified logs, ${n.summaries} unverified batch summaries, ${n.refused} refused, ${n.otherVersion} from another engine version${extra.map((x) => `, ${x}`).join('')}`;
+}
+
+export function comparisonText(c: Comparison, options: { hideNames?: boolean } = {}): string {
+  // File names carry students' names (the game puts the player's name in them): hidden too.
+  const index = new Map(c.entries.map((e, i) => [e.source, i]));
+  const name = (source: string) => (options.hideNames ? `#${(index.get(source) ?? 0) + 1}` : source);
+  const out = [countsLine(c)];
+  if (c.assignment) {
+    const a = c.assignment;
+    out.push(`Checked against the assignment: scenario ${a.scenario} (SHA-256 ${shortHash(a.sha256)}…)${a.rules ? `, rule set ${a.rules}` : ''}${a.seed ? `, seed ${a.seed}` : ''}`);
+  }
+  const filter = filterText(c.filter);
+  if (filter) out.push(`Showing only: ${filter}`);
+  for (const v of c.versions) {
+    out.push(`Warning: ${v.versions.length} versions of scenario ${v.scenario}: ${v.versions.map((x) => `${shortHash(x.sha256)} (${x.logs} log${x.logs === 1 ? '' : 's'})`).join(', ')}; each is compared apart.`);
+  }
+  const notCounted = c.entries.map((e) => [e, notCountedText(e, name)] as const).filter(([, why]) => why !== null);
+  if (notCounted.length) {
+    out.push('', 'Not counted:');
+    for (const [e, why] of notCounted) out.push(`  ${name(e.source)}: ${why}`);
+  }
+  const same = c.entries.filter((e) => e.sameGameAs);
+  if (same.length) {
+    out.push('', 'The same game under another name (each counted; the same choices on the same seed also give it):');
+    for (const e of same) out.push(`  ${name(e.source)}${e.player && !options.hideNames ? ` (${e.player})` : ''}: same game as ${e.sameGameAs!.map(name).join(', ')}`);
+  }
+  for (const g of c.groups) out.push('', ...groupText(g, c));
   if (c.pairs.length || c.unpaired) {
     out.push('', `Pairs (same scenario, seed, policy and player under two rule sets): ${c.pairs.length}; logs without a partner: ${c.unpaired}`);
     const rows = [['scenario', 'seed', 'player', 'rule sets', 'course diverges', 'intents differ', 'scores']];
