@@ -2,11 +2,12 @@
 // overlays over the map; the MapScene draws what the screen hands it.
 import type { MapScene } from './scenes/MapScene';
 import { isPackId, newGame, playTurn, type GameState, type IntentId, type PackId, type RuleId, type Scenario } from './engine';
-import { loadAssigned, loadShipped, type Loaded } from './scenarios';
-import { clearSaved, loadSaved, saveGame, type Saved } from './storage';
+import { loadShipped, parse, type Loaded } from './scenarios';
+import { clearSaved, loadSaved, saveGame, type Saved, type SaveResult } from './storage';
+import { claimGame, type TabLock, type TabState } from './tab-lock';
 import { blocColor, blocDeep, theme } from './theme';
 import { renderGlossary, revealRule, type GlossaryContext, type GlossaryState } from './ui/glossary';
-import { readAssignment, type Assignment } from './assignment';
+import { ASSIGNMENT_TIMEOUT_MS, fetchAssigned, readAssignment, type Assignment, type Fetched } from './assignment';
 import { onLanguageChange, t } from './i18n';
 import { ensureFonts } from './fonts';
 import { clear } from './ui/dom';
@@ -17,6 +18,8 @@ import { renderSources, type SourcesState } from './ui/research-panel';
 import { NO_INTEGRATIONS, type Integrations } from './ui/integration-notes';
 import { assignmentSearch, readPackageConfig } from './lms/package-config';
 import { scenarioMapView } from './view-model';
+import { elsewhereScreen, loadingScreen, saveProblemBanner } from './ui/app-notices';
+import { isTutorial, tutorialGuide } from './ui/tutorial-guide';
 import type { Rect } from './map/geo';
 
 export type Screen = 'start' | 'crisis' | 'debrief';
@@ -36,7 +39,17 @@ export class App {
   session: Saved | null = null;
   shipped: Loaded[] = [];
   assignment: Assignment = { scenario: null, rules: null, seed: null, pack: null, lock: false };
-  start_: StartState = { selected: null, extra: null, rules: null, lab: null, seed: null, pack: null, player: '', error: null, assigned: null, notice: null };
+  start_: StartState = { selected: null, extra: null, rules: null, lab: null, seed: null, pack: null, player: '', error: null, assigned: null, notice: null, confirm: null };
+  /** The game kept in this browser, whether or not it is the one an assignment link asks for:
+   * starting a new game replaces it, so the start screen asks first. */
+  stored: Saved | null = null;
+  /** Whether this tab holds the game (another tab may have it open). */
+  tab: TabLock | null = null;
+  /** The last save the browser refused, until a save succeeds again. */
+  saveProblem: Extract<SaveResult, { ok: false }>['problem'] | null = null;
+  /** An assignment's scenario file on its way, with the means to stop waiting for it. */
+  loading: { url: string; abort: AbortController } | null = null;
+  private started = false;
   /** The rulebook glossary, when open. */
   glossary: GlossaryState | null = null;
   /** The debrief's list of research sources, when open. */
@@ -60,32 +73,99 @@ export class App {
   async start(): Promise<void> {
     // In an LMS package the instructor's assignment is written into the page (src/game/lms/).
     this.assignment = readAssignment(assignmentSearch(readPackageConfig(document), window.location.search));
-    this.shipped = await loadShipped();
-    if (this.assignment.scenario) {
-      try {
-        const assigned = await loadAssigned(this.assignment.scenario, this.shipped);
-        if (this.assignment.lock || !assigned.ok) this.start_.assigned = assigned;
-        else if (this.shipped.includes(assigned)) this.start_.selected = assigned.scenario.id;
-        else {
-          // An unlocked link to a scenario elsewhere: offered like a loaded file, other choices stay open.
-          this.start_.extra = assigned;
-          this.start_.selected = 'extra';
-        }
-      } catch (error) {
-        this.start_.error = { source: this.assignment.scenario, message: error instanceof Error ? error.message : String(error) };
-      }
-    }
-    const loaded = loadSaved();
-    const saved = loaded.saved;
-    if (loaded.notice) this.start_.notice = loaded.notice;
-    if (saved && this.matchesAssignment(saved.game)) {
-      this.session = saved;
-      this.screen = saved.game.result ? 'debrief' : 'crisis';
-    }
     // A new language may need new font faces (Cyrillic, Kazakh letters) before text is drawn.
     onLanguageChange((lang) => void ensureFonts(lang).then(() => this.render()));
     window.addEventListener('resize', () => this.render());
+    this.tab = await claimGame((state) => this.onTabChange(state));
+    this.shipped = await loadShipped();
+    if (this.assignment.scenario) await this.loadAssignment(this.assignment.scenario);
+    // A tab without the game must not touch the save: loading may rewrite or set it aside.
+    if (this.tab.state === 'owner') this.restoreSaved();
+    this.started = true;
     this.render();
+  }
+
+  /** The assignment link's scenario: a shipped id, else a file fetched within a time limit while
+   * the page says from where and offers the menu. */
+  private async loadAssignment(ref: string): Promise<void> {
+    let assigned: Loaded | undefined = this.shipped.find((l) => l.ok && l.scenario.id === ref);
+    if (!assigned) {
+      const abort = new AbortController();
+      let shown = ref;
+      try {
+        shown = new URL(ref, window.location.href).href;
+      } catch {
+        // not an address: fetchAssigned says so
+      }
+      this.loading = { url: shown, abort };
+      this.render();
+      const fetched = await fetchAssigned(ref, window.location.href, { signal: abort.signal });
+      this.loading = null;
+      if (!fetched.ok) {
+        if (fetched.problem !== 'cancelled') this.start_.error = { source: fetched.url, message: fetchProblemText(fetched) };
+        return;
+      }
+      try {
+        assigned = parse(fetched.text, fileName(fetched.url));
+      } catch (error) {
+        this.start_.error = { source: fetched.url, message: t('start.loadError', { source: fetched.url, message: error instanceof Error ? error.message : String(error) }) };
+        return;
+      }
+    }
+    if (this.assignment.lock || !assigned.ok) this.start_.assigned = assigned;
+    else if (this.shipped.includes(assigned)) this.start_.selected = assigned.scenario.id;
+    else {
+      // An unlocked link to a scenario elsewhere: offered like a loaded file, other choices stay open.
+      this.start_.extra = assigned;
+      this.start_.selected = 'extra';
+    }
+  }
+
+  /** Stops waiting for an assignment's scenario: the menu, as without the link. */
+  leaveAssignment(): void {
+    this.loading?.abort.abort();
+    this.loading = null;
+    this.assignment = { scenario: null, rules: null, seed: null, pack: null, lock: false };
+    // A reload should not wait for the same server again.
+    window.history.replaceState(null, '', window.location.pathname);
+    this.render();
+  }
+
+  /** Reads the saved game (validated, rebuilt or set aside) and opens it if it fits the link. */
+  private restoreSaved(): void {
+    const loaded = loadSaved();
+    this.stored = loaded.saved;
+    if (loaded.notice) this.start_.notice = loaded.notice;
+    const saved = loaded.saved;
+    if (saved && this.matchesAssignment(saved.game)) {
+      this.session = saved;
+      this.screen = saved.game.result ? 'debrief' : 'crisis';
+    } else {
+      this.session = null;
+      this.screen = 'start';
+    }
+  }
+
+  private onTabChange(state: TabState): void {
+    // The game came to this tab (the other closed, reloaded or gave it up): what it saved is the game.
+    if (state === 'owner' && this.started) this.restoreSaved();
+    if (this.started) this.render();
+  }
+
+  /** Takes the game over from the tab that has it open. */
+  async takeOver(): Promise<void> {
+    await this.tab?.takeOver();
+  }
+
+  private owns(): boolean {
+    return this.tab === null || this.tab.state === 'owner';
+  }
+
+  private save(saved: Saved): void {
+    if (!this.owns()) return;
+    const result = saveGame(saved);
+    this.stored = saved;
+    this.saveProblem = result.ok ? null : result.problem;
   }
 
   private matchesAssignment(game: GameState): boolean {
@@ -125,6 +205,12 @@ export class App {
     document.body.dataset.bloc = bloc;
     clear(this.ui);
     const full: Rect = { x: 0, y: 0, width: layout.width, height: layout.height };
+    if (!this.owns() || this.loading) {
+      this.ui.append(this.loading ? loadingScreen(this, this.loading.url) : elsewhereScreen(this));
+      this.map.show(scenarioMapView(emptyScenarioShape, full, true, null));
+      if (focusKey) this.ui.querySelector<HTMLElement>(`[data-focus="${focusKey}"]`)?.focus();
+      return;
+    }
     if (this.screen === 'start' || !this.session) {
       this.screen = 'start';
       renderStart(this, this.ui);
@@ -132,10 +218,15 @@ export class App {
       this.map.show(scenarioMapView(shown ?? emptyScenarioShape, full, true, shown && this.start_.rules ? blocColor(this.start_.rules, shown.ruleSets) : null));
     } else if (this.screen === 'crisis') {
       renderCrisis(this, this.ui, layout);
+      if (isTutorial(this.session.game) && !this.session.game.result) this.ui.append(tutorialGuide(this, this.session.game));
     } else {
       renderDebrief(this, this.ui);
       const played = this.session.game;
       this.map.show(scenarioMapView(played.scenario, full, true, blocColor(played.rules, played.scenario.ruleSets)));
+    }
+    if (this.screen !== 'start') {
+      const banner = saveProblemBanner(this);
+      if (banner) this.ui.append(banner);
     }
     const glossary = this.glossary;
     if (glossary) this.ui.append(renderGlossary(this, glossary));
@@ -196,8 +287,9 @@ export class App {
     this.glossary = null;
     this.sources = null;
     this.start_.notice = null;
+    this.start_.confirm = null;
     this.session = { game: newGame(scenario, rules, seed, { pack }), player, locked };
-    saveGame(this.session);
+    this.save(this.session);
     this.screen = 'crisis';
     this.showBriefing = true;
     this.render();
@@ -207,7 +299,7 @@ export class App {
     if (!this.session || this.session.game.result) return;
     this.session = { ...this.session, game: playTurn(this.session.game, intents) };
     this.reviewTurn = null;
-    saveGame(this.session);
+    this.save(this.session);
     this.newsFirst = true;
     this.render();
   }
@@ -229,7 +321,7 @@ export class App {
   }
 
   resume(): void {
-    const saved = this.session ?? loadSaved().saved;
+    const saved = this.session ?? this.stored;
     if (!saved) return;
     this.glossary = null;
     this.sources = null;
@@ -239,13 +331,35 @@ export class App {
   }
 
   discard(): void {
-    clearSaved();
+    if (this.owns()) clearSaved();
     this.session = null;
+    this.stored = null;
+    this.saveProblem = null;
     this.replayRules = null;
     this.glossary = null;
     this.sources = null;
     this.screen = 'start';
     this.render();
+  }
+}
+
+function fileName(url: string): string {
+  return url.split(/[?#]/)[0]!.split('/').pop() || url;
+}
+
+/** What the start screen says when an assignment's scenario file did not arrive. */
+function fetchProblemText(f: Extract<Fetched, { ok: false }>): string {
+  switch (f.problem) {
+    case 'not-found':
+      return t('start.assignedNotFound', { url: f.url });
+    case 'http':
+      return t('start.assignedHttp', { url: f.url, status: f.status ?? 0 });
+    case 'timeout':
+      return t('start.assignedTimeout', { url: f.url, seconds: ASSIGNMENT_TIMEOUT_MS / 1000 });
+    case 'bad-address':
+      return t('start.assignedBadAddress', { url: f.url });
+    default:
+      return t('start.assignedNetwork', { url: f.url });
   }
 }
 

@@ -15,6 +15,8 @@ import { openAllSections, scenarioPreview } from './preview';
 import { languageSelect } from './language-select';
 import { integrationNotes } from './integration-notes';
 import { packChoices } from './research';
+import { modalDialog } from './modal';
+import { exportDamagedSave } from './export';
 
 
 export interface StartState {
@@ -32,8 +34,20 @@ export interface StartState {
   error: { source: string; message: string } | null;
   /** The scenario named by an assignment link. */
   assigned: Loaded | null;
-  /** What became of a game saved by an earlier version. */
+  /** What became of the saved game on load: replayed, repaired or set aside. */
   notice: SavedNotice | null;
+  /** A new game waiting for the player to confirm that it replaces the saved one. */
+  confirm: PendingGame | null;
+}
+
+/** The choices of a game to start once the player confirms. */
+export interface PendingGame {
+  scenario: Scenario;
+  rules: string;
+  seed: string;
+  player: string;
+  locked: boolean;
+  pack: PackId;
 }
 
 /** The design lab: a base preset and a value for every feature. */
@@ -187,7 +201,15 @@ export function renderStart(app: App, root: HTMLElement): void {
       text: t('start.play'),
       onclick: () => {
         const seed = (s.seed ?? '').trim() || randomSeed();
-        app.play(scenario, rules, seed, s.player.trim(), locked, pack);
+        const pending: PendingGame = { scenario, rules, seed, player: s.player.trim(), locked, pack };
+        // This browser keeps one game: one still under way is replaced only once the player agrees.
+        const kept = app.session ?? app.stored;
+        if (kept && !kept.game.result) {
+          s.confirm = pending;
+          rerender();
+          return;
+        }
+        app.play(pending.scenario, pending.rules, pending.seed, pending.player, pending.locked, pending.pack);
       },
     });
 
@@ -196,7 +218,9 @@ export function renderStart(app: App, root: HTMLElement): void {
       facts(scenario),
       el('p', { class: 'summary-text', text: localize(scenario.summary) }),
       scenarioPreview(scenario, blocColor(rules, scenario.ruleSets), app.map.countries(), rerender),
-      el('div', { class: 'choices' }, rulesField, packField, seedField, playerField, el('div', { class: 'actions' }, play)),
+      // Start stays in view at the foot of the screen, however long the preview and the choices.
+      el('div', { class: 'choices' }, rulesField, packField, seedField, playerField),
+      el('div', { class: 'actions play-bar' }, play),
     );
   }
 
@@ -233,14 +257,53 @@ export function renderStart(app: App, root: HTMLElement): void {
         ),
         integrationNotes(app, 'start'),
         locked ? el('p', { class: 'card', role: 'note', text: t('start.locked') }) : null,
-        s.notice ? el('p', { class: `card${s.notice.kind === 'dropped' ? ' error' : ''}`, role: 'status', 'data-testid': 'saved-notice', text: s.notice.kind === 'dropped' ? t('start.savedDropped', { reason: s.notice.reason }) : t('start.savedReplayed') }) : null,
-        s.error ? el('p', { class: 'card error', role: 'alert', text: t('start.loadError', s.error) }) : null,
+        s.notice ? noticeView(s.notice) : null,
+        s.error ? el('p', { class: 'card error', role: 'alert', 'data-testid': 'load-error', text: s.error.message }) : null,
         s.assigned && !s.assigned.ok ? el('div', { class: 'card' }, problemsView(s.assigned)) : null,
         resume,
         el('div', { class: 'start-grid' }, left, details),
       ),
     ),
   );
+  if (s.confirm) root.append(confirmDialog(app, s.confirm));
+}
+
+/** What became of the saved game: replayed, repaired, or set aside with its text to download. */
+function noticeView(notice: SavedNotice): HTMLElement {
+  if (notice.kind !== 'dropped') {
+    return el('p', { class: 'card', role: 'status', 'data-testid': 'saved-notice', 'data-kind': notice.kind, text: t(notice.kind === 'replayed' ? 'start.savedReplayed' : 'start.savedRepaired') });
+  }
+  return el(
+    'div',
+    { class: 'card error', role: 'status', 'data-testid': 'saved-notice', 'data-kind': 'dropped', 'data-reason': notice.reason },
+    el('p', { text: t('start.savedSetAside', { reason: t(`save.reason.${notice.reason}`) }) }),
+    el('button', { type: 'button', 'data-focus': 'download-damaged', 'data-testid': 'download-damaged', text: t('start.downloadDamaged'), onclick: () => exportDamagedSave(notice.raw) }),
+  );
+}
+
+/** Asks before a new game replaces the one saved in this browser; focus starts on keeping it. */
+function confirmDialog(app: App, pending: PendingGame): HTMLElement {
+  const kept = app.session ?? app.stored;
+  const titleId = uid('confirm');
+  const close = () => {
+    app.start_.confirm = null;
+    app.render();
+    app.ui.querySelector<HTMLElement>('[data-focus="play"]')?.focus();
+  };
+  const keep = el('button', { type: 'button', 'data-focus': 'confirm-keep', 'data-testid': 'confirm-keep', text: t('start.confirmNo'), onclick: close });
+  const dialog = modalDialog(
+    { labelledBy: titleId, testId: 'confirm-new', onClose: close },
+    el('h2', { id: titleId, text: t('start.confirmTitle') }),
+    el('p', { text: kept ? t('start.confirmText', { scenario: localize(kept.game.scenario.title), rules: ruleSetName(kept.game.rules, kept.game.scenario), turn: kept.game.turn }) : '' }),
+    el(
+      'div',
+      { class: 'actions' },
+      keep,
+      el('button', { type: 'button', class: 'primary', 'data-focus': 'confirm-new', 'data-testid': 'confirm-yes', text: t('start.confirmYes'), onclick: () => app.play(pending.scenario, pending.rules, pending.seed, pending.player, pending.locked, pending.pack) }),
+    ),
+  );
+  queueMicrotask(() => keep.focus());
+  return dialog;
 }
 
 const FIRST_PRESET: PresetId = PRESET_IDS[0] ?? 'nato';
