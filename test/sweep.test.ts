@@ -63,7 +63,8 @@ describe('a tiny sweep', () => {
         return got;
       },
     });
-  });
+    // A few hundred games: seconds on an idle machine, longer on a busy one.
+  }, 120_000);
 
   it('reports every claim with a verdict, its factors, the presets and every constant at both ends', () => {
     expect(report.claims.map((c) => c.id)).toEqual(CLAIMS.map((c) => c.id));

@@ -16,6 +16,10 @@ export interface AdversaryView {
   democracy: boolean;
 }
 
+/** Aims that restraint can satisfy: a probe, coercion or disorder can be met halfway; a seizure of
+ * ground is only encouraged by it (design choice after Jervis 1976, ch. 3). */
+export const RESTRAINT_CALMS: Record<Adversary['aims'], boolean> = { probe: true, coerce: true, destabilise: true, seize: false };
+
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** How much a democracy's audience costs cut its readiness to back down (Fearon 1994: the side
@@ -36,7 +40,9 @@ export function adversaryOdds(adversary: Adversary, view: AdversaryView, sensiti
   let backDown = logistic(-sensitivity * gap - 1) * (1 - 0.12 * (view.escalation - 1));
   if (view.intents.includes('act-alone')) escalate = Math.min(1, escalate * 1.3);
   if (view.democracy) backDown *= DEMOCRATIC_AUDIENCE;
-  if (view.intents.includes('de-escalate')) {
+  // Restraint calms an adversary that fears a spiral, not one that wants ground (Jervis 1976: the
+  // spiral model against the deterrence model; which one holds depends on the other side's aims).
+  if (view.intents.includes('de-escalate') && RESTRAINT_CALMS[adversary.aims]) {
     escalate *= 0.8;
     backDown = Math.min(1, backDown * 1.4);
   }

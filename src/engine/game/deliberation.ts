@@ -1,6 +1,6 @@
 // The alliance's part of a turn: this turn's requests go on the agenda, the bodies sit on what is
 // due with every member's position, and members then put in what is asked of them.
-import { meetingDays, openAlliance, postureOf } from '../rules/rule-set';
+import { meetingDays, openAlliance, postureOf, type AllianceSession } from '../rules/rule-set';
 import { ATTRIBUTION_THRESHOLD } from '../rules/guards';
 import type { AlliancePosture, Proposal, Proposer } from '../rules/types';
 import { CONTRIBUTION_WEIGHT, memberContribution, memberPosition, profileOf } from '../members/member-policy';
@@ -33,6 +33,8 @@ export interface Deliberation {
   decisions: DecisionRecord[];
   posture: AlliancePosture;
   bound: StateId[];
+  /** A body has been convened and has yet to sit. */
+  pending: boolean;
 }
 
 export function deliberate(t: TurnContext, saved: AllianceSnapshot): Deliberation {
@@ -63,20 +65,35 @@ export function deliberate(t: TurnContext, saved: AllianceSnapshot): Deliberatio
     alliance.send(submit);
   }
   // The bodies sit on what is due before the turn ends, in the order of their days.
-  const due = alliance.snapshot().context.agenda
-    .filter((item) => item.proposal.meetingDay < t.endDay)
+  const sat = sitOn(t, alliance, (meetingDay) => meetingDay < t.endDay);
+  const state = alliance.snapshot();
+  const context = state.context;
+  return {
+    alliance: alliance.save(),
+    proposals,
+    ...sat,
+    decisions: context.decisions,
+    posture: postureOf(state),
+    bound: context.bound,
+    pending: context.agenda.length > 0,
+  };
+}
+
+/** What the bodies decide at the sittings whose day `due` accepts, in the order of their days,
+ * with every member's position. */
+function sitOn(t: TurnContext, alliance: AllianceSession, due: (meetingDay: number) => boolean): Pick<Deliberation, 'positions' | 'sittings'> {
+  const items = alliance.snapshot().context.agenda
+    .filter((item) => due(item.proposal.meetingDay))
     .sort((a, b) => a.proposal.meetingDay - b.proposal.meetingDay || a.proposal.id - b.proposal.id);
   const positions: TurnRecord['positions'] = {};
   const sittings: SittingRecord[] = [];
-  for (const { proposal } of due) {
+  for (const { proposal } of items) {
     const answers = positionsAt(t, proposal);
     positions[proposal.intent] = answers.positions;
     sittings.push({ proposal: proposal.id, intent: proposal.intent, day: proposal.meetingDay, by: answers.by, changed: answers.changed });
     alliance.send({ type: 'council.sit', turn: t.turn, sitting: { proposal: proposal.id, positions: answers.positions, situation: t.situation } });
   }
-  const state = alliance.snapshot();
-  const context = state.context;
-  return { alliance: alliance.save(), proposals, positions, sittings, decisions: context.decisions, posture: postureOf(state), bound: context.bound };
+  return { positions, sittings };
 }
 
 /** The case a binding pledge covers has arisen: an attack on the requester's own territory or

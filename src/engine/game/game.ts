@@ -68,6 +68,7 @@ export function newGame(scenario: Scenario, rules: string, seed: string, options
     perception,
     gains: 0,
     stances: {},
+    credited: [],
   };
   const posture = postureOf(allianceState(set, alliance));
   const situation = situationOf(scenario, memory, scenario.player.state);
@@ -168,8 +169,9 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
   memory.maxEscalation = Math.max(memory.maxEscalation, ladder.escalation);
   memory.backDownStreak = ladder.move === 'back-down' ? memory.backDownStreak + 1 : 0;
 
-  const result = resultOf(scenario, t.turn, ladder.war, memory, ladder.escalation);
-  // At the end, what still waits for a sitting lapses and is recorded as such, never dropped.
+  const result = resultOf(scenario, t.turn, ladder.war, memory, ladder.escalation, council.pending);
+  // At the end (war or the horizon), what still waits for a sitting lapses and is recorded as
+  // such, never dropped.
   const alliance = result ? sendToAlliance(t.set, council.alliance, { type: 'crisis.end', turn: t.turn, day: t.endDay }) : council.alliance;
   const finalDecisions = result ? allianceState(t.set, alliance).context.decisions : decisions;
   const record: TurnRecord = {
@@ -235,12 +237,14 @@ function openTurn(scenario: Scenario, turn: number, memory: GameMemory, seed: st
   return { memory, events };
 }
 
-/** Resolved: the adversary has backed down twice running, the ladder is low and nothing scripted
- * is still to come. War: an interstate crisis reached the top rung. */
-function resultOf(scenario: Scenario, turn: number, war: boolean, memory: GameMemory, escalation: number): GameResult | null {
+/** Resolved: the adversary has backed down twice running, the ladder is low, nothing scripted is
+ * still to come and no body convened on the crisis has yet to sit (the SCO's statement on Osh
+ * came on 21 June 2010, after the violence had ebbed). War: an interstate crisis reached the top
+ * rung. */
+function resultOf(scenario: Scenario, turn: number, war: boolean, memory: GameMemory, escalation: number, pending: boolean): GameResult | null {
   if (war) return 'war';
   const scriptedAhead = scenario.events.some((e) => e.at !== undefined && e.at > turn);
-  if (memory.backDownStreak >= 2 && escalation <= 2.5 && !scriptedAhead) return 'resolved';
+  if (memory.backDownStreak >= 2 && escalation <= 2.5 && !scriptedAhead && !pending) return 'resolved';
   if (turn >= scenario.horizon) return 'horizon';
   return null;
 }
@@ -256,5 +260,6 @@ function cloneMemory(m: GameMemory): GameMemory {
     pledges: { ...m.pledges },
     excess: { ...m.excess },
     stances: { ...m.stances },
+    credited: [...m.credited],
   };
 }

@@ -1,13 +1,13 @@
 // How each indicator is computed. Every constant is explained in docs/model.md.
-import type { EventKind, Scenario, StateProfile } from '../scenario/schema';
+import type { EventKind, IntentId, Scenario, StateProfile } from '../scenario/schema';
 import type { InstitutionalFeatures } from '../rules/features';
 import type { AlliancePosture } from '../rules/types';
-import { CONTRIBUTION_WEIGHT, ownWant } from '../members/member-policy';
+import { ASK, CONTRIBUTION_WEIGHT, ownWant } from '../members/member-policy';
 import type { ModelParameters } from '../model/parameters';
-import type { DecisionRecord, FiredEvent, GameMemory, Indicators, Position, Situation, StateId } from './types';
+import type { CreditedStep, DecisionKind, DecisionRecord, FiredEvent, GameMemory, Indicators, Position, Situation, StateId } from './types';
 import { clamp, clampUnit, round } from './numbers';
 import { stateById } from '../scenario/scenario-index';
-import { INDICATORS } from '../scenario/vocabulary';
+import { INDICATORS, INTENTS } from '../scenario/vocabulary';
 
 /** The rung each kind of event puts the crisis on, at severity 3, on the MID hostility scale
  * (1 no militarized action, 2 threat, 3 display of force, 4 use of force, 5 war). */
@@ -50,11 +50,19 @@ export interface DeterrenceInputs {
   situation: Situation;
 }
 
+/** How much a member's stance on a request tells the adversary about its help in a fight: in
+ * proportion to what the request asks of it (Fearon 1997: only costly signals separate the
+ * resolved from the rest), so backing consultations or a statement is cheap talk next to backing
+ * collective defence. Derived from the obligation ladder (ASK), not set per rule set. */
+export function signalWeight(intent: IntentId): number {
+  return Math.min(1, ASK[intent] / ASK['collective-defence']);
+}
+
 /** The adversary's estimate that an ally helps: the treaty text's published prior (Leeds 2003;
  * Berkemeier & Fuhrmann 2018), raised by a public invocation's audience costs (Morrow 2000) and,
- * in the study's reading only, by institutionalisation, then moved toward what the ally has said
- * (its last stance on collective defence, or on any request) and what its profile shows, as the
- * adversary reads it (with a per-game misperception). */
+ * in the study's reading only, by institutionalisation, then moved toward what the ally has shown:
+ * its profile as the adversary reads it (with a per-game misperception), corrected by its last
+ * stance on the costliest request it answered, as far as that stance was a costly signal. */
 export function helpEstimate(d: DeterrenceInputs, member: StateId, profile: StateProfile): number {
   const { features: f, params, posture } = d;
   const binding = f.commitment !== 'consultation-only';
@@ -62,20 +70,22 @@ export function helpEstimate(d: DeterrenceInputs, member: StateId, profile: Stat
   if (f.command !== 'none') prior += params.institutionalisation;
   if (posture.commitment === 'invoked') prior += params.invocationAudience;
   else if (posture.commitment === 'conditional') prior += params.invocationAudience / 2;
-  const stance = d.memory.stances['collective-defence']?.[member] ?? lastStance(d.memory.stances, member);
   const actors = { requester: d.scenario.player.state, adversary: d.scenario.adversary.id };
-  const evidence = stance
-    ? STANCE_READ[stance.position]
-    : clampUnit(ownWant(profile, d.situation, actors, 0) + (d.memory.perception[member] ?? 0));
+  const read = clampUnit(ownWant(profile, d.situation, actors, 0) + (d.memory.perception[member] ?? 0));
+  const said = costliestStance(d.memory.stances, member);
+  const evidence = said ? read + signalWeight(said.intent) * (STANCE_READ[said.position] - read) : read;
   return clampUnit((1 - params.evidenceWeight) * Math.min(1, prior) + params.evidenceWeight * evidence);
 }
 
-function lastStance(stances: GameMemory['stances'], member: StateId): { position: Position } | undefined {
-  for (const intent of ['consult', 'joint-statement', 'ct-cooperation'] as const) {
+/** The member's stance on the request that asked the most of it, among those it has answered. */
+function costliestStance(stances: GameMemory['stances'], member: StateId): { intent: IntentId; position: Position } | undefined {
+  let found: { intent: IntentId; position: Position } | undefined;
+  for (const intent of INTENTS) {
+    // In the vocabulary's fixed order, never the memory's key order (a reloaded save may differ).
     const s = stances[intent]?.[member];
-    if (s) return s;
+    if (s && (!found || signalWeight(intent) > signalWeight(found.intent))) found = { intent, position: s.position };
   }
-  return undefined;
+  return found;
 }
 
 /** Deterrence credibility: the capability the adversary expects to face (each ally's capability
@@ -149,18 +159,27 @@ export function cohesionAfter(cohesion: number, decisions: DecisionRecord[], mem
 }
 
 /** The world's view moves once per request the alliance decided, by how it ended, not by how many
- * records the decision wrote (an Article 4 meeting writes three, an SCO statement one). */
-export function legitimacyAfterDecisions(legitimacy: number, decisions: DecisionRecord[]): number {
+ * records the decision wrote (an Article 4 meeting writes three, an SCO statement one); and each
+ * kind of success is credited once (`credited`, updated here), so the same statement adopted every
+ * day adds nothing new. A block costs each time: repeated failure shows disunity. */
+export function legitimacyAfterDecisions(legitimacy: number, decisions: DecisionRecord[], credited: CreditedStep[]): number {
   let l = legitimacy;
-  const best = new Map<number, number>();
+  const best = new Map<number, { value: number; kind: DecisionKind | null }>();
   for (const d of decisions) {
     if (d.proposal === 0) continue; // standing arrangements acting on their own are no new decision
+    const success = d.outcome === 'adopted' || d.outcome === 'conditional' || d.outcome === 'subset';
     const value =
       d.outcome === 'adopted' || d.outcome === 'conditional' ? (d.collective ? 0.04 : 0.01) : d.outcome === 'subset' ? 0.02 : d.outcome === 'blocked' ? -0.02 : 0;
     const seen = best.get(d.proposal);
-    if (seen === undefined || value > seen) best.set(d.proposal, value);
+    if (seen === undefined || value > seen.value) best.set(d.proposal, { value, kind: success ? d.kind : null });
   }
-  for (const v of best.values()) l += v;
+  for (const { value, kind } of best.values()) {
+    if (kind === null) l += value;
+    else if (!credited.includes(kind)) {
+      credited.push(kind);
+      l += value;
+    }
+  }
   return clampUnit(l);
 }
 

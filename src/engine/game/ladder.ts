@@ -2,12 +2,12 @@
 // casualties and the world's view of the player end up.
 import { profileOf } from '../members/member-policy';
 import { stateById } from '../scenario/scenario-index';
-import { adversaryMove } from './adversary';
+import { RESTRAINT_CALMS, adversaryMove } from './adversary';
 import { WAR_RUNG, legitimacyAfterDecisions, rungAfterEvents } from './indicators';
 import { clamp, round } from './numbers';
 import { drawAt } from '../random/rng';
 import type { TurnContext } from './turn-context';
-import type { AdversaryMove, DecisionRecord, Indicators, StateId } from './types';
+import type { AdversaryMove, CreditedStep, DecisionRecord, Indicators, StateId } from './types';
 
 export interface LadderOutcome {
   move: AdversaryMove;
@@ -43,7 +43,9 @@ export function climbLadder(
     if (!isSelfDefence(t)) escalation += 0.5;
     casualties += Math.round(harm * 30);
   }
-  if (intents.includes('de-escalate')) escalation -= 0.4;
+  // Calling for calm lowers the ladder only while the other side does not climb it (it takes two),
+  // and only where restraint can meet the adversary's aims: ground taken stays taken (Jervis 1976).
+  if (intents.includes('de-escalate') && move !== 'escalate' && RESTRAINT_CALMS[scenario.adversary.aims]) escalation -= 0.4;
   if (decisions.some((d) => d.kind === 'posture' && d.outcome === 'adopted')) escalation += 0.15; // the security dilemma
   if (events.length === 0 && move !== 'escalate') escalation -= 0.1;
   escalation = round(clamp(escalation, 1, WAR_RUNG));
@@ -76,9 +78,18 @@ export function strainInvolvedMembers(t: TurnContext, bound: StateId[], rise: nu
 }
 
 export function legitimacyAfterTurn(t: TurnContext, prev: number, decisions: DecisionRecord[], ladder: LadderOutcome): number {
-  let legitimacy = legitimacyAfterDecisions(prev, decisions);
-  if (t.intents.includes('act-alone')) legitimacy += isSelfDefence(t) ? 0.02 : 0.03 - 0.15 * (1 - t.situation.attribution);
-  if (t.intents.includes('de-escalate')) legitimacy += 0.04;
+  const { credited } = t.memory;
+  let legitimacy = legitimacyAfterDecisions(prev, decisions, credited);
+  const once = (step: CreditedStep, value: number) => {
+    if (credited.includes(step)) return;
+    credited.push(step);
+    legitimacy += value;
+  };
+  if (t.intents.includes('act-alone')) {
+    if (isSelfDefence(t)) once('self-defence', 0.02);
+    else legitimacy += 0.03 - 0.15 * (1 - t.situation.attribution); // force without an attack costs every time
+  }
+  if (t.intents.includes('de-escalate')) once('restraint', 0.04);
   if (ladder.move === 'escalate') legitimacy += 0.02; // the world sides with the one attacked
   if (ladder.escalation > 3.5) legitimacy -= 0.02;
   return legitimacy;

@@ -216,7 +216,12 @@ export interface GameMemory {
   gains: number;
   /** Each member's last position per intent and what it weighed then: positions persist. */
   stances: Partial<Record<IntentId, Record<StateId, Stance>>>;
+  /** Kinds of step the world has already credited to the player's legitimacy: each counts once,
+   * so a statement or a call for calm repeated every day adds nothing new. */
+  credited: CreditedStep[];
 }
+
+export type CreditedStep = DecisionKind | 'restraint' | 'self-defence';
 
 export interface Stance {
   position: Position;

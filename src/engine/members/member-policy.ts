@@ -12,7 +12,7 @@ const DEFAULT_THREAT = 0.3;
 
 /** How much a request asks of a member, ordered as ATOP's obligation ladder:
  * consultation < a public text < joint work < a defence commitment. */
-const ASK: Record<IntentId, number> = {
+export const ASK: Record<IntentId, number> = {
   consult: 0.05,
   'joint-statement': 0.12,
   'ct-cooperation': 0.2,
@@ -23,9 +23,11 @@ const ASK: Record<IntentId, number> = {
 };
 
 /** A terrorist attack is an armed attack in the treaty's sense only at a 9/11 scale: Article 5 was
- * invoked once (2001: 2,977 dead), never for Madrid 2004, London 2005 or Paris 2015. Each step of
- * severity below 5 weighs against collective defence this much (design choice). */
-export const TERROR_SCALE_GAP = 0.2;
+ * invoked once (2001: 2,977 dead), never for Madrid 2004 (193), London 2005 (52) or Paris 2015
+ * (130), attacks of severity 4 on the game's scale. Each step of severity below 5 weighs against
+ * collective defence this much: a design choice, calibrated so that a severity-4 attack brings
+ * Article 5 in about 1 game in 100 in the shipped scenarios (0.2 let 64 in 100 through; 0.3, 28). */
+export const TERROR_SCALE_GAP = 0.4;
 
 /** Answers above SUPPORT support; below OBJECT object; between, a member with a stake abstains
  * and one without stays out. */
