@@ -177,6 +177,9 @@ describe('every game over the shipped scenarios', () => {
           for (const d of on) {
             if (d.outcome === 'lapsed') {
               expect(p.meetingDay, `${name} ${p.intent} lapsed before its sitting`).toBeGreaterThanOrEqual(end);
+              // A crisis is not resolved while a body convened on it has yet to sit: only war or
+              // the horizon can leave a request lapsed.
+              expect(game.result, `${name} ${p.intent} lapsed in a resolved game`).not.toBe('resolved');
               continue;
             }
             expect([p.day, p.meetingDay], `${name} ${d.kind} ${d.outcome} ${d.rule}`).toContain(d.day);

@@ -35,4 +35,13 @@ describe('adversary odds', () => {
     expect(adversaryOdds(adversary, { ...view, intents: ['act-alone'] }).escalate).toBeGreaterThan(adversaryOdds(adversary, view).escalate);
     expect(adversaryOdds(adversary, { ...view, intents: ['de-escalate'] }).escalate).toBeLessThan(adversaryOdds(adversary, view).escalate);
   });
+
+  it('restraint calms an adversary whose aims it can meet, not one that wants ground (spiral against deterrence model)', () => {
+    const seizing: Adversary = { ...adversary, aims: 'seize' };
+    const calm = { ...view, intents: ['de-escalate' as const] };
+    expect(adversaryOdds(seizing, calm)).toEqual(adversaryOdds(seizing, view));
+    for (const aims of ['probe', 'coerce', 'destabilise'] as const) {
+      expect(adversaryOdds({ ...adversary, aims }, calm).backDown).toBeGreaterThan(adversaryOdds({ ...adversary, aims }, view).backDown);
+    }
+  });
 });

@@ -5,7 +5,9 @@ import { parseScenario } from '../scenario/load';
 import { PRESETS } from '../rules/features';
 import { resolveRuleSet } from '../rules/rule-set';
 import { packValues } from '../model/parameters';
-import { deterrenceOf, scoreOf, type DeterrenceInputs } from './indicators';
+import { deterrenceOf, helpEstimate, legitimacyAfterDecisions, scoreOf, signalWeight, type DeterrenceInputs } from './indicators';
+import type { CreditedStep, DecisionRecord } from './types';
+import { stateById } from '../scenario/scenario-index';
 import type { Indicators, Position, Situation } from './types';
 
 const parsed = parseScenario(readFileSync(join(__dirname, '../../../scenarios/frontier-armed-attack.yaml'), 'utf8'), 'f');
@@ -94,5 +96,57 @@ describe('score', () => {
     expect(scoreOf(s, ind)).toBe(100);
     expect(scoreOf(s, { ...ind, escalation: 5 })).toBe(50);
     expect(scoreOf(s, { ...ind, escalation: 5, deterrence: 0 })).toBe(0);
+  });
+});
+
+describe('what a stance tells the adversary', () => {
+  const said = (intent: 'joint-statement' | 'collective-defence', position: Position): DeterrenceInputs['memory'] => {
+    const basis = { event: 'armed-attack' as const, severity: 4, attribution: 9, clash: null };
+    return { ...memory, stances: { [intent]: { USA: { position, basis } } } } as DeterrenceInputs['memory'];
+  };
+  const usa = stateById(scenario, 'USA')!.profile;
+
+  it('weighs each request by what it asks: consultation and statements are cheap, collective defence is not', () => {
+    expect(signalWeight('consult')).toBeLessThan(signalWeight('joint-statement'));
+    expect(signalWeight('joint-statement')).toBeLessThan(signalWeight('collective-defence'));
+    expect(signalWeight('collective-defence')).toBe(1);
+  });
+
+  it('moves the estimate of an ally less for backing a statement than for backing collective defence, either way', () => {
+    const silent = helpEstimate(base, 'USA', usa);
+    const move = (intent: 'joint-statement' | 'collective-defence', position: Position) =>
+      Math.abs(helpEstimate({ ...base, memory: said(intent, position) }, 'USA', usa) - silent);
+    expect(move('joint-statement', 'object')).toBeLessThan(move('collective-defence', 'object'));
+    expect(move('joint-statement', 'object')).toBeGreaterThan(0);
+  });
+
+  it('reads the costliest request an ally answered, whatever order the memory holds them in', () => {
+    const basis = { event: 'armed-attack' as const, severity: 4, attribution: 9, clash: null };
+    const a = { ...memory, stances: { 'joint-statement': { USA: { position: 'support', basis } }, 'collective-defence': { USA: { position: 'object', basis } } } };
+    const b = { ...memory, stances: { 'collective-defence': { USA: { position: 'object', basis } }, 'joint-statement': { USA: { position: 'support', basis } } } };
+    const estimate = (m: typeof a) => helpEstimate({ ...base, memory: m as DeterrenceInputs['memory'] }, 'USA', usa);
+    expect(estimate(a)).toBe(estimate(b));
+    expect(estimate(a)).toBe(helpEstimate({ ...base, memory: said('collective-defence', 'object') }, 'USA', usa));
+  });
+});
+
+describe('legitimacy', () => {
+  const decision = (proposal: number, kind: DecisionRecord['kind'], outcome: DecisionRecord['outcome']): DecisionRecord =>
+    ({ turn: 1, day: 1, kind, intent: 'joint-statement', proposal, proposer: 'EST', outcome, rule: 'N2', blockedBy: [], endorsedBy: [], collective: true }) as unknown as DecisionRecord;
+
+  it('credits each kind of success once: the same statement adopted again adds nothing', () => {
+    const credited: CreditedStep[] = [];
+    const first = legitimacyAfterDecisions(0.5, [decision(1, 'statement', 'adopted')], credited);
+    expect(first).toBeGreaterThan(0.5);
+    expect(credited).toEqual(['statement']);
+    expect(legitimacyAfterDecisions(first, [decision(2, 'statement', 'adopted')], credited)).toBe(first);
+    expect(legitimacyAfterDecisions(first, [decision(3, 'posture', 'adopted')], credited)).toBeGreaterThan(first);
+  });
+
+  it('charges every block: repeated failure shows disunity', () => {
+    const credited: CreditedStep[] = [];
+    const once = legitimacyAfterDecisions(0.5, [decision(1, 'statement', 'blocked')], credited);
+    expect(once).toBeLessThan(0.5);
+    expect(legitimacyAfterDecisions(once, [decision(2, 'statement', 'blocked')], credited)).toBeLessThan(once);
   });
 });
