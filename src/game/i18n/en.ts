@@ -381,7 +381,7 @@ export const en = {
   'requests.chair': 'the chair',
   'requests.standing': 'Turn {turn}, day {day}: without a new request',
   'requests.pending': 'Under way: due to sit on day {day}.',
-  'requests.dueShort': '{procedure}: due to sit on day {day}',
+  'requests.dueShort': '{procedure}: sits on day {day}',
   'requests.sat': 'Sat on day {day}:',
   'requests.declined': 'Never sat: declined at once, as these rules do not provide for it here',
   'requests.lapsed': 'Never sat: the game ended on day {end}, before the meeting due on day {day}',

@@ -382,7 +382,7 @@ export const kk: Record<MessageKey, string> = {
   'requests.chair': 'төраға',
   'requests.standing': '{turn}-жүріс, {day}-күн: жаңа сұраусыз',
   'requests.pending': 'Жүріп жатыр: отырыс {day}-күні күтіледі.',
-  'requests.dueShort': '{procedure}: отырыс {day}-күні күтіледі',
+  'requests.dueShort': '{procedure}: отырыс {day}-күні',
   'requests.sat': '{day}-күнгі отырыс:',
   'requests.declined': 'Отырыс болмады: сұрау бірден қабылданбады, бұл ережелер мұнда оны көздемейді',
   'requests.lapsed': 'Отырыс болмады: ойын {end}-күні, {day}-күнге белгіленген отырысқа дейін аяқталды',

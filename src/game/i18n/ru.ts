@@ -382,7 +382,7 @@ export const ru: Record<MessageKey, string> = {
   'requests.chair': 'председатель',
   'requests.standing': 'Ход {turn}, день {day}: без нового запроса',
   'requests.pending': 'В процессе: заседание ожидается в день {day}.',
-  'requests.dueShort': '{procedure}: заседание ожидается в день {day}',
+  'requests.dueShort': '{procedure}: заседание в день {day}',
   'requests.sat': 'Заседание в день {day}:',
   'requests.declined': 'Заседания не было: запрос сразу отклонён, эти правила здесь такого не предусматривают',
   'requests.lapsed': 'Заседания не было: игра закончилась в день {end}, до заседания, ожидавшегося в день {day}',
