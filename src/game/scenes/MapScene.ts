@@ -333,11 +333,14 @@ export class MapScene extends Phaser.Scene {
       if (!anchor) continue;
       const x = Math.min(Math.max(anchor[0], e.x + 16), e.x + e.width - 16);
       const y = Math.min(Math.max(anchor[1], e.y + 16), e.y + e.height - 16);
-      g.lineStyle(2.5, colour, 0.85);
+      g.lineStyle(2, colour, 0.6);
       const dx = player[0] - x;
       const dy = player[1] - y;
       const length = Math.hypot(dx, dy);
-      if (h.channel === 'alliance') g.lineBetween(x, y, player[0], player[1]);
+      // Political support travels no line: only what is sent is drawn going somewhere.
+      if (h.kind === 'political') {
+        // no line
+      } else if (h.channel === 'alliance') g.lineBetween(x, y, player[0], player[1]);
       else {
         for (let d = 0; d < length; d += 12) {
           const end = Math.min(length, d + 7);

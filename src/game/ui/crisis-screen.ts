@@ -235,7 +235,7 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
       app.endTurn(intents);
       // Focus goes to the news of the turn just played, not back to End turn: a second Enter
       // must not end the next turn unread.
-      document.querySelector<HTMLElement>('[data-testid="news-heading"]')?.focus();
+      document.querySelector<HTMLElement>('[data-testid="news-heading"]')?.focus({ preventScroll: true });
     });
     body.append(form);
   }

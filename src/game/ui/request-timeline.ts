@@ -2,14 +2,25 @@
 // that sits on it, the day it is due, and what happened to it, including meetings that never sat
 // and why. Rows come from request-records.ts; every body and rule opens the glossary.
 import type { App } from '../app';
-import type { GameState } from '../engine';
+import type { DecisionKind, GameState, IntentId } from '../engine';
 import { formatNumber, t } from '../i18n';
 import { stateName } from '../view-model';
 import { bodyLink, decisionBody, requestBody } from './bodies';
 import { el } from './dom';
-import { decisionText, procedureName } from './format';
+import { decisionName, decisionText, procedureName } from './format';
 import { gameContext, ruleLink } from './glossary';
 import { requestRows, type RequestRow } from './request-records';
+
+/** The decision a request asks for, to name it shortly (most names carry the body). */
+const KIND_OF: Record<IntentId, DecisionKind> = {
+  consult: 'consultation',
+  'joint-statement': 'statement',
+  'collective-defence': 'collective-defence',
+  'ct-cooperation': 'ct-coordination',
+  'suspend-member': 'suspension',
+  'act-alone': 'posture',
+  'de-escalate': 'posture',
+};
 
 function who(game: GameState, row: RequestRow): string {
   if (row.proposer === 'chair') return t('requests.chair');
@@ -66,7 +77,6 @@ export function requestTimeline(app: App, game: GameState, prefix: string, upTo 
 export function underWay(app: App, game: GameState, upTo = game.turns.length): HTMLElement | null {
   const pending = requestRows(game, upTo).filter((r) => r.state === 'pending');
   if (pending.length === 0) return null;
-  const context = gameContext(game);
   return el(
     'section',
     { class: 'under-way', 'data-testid': 'under-way', 'aria-label': t('requests.underWay') },
@@ -74,12 +84,11 @@ export function underWay(app: App, game: GameState, upTo = game.turns.length): H
     el(
       'ul',
       {},
-      ...pending.map((row, i) =>
+      ...pending.map((row) =>
         el(
           'li',
           { 'data-intent': row.intent, 'data-request': row.proposal },
-          bodyLink(app, requestBody(game.features, row.intent), context, `underway-${i}-body`),
-          ` ${t('requests.dueShort', { procedure: procedureName(game.features, row.intent), day: formatNumber(row.meetingDay ?? row.day) })}`,
+          t('requests.dueShort', { procedure: decisionName(KIND_OF[row.intent], game.features), day: formatNumber(row.meetingDay ?? row.day) }),
         ),
       ),
     ),
