@@ -22,8 +22,12 @@ interface Unclosed {
  */
 export function reportSyntaxErrors(doc: Document, text: string, errors: readonly YamlError[], unclosed: readonly Unclosed[], report: Reporter): void {
   const firstBroken = errors.find((e) => e.code !== 'DUPLICATE_KEY')?.pos[0] ?? Infinity;
+  let strayTokens = 0;
   for (const error of errors) {
     if (error.code === 'DUPLICATE_KEY' && error.pos[0] > firstBroken) continue;
+    // Once the document has ended early (a stray indent, a bad line), every later token is
+    // "unexpected in YAML stream": the first says where reading stopped, the rest are noise.
+    if (/ in YAML stream\b/.test(error.message) && strayTokens++ > 0) continue;
     syntaxProblem(doc, text, error, unclosed, report);
   }
 }
