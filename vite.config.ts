@@ -2,6 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { shippedScenarios } from './scripts/shipped-scenarios';
+import { worldIsoPlugin } from './scripts/world-iso';
 
 /** The largest file the service worker precaches (Workbox's own default, 2 MiB). A larger one
  * would be left out of the offline copy: vite-plugin-pwa then fails the build and names it.
@@ -23,6 +25,10 @@ export default defineConfig({
     },
   },
   plugins: [
+    // The shipped scenarios, validated here and served as JSON: the page parses no YAML to start.
+    shippedScenarios(fileURLToPath(new URL('./scenarios/', import.meta.url))),
+    // The map's ISO codes, baked: the page loads no table of every country's code and name.
+    worldIsoPlugin(),
     // Offline once opened: a service worker precaches the whole site (both pages, every chunk,
     // so every shipped scenario, the map data and the fonts). A new version waits until the
     // student accepts it (src/game/offline.ts); it is never swapped in under a game.
@@ -57,6 +63,8 @@ export default defineConfig({
     // The tests that run bin/crisis-lab.mjs find the prebuilt command line current (rebuilt once
     // here when a source changed, not by each test file at once).
     globalSetup: ['./scripts/build-cli.mjs'],
+    // Russian and Kazakh texts load on demand in a page; tests have them from the start.
+    setupFiles: ['./test/support/dictionaries.ts'],
     testTimeout: 60_000,
   },
 });

@@ -1,11 +1,8 @@
-// Where scenarios come from: the shipped files (bundled as raw text, fetched on demand), a file
-// the player picks or drops, or a URL in an assignment link. Each goes through parseScenario.
+// Where scenarios come from: the shipped files (validated at build time and bundled as JSON,
+// scripts/shipped-scenarios.ts), a file the player picks or drops, or a URL in an assignment
+// link; those two go through parseScenario.
 import { decodeScenarioBytes, makeProblem, parseScenario, type Scenario, type ScenarioProblem } from './engine';
-
-const shipped = import.meta.glob('../../scenarios/*.yaml', { query: '?raw', import: 'default' }) as Record<
-  string,
-  () => Promise<string>
->;
+import { loadScenario, manifest } from 'virtual:shipped-scenarios';
 
 export type Loaded =
   | { ok: true; scenario: Scenario; file: string }
@@ -27,13 +24,9 @@ export function parse(text: string, file: string): Loaded {
   return result.ok ? { ok: true, scenario: result.scenario, file } : { ok: false, problems: result.problems, file };
 }
 
-/** Every shipped scenario, tutorials first, then in file-name order. */
+/** Every shipped scenario, tutorials first, then in file-name order (the manifest's order). */
 export async function loadShipped(): Promise<Loaded[]> {
-  const entries = Object.entries(shipped).sort(([a], [b]) => a.localeCompare(b));
-  const loaded = await Promise.all(entries.map(async ([path, load]) => parse(await load(), fileName(path))));
-  // The tutorial first: it teaches the controls.
-  const rank = (l: Loaded) => (l.ok && l.scenario.crisisType === 'tutorial' ? 0 : 1);
-  return loaded.sort((a, b) => rank(a) - rank(b));
+  return Promise.all(manifest.map(async ({ file }): Promise<Loaded> => ({ ok: true, scenario: await loadScenario(file), file })));
 }
 
 /** An assignment's scenario: a shipped id, or a URL (relative to the page) to fetch. */

@@ -2,12 +2,33 @@
 // localized in the scenario file and go through `localize`.
 import type { Language, LocalizedText } from '../../engine/scenario/schema';
 import { en, type MessageKey } from './en';
-import { ru } from './ru';
-import { kk } from './kk';
 import { resolvePlurals } from './plural';
 
 export type { MessageKey };
-export const dictionaries: Record<Language, Record<MessageKey, string>> = { en, ru, kk };
+type Dictionary = Record<MessageKey, string>;
+/** English is always here; Russian and Kazakh load when chosen (loadDictionary), so a page's
+ * first load carries one dictionary, not three. Until one arrives it holds the English texts. */
+export const dictionaries: Record<Language, Dictionary> = { en, ru: en, kk: en };
+const LOADERS: Record<Language, () => Promise<Dictionary>> = {
+  en: async () => en,
+  ru: () => import('./ru').then((m) => m.ru),
+  kk: () => import('./kk').then((m) => m.kk),
+};
+const loading = new Map<Language, Promise<void>>([['en', Promise.resolve()]]);
+const loaded = new Set<Language>(['en']);
+
+/** Loads a language's dictionary once; resolves when its texts are in `dictionaries`. */
+export function loadDictionary(lang: Language): Promise<void> {
+  let pending = loading.get(lang);
+  if (!pending) {
+    pending = LOADERS[lang]().then((d) => {
+      dictionaries[lang] = d;
+      loaded.add(lang);
+    });
+    loading.set(lang, pending);
+  }
+  return pending;
+}
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ru: 'Русский', kk: 'Қазақша' };
 const STORAGE_KEY = 'crisis-lab.language';
 
@@ -32,7 +53,12 @@ export function setLanguage(lang: Language, remember = true): void {
       // Private mode or storage full: the choice lasts for this page only.
     }
   }
-  for (const listener of listeners) listener(lang);
+  const notify = () => {
+    if (current === lang) for (const listener of listeners) listener(lang);
+  };
+  if (loaded.has(lang)) notify();
+  // Told once the texts are there; a failed load leaves English in place, and says so.
+  else loadDictionary(lang).then(notify, (error: unknown) => console.error(`the ${lang} texts did not load`, error));
 }
 
 /** The remembered language, else the browser's if we have it, else English. */

@@ -2,7 +2,7 @@
 // projection fitted to the scenario. Pure functions over data, so they are tested in Node.
 import { geoArea, geoCentroid, geoConicEquidistant, geoDistance, geoPath, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
-import countries from 'i18n-iso-countries';
+import { ISO3_OF } from 'virtual:world-iso';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position as GeoPosition } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 
@@ -41,7 +41,7 @@ export function readWorld(topology: unknown): Country[] {
   for (const f of collection.features) {
     if (!f.geometry) continue;
     const numeric = f.id === undefined ? undefined : String(f.id);
-    const iso3 = (numeric && countries.numericToAlpha3(numeric)) || numeric || f.properties.name;
+    const iso3 = (numeric && ISO3_OF[numeric]) || numeric || f.properties.name;
     const rings = f.geometry.type === 'Polygon' ? [f.geometry.coordinates[0]] : f.geometry.coordinates.map((p) => p[0]);
     const polygons = rings
       .filter((r): r is GeoPosition[] => r !== undefined && r.length > 2)
