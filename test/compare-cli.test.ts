@@ -1,12 +1,12 @@
 // `crisis-lab compare` through bin/, on a temporary folder of played logs, a tampered log, a
 // log of another engine version and the JSON lines of `crisis-lab batch --json`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logText } from '../src/engine/log/outcome-log';
-import { parseTableCsv, type Comparison } from '../src/compare/index';
+import { parseCsv, parseTableCsv, type Comparison } from '../src/compare/index';
 import { playLogs, writeLogs } from '../bench/compare-bench';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -42,7 +42,9 @@ describe('crisis-lab compare', () => {
   it('verifies a folder recursively, prints the table and names the refused logs', () => {
     const r = run('compare', join(dir, 'class'));
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('12 inputs: 10 verified logs, 0 unverified batch summaries, 1 refused, 1 from another engine version');
+    expect(r.stdout).toContain('13 inputs: 10 verified logs, 0 unverified batch summaries, 1 refused, 1 from another engine version, 1 ignored (not logs)');
+    // A file that is not a log is listed as ignored, with the reason.
+    expect(r.stderr).toContain(`${join(dir, 'class', 'notes.txt')}: ignored: not a .json, .jsonl or .ndjson file`);
     expect(r.stdout).toMatch(/tutorial under NATO rules: 5 verified logs/);
     expect(r.stdout).toMatch(/score\s+5\s+0\s/);
     expect(r.stdout).toContain('Pairs (same scenario, seed, policy and player under two rule sets): 5; logs without a partner: 0');
@@ -56,7 +58,7 @@ describe('crisis-lab compare', () => {
     const r = run('compare', '--json', join(dir, 'batch'), join(dir, 'class', 'group-a'));
     expect(r.status, r.stderr).toBe(0);
     const c = JSON.parse(r.stdout) as Comparison;
-    expect(c.counts).toEqual({ inputs: 12, verified: 6, summaries: 6, refused: 0, otherVersion: 0 });
+    expect(c.counts).toMatchObject({ inputs: 12, verified: 6, summaries: 6, refused: 0, otherVersion: 0, ignored: 0 });
     expect(c.groups.map((g) => `${g.rules}/${g.basis}/${g.games}`)).toEqual(['nato/log/3', 'sco/log/3', 'nato/summary/3', 'sco/summary/3']);
     expect(c.entries[0]!.source).toBe(`${join(dir, 'batch', 'runs.jsonl')}:1`);
   });
@@ -70,10 +72,10 @@ describe('crisis-lab compare', () => {
     expect(rows).toHaveLength(2 * 10);
     for (const row of rows) {
       const g = c.groups.find((x) => x.rules === row.rules && x.basis === row.basis)!;
-      const { scenario: _s, rules: _r, basis: _b, indicator, ...numbers } = row;
+      const { scenario: _s, scenarioSha: _h, rules: _r, basis: _b, indicator, ...numbers } = row;
       expect(numbers).toEqual(g.stats[indicator]);
     }
-    expect(run('compare', join(dir, 'class'), '--csv', '-').stdout.split('\n')[0]).toBe('scenario,rules,basis,indicator,count,missing,min,q1,median,q3,max,mean');
+    expect(run('compare', join(dir, 'class'), '--csv', '-').stdout.split('\n')[0]).toBe('scenario,scenarioSha,rules,basis,indicator,count,missing,min,q1,median,q3,max,mean');
   });
 
   it('compares any number of rule sets, a design-lab spec among them, in the table, the pairs and the CSV', () => {
@@ -113,5 +115,68 @@ describe('crisis-lab compare', () => {
     const one = JSON.parse(run('compare', '--json', '--workers', '1', join(dir, 'class')).stdout) as Comparison;
     const two = JSON.parse(run('compare', '--json', '--workers', '2', join(dir, 'class')).stdout) as Comparison;
     expect(two).toEqual(one);
+  });
+
+  it('checks each log against the assignment: pools the matching ones, names the others', () => {
+    const r = run('compare', '--json', '--assignment', 'scenarios/tutorial.yaml', '--rules', 'nato', '--seed', '2', join(dir, 'class', 'group-a'), join(dir, 'class', 'group-b'));
+    expect(r.status, r.stderr).toBe(0);
+    const c = JSON.parse(r.stdout) as Comparison;
+    expect(c.counts).toMatchObject({ inputs: 10, verified: 1, offAssignment: 9 });
+    expect(c.groups.map((g) => `${g.rules}/${g.games}`)).toEqual(['nato/1']);
+    expect(r.stderr).toMatch(/seed-1_\d+\.json: not the assignment's game: seed 1; the assignment fixes 2/);
+    expect(r.stderr).toMatch(/_sco_seed-2_\d+\.json: not the assignment's game: played under rule set sco; the assignment fixes nato/);
+    // Another version of the scenario (one word of its title changed): nothing is pooled.
+    const edited = join(dir, 'tutorial-edited.yaml');
+    writeFileSync(edited, readFileSync('scenarios/tutorial.yaml', 'utf8').replace('five days in the Northern Pact', 'five days in the Southern Pact'));
+    const v = run('compare', '--assignment', edited, join(dir, 'class', 'group-a'));
+    expect(v.status).toBe(1);
+    expect(v.stderr).toContain("not the assignment's game: another version of the assignment's scenario");
+    expect(v.stdout).toContain('Checked against the assignment: scenario tutorial');
+    expect(run('compare', '--strict', '--assignment', 'scenarios/tutorial.yaml', '--seed', '2', join(dir, 'class', 'group-a')).status).toBe(1);
+    // Mistakes in the call say what to do.
+    expect(run('compare', '--rules', 'nato', join(dir, 'class')).stderr).toContain('give --assignment SCENARIO too');
+    const missing = run('compare', '--assignment', join(dir, 'no-such.yaml'), join(dir, 'class'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('no-such.yaml');
+  });
+
+  it('counts a log handed in twice once, flags the same game under another name, and filters', () => {
+    const logs = playLogs(4, { scenarios: ['scenarios/tutorial.yaml'], player: () => 'Aigerim' });
+    const renamed = playLogs(1, { scenarios: ['scenarios/tutorial.yaml'], player: () => 'Boris' });
+    const twice = join(dir, 'twice');
+    writeLogs(join(twice, 'a'), logs);
+    writeLogs(join(twice, 'b'), [logs[0]!, renamed[0]!]);
+    const r = run('compare', twice, '--games-csv', join(dir, 'games.csv'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/b\/crisis-lab_tutorial_nato_seed-0_0000\.json: duplicate: the same log as .*a\/crisis-lab_tutorial_nato_seed-0_0000\.json, counted once/);
+    expect(r.stdout).toContain('6 inputs: 5 verified logs, 0 unverified batch summaries, 0 refused, 0 from another engine version, 1 duplicate counted once');
+    expect(r.stdout).toMatch(/b\/crisis-lab_tutorial_nato_seed-0_0001\.json \(Boris\): same game as .*a\/crisis-lab_tutorial_nato_seed-0_0000\.json/);
+    // The per-game CSV: one row per game listed (the copy too, not counted), each with its player.
+    const [header, ...rows] = parseCsv(readFileSync(join(dir, 'games.csv'), 'utf8'));
+    expect(rows).toHaveLength(6);
+    const at = (name: string) => header!.indexOf(name);
+    expect(rows.map((x) => `${x[at('player')]}/${x[at('counted')]}/${x[at('flag')]}`).sort()).toEqual(
+      ['Aigerim/yes/same-game', 'Aigerim/yes/', 'Aigerim/yes/', 'Aigerim/yes/', 'Aigerim/no/duplicate', 'Boris/yes/same-game'].sort(),
+    );
+    const f = JSON.parse(run('compare', '--json', '--filter', 'rules=sco', '--filter', 'human', join(dir, 'lab')).stdout) as Comparison;
+    expect(f.counts.verified + f.counts.summaries).toBe(0);
+    const bots = JSON.parse(run('compare', '--json', '--filter', 'bot', '--filter', 'rules=sco', join(dir, 'lab')).stdout) as Comparison;
+    expect(bots.groups.map((g) => `${g.rules}/${g.basis}/${g.games}`)).toEqual(['sco/log/2', 'sco/summary/2']);
+    expect(run('compare', '--filter', 'colour=red', join(dir, 'lab')).status).toBe(2);
+  });
+
+  it('names a symlink loop, a dangling link and a link cycle, and still reports the rest', () => {
+    const messy = join(dir, 'messy');
+    writeLogs(join(messy, 'week-1'), playLogs(2, { scenarios: ['scenarios/tutorial.yaml'] }));
+    symlinkSync('..', join(messy, 'week-1', 'back-up'));
+    symlinkSync(join(messy, 'nowhere.json'), join(messy, 'dangling.json'));
+    symlinkSync(join(messy, 'cycle-b'), join(messy, 'cycle-a'));
+    symlinkSync(join(messy, 'cycle-a'), join(messy, 'cycle-b'));
+    const r = run('compare', messy);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('2 verified logs');
+    expect(r.stderr).toContain(`${join(messy, 'week-1', 'back-up')}: ignored: a link to the folder ${realpathSync(messy)}, already read (a symlink loop?)`);
+    expect(r.stderr).toContain(`${join(messy, 'dangling.json')}: refused: cannot read the file: ENOENT`);
+    expect(r.stderr).toContain(`${join(messy, 'cycle-a')}: refused: cannot read the file: ELOOP`);
   });
 });

@@ -1,18 +1,22 @@
-// `crisis-lab compare <log...|dir> [--csv F|--json]`: verifies outcome logs (and reads batch
-// summaries) from files and folders, then prints the comparison of the class.
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+// `crisis-lab compare <log...|dir> [--assignment FILE [--rules R] [--seed S]] [--filter F]
+// [--csv F|--json] [--games-csv F]`: verifies outcome logs (and reads batch summaries) from files
+// and folders, checks them against the instructor's assignment, then prints the comparison.
+import { readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareEntries, comparisonText, tableCsv, type Entry } from '../compare/index';
+import { compareEntries, comparisonText, gamesCsv, ignored, isRuleSetName, notCountedText, tableCsv, type Assignment, type Entry, type Filter } from '../compare/index';
+import { scenarioHash } from '../engine/log/outcome-log';
 import { UsageError, parseArgs } from './args';
 import { fail } from './command-helpers';
 import { progressBar } from './progress';
 import { classifyFile } from './classify-file';
+import { loadScenarioFile } from './scenario-file';
 
 export { classifyFile };
 import { dealShares, defaultWorkers, startWorker } from './worker-threads';
 
 const USAGE =
-  'Usage: crisis-lab compare <log...|dir> [--csv F|--json] [--hide-names] [--strict] [--workers K]\n' +
+  'Usage: crisis-lab compare <log...|dir> [--assignment SCENARIO [--rules R] [--seed S]] [--filter F]...\n' +
+  '                          [--csv F|--json] [--games-csv F] [--hide-names] [--strict] [--workers K]\n' +
   'Verifies every outcome log (replaying it) and compares the accepted games by scenario and rule set:\n' +
   "each indicator's median, quartiles, min, max and mean; intents chosen turn by turn; the mean course\n" +
   'over the turns; pairs of logs of the same scenario and seed under both rule sets, with the first\n' +
@@ -20,43 +24,105 @@ const USAGE =
   '*.jsonl / *.ndjson (one log or `crisis-lab batch --json` summary per line). Batch summaries are not\n' +
   'logs and cannot be verified: they are counted apart, as unverified summaries.\n' +
   'Prints a text report; --json prints the comparison as JSON; --csv F writes the table as CSV to F\n' +
-  '(- is standard output). Refused logs and logs of another engine version are named with the reason\n' +
-  'on standard error and not counted.\n' +
+  '(- is standard output); --games-csv F writes one row per game, with its player, to F.\n' +
+  '--assignment checks every log against the instructor\'s scenario file (its SHA-256) and, when\n' +
+  'given, the rule set and seed the assignment fixes: logs that do not match are named, never pooled.\n' +
+  '--filter human|bot|scenario=ID|rules=R|policy=P (repeatable) compares only those games.\n' +
+  'Refused logs, logs of another engine version, files that are not logs (ignored), a log handed in\n' +
+  'twice (counted once) and logs off the assignment are named with the reason on standard error.\n' +
   'Exit 0 when at least one log or summary was accepted (with --strict: and none was refused or of\n' +
   'another engine version); 1 otherwise; 2 for a usage error.\n';
 
 const EXTENSIONS = /\.(json|jsonl|ndjson)$/i;
 
-/** The files to read, in a stable order: named files as given, folders walked recursively. */
-export function inputFiles(paths: string[]): string[] {
-  const out: string[] = [];
+/**
+ * The files to read, in a stable order: named files as given, folders walked recursively. A
+ * folder that cannot be read, a link back to a folder already read (a symlink loop) or a file
+ * that is not .json, .jsonl or .ndjson is one entry with its reason, and the walk goes on.
+ * Hidden files and folders (.git, .DS_Store) are passed over silently.
+ */
+export function collectInputs(paths: string[]): { files: string[]; skipped: Entry[] } {
+  const files: string[] = [];
+  const skipped: Entry[] = [];
+  const visited = new Set<string>();
+  const code = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   const walk = (dir: string) => {
-    const names = readdirSync(dir).sort();
+    let real: string;
+    let names: string[];
+    try {
+      real = realpathSync(dir);
+      if (visited.has(real)) {
+        skipped.push(ignored(dir, `a link to the folder ${real}, already read (a symlink loop?)`));
+        return;
+      }
+      visited.add(real);
+      names = readdirSync(dir).sort();
+    } catch (error) {
+      skipped.push({ source: dir, status: 'refused', reason: `cannot read the folder: ${code(error)}` });
+      return;
+    }
     for (const name of names) {
+      if (name.startsWith('.')) continue;
       const path = join(dir, name);
-      const stat = statSync(path);
-      if (stat.isDirectory()) walk(path);
-      else if (EXTENSIONS.test(name)) out.push(path);
+      let isDirectory: boolean;
+      try {
+        isDirectory = statSync(path).isDirectory();
+      } catch (error) {
+        skipped.push({ source: path, status: 'refused', reason: `cannot read the file: ${code(error)}` });
+        continue;
+      }
+      if (isDirectory) walk(path);
+      else if (EXTENSIONS.test(name)) files.push(path);
+      else skipped.push(ignored(path, 'not a .json, .jsonl or .ndjson file'));
     }
   };
   for (const p of paths) {
-    let stat;
+    let isDirectory = false;
     try {
-      stat = statSync(p);
+      isDirectory = statSync(p).isDirectory();
     } catch {
-      out.push(p); // reading it will give the reason
-      continue;
+      // Reading it will give the reason.
     }
-    if (stat.isDirectory()) walk(p);
-    else out.push(p);
+    if (isDirectory) walk(p);
+    else files.push(p);
   }
-  return out;
+  return { files, skipped };
 }
 
+/** The files to read (collectInputs without the skipped ones). */
+export function inputFiles(paths: string[]): string[] {
+  return collectInputs(paths).files;
+}
+
+function assignmentOf(file: string | undefined, rules: string | undefined, seed: string | undefined): Assignment | undefined {
+  if (file === undefined) {
+    if (rules !== undefined || seed !== undefined) throw new UsageError('--rules and --seed say what the assignment fixes: give --assignment SCENARIO too');
+    return undefined;
+  }
+  if (rules !== undefined && !isRuleSetName(rules)) throw new UsageError(`--rules: "${rules}" is not a rule-set name`);
+  if (seed !== undefined && seed.trim() === '') throw new UsageError('--seed is empty');
+  // The same reading as `run`, so the hash is the one a log of this file records.
+  const scenario = loadScenarioFile(file);
+  return { scenario: scenario.id, sha256: scenarioHash(scenario), ...(rules !== undefined ? { rules } : {}), ...(seed !== undefined ? { seed } : {}) };
+}
+
+/** --filter human | bot | scenario=ID | rules=R | policy=P, repeatable; the last of a kind wins. */
+export function filterOf(values: readonly string[]): Filter {
+  const filter: Filter = {};
+  for (const v of values) {
+    if (v === 'human' || v === 'bot') filter.origin = v;
+    else {
+      const m = v.match(/^(scenario|rules|policy)=(.+)$/);
+      if (!m) throw new UsageError(`--filter takes human, bot, scenario=ID, rules=R or policy=P, not "${v}"`);
+      filter[m[1] as 'scenario' | 'rules' | 'policy'] = m[2]!;
+    }
+  }
+  return filter;
+}
 
 export async function compareCommand(args: string[]): Promise<number> {
   return fail('compare', USAGE, async () => {
-    const a = parseArgs(args, ['csv', 'workers'], ['json', 'hide-names', 'strict']);
+    const a = parseArgs(args, ['csv', 'games-csv', 'workers', 'assignment', 'rules', 'seed'], ['json', 'hide-names', 'strict'], ['filter']);
     if (a.positional.length === 0) throw new UsageError('name at least one outcome log or folder');
     if (a.flags.has('json') && a.options.has('csv')) throw new UsageError('choose --csv or --json, not both');
     let workers = defaultWorkers();
@@ -64,20 +130,35 @@ export async function compareCommand(args: string[]): Promise<number> {
       workers = Number(a.options.get('workers'));
       if (!Number.isInteger(workers) || workers < 1) throw new UsageError('--workers must be a whole number of at least 1');
     }
-    const files = inputFiles(a.positional);
+    const filter = filterOf(a.lists.get('filter') ?? []);
+    const assignment = assignmentOf(a.options.get('assignment'), a.options.get('rules'), a.options.get('seed'));
+    const { files, skipped } = collectInputs(a.positional);
     const progress = progressBar('verifying');
-    const entries = await classifyFiles(files, workers, progress.onProgress);
+    const entries = [...skipped, ...(await classifyFiles(files, workers, progress.onProgress))];
     progress.finish();
-    const comparison = compareEntries(entries);
+    const comparison = compareEntries(entries, { ...(assignment ? { assignment } : {}), filter });
     const hideNames = a.flags.has('hide-names');
 
-    for (const e of comparison.entries) {
-      if (e.status === 'refused') process.stderr.write(`${e.source}: refused: ${e.reason}\n`);
-      else if (e.status === 'other-version') process.stderr.write(`${e.source}: other engine version ${e.engineVersion}: ${e.reason}\n`);
-    }
+    const index = new Map(comparison.entries.map((e, i) => [e.source, i]));
+    comparison.entries.forEach((e, i) => {
+      const why = notCountedText(e, (source) => (hideNames ? `#${(index.get(source) ?? 0) + 1}` : source));
+      if (why) process.stderr.write(`${hideNames ? `#${i + 1}` : e.source}: ${why}\n`);
+    });
     const n = comparison.counts;
+    const gamesTarget = a.options.get('games-csv');
+    if (gamesTarget) {
+      writeFileSync(gamesTarget, gamesCsv(comparison, { hideNames }));
+      process.stderr.write(`${comparison.games.length} games written to ${gamesTarget}\n`);
+    }
     if (a.flags.has('json')) {
-      const out = hideNames ? { ...comparison, entries: comparison.entries.map(({ player: _p, ...e }) => e), pairs: comparison.pairs.map(({ player: _p, ...p }) => p) } : comparison;
+      const out = hideNames
+        ? {
+            ...comparison,
+            entries: comparison.entries.map(({ player: _p, ...e }) => e),
+            pairs: comparison.pairs.map(({ player: _p, ...p }) => p),
+            games: comparison.games.map(({ player: _p, ...g }) => g),
+          }
+        : comparison;
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
     } else {
       const target = a.options.get('csv');
@@ -93,7 +174,7 @@ export async function compareCommand(args: string[]): Promise<number> {
     if (files.length === 0) process.stderr.write('crisis-lab compare: no .json, .jsonl or .ndjson file found\n');
     const accepted = n.verified + n.summaries;
     if (accepted === 0) return 1;
-    if (a.flags.has('strict') && n.refused + n.otherVersion > 0) return 1;
+    if (a.flags.has('strict') && n.refused + n.otherVersion + n.offAssignment > 0) return 1;
     return 0;
   });
 }

@@ -318,7 +318,8 @@ export function compareEntries(entries: readonly Entry[], options: CompareOption
     if (!b) builders.set(key, (b = newBuilder(o, basis)));
     addTo(b, o);
   });
-  const order = (g: Group) => `${g.scenario}\u0000${g.scenarioSha ?? ''}\u0000${g.basis === 'log' ? 0 : 1}`;
+  // Verified logs before summaries of a scenario; its versions (by hash) side by side within each.
+  const order = (g: Group) => `${g.scenario}\u0000${g.basis === 'log' ? 0 : 1}\u0000${g.scenarioSha ?? ''}`;
   const groups = [...builders.values()]
     .map(finish)
     .sort((x, y) => byText(order(x), order(y)) || compareRuleSets(x.rules, y.rules));
