@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { dictionaries, format } from './index';
+import { ru } from './ru';
+import { kk } from './kk';
+import { format } from './index';
 import { INTENTS, CRISIS_TYPES, EVENT_KINDS } from '../../engine/scenario/schema';
 import { FEATURE_KEYS, PRESETS, featureValues, type InstitutionalFeatures } from '../../engine/rules/features';
 import { procedureOf } from '../../engine/rules/procedures';
@@ -9,7 +11,8 @@ import { procedureOf } from '../../engine/rules/procedures';
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((m) => m[1]))].sort();
 
 describe('translations', () => {
-  for (const [lang, dict] of Object.entries(dictionaries)) {
+  // The dictionaries themselves: the translation layer may load Russian and Kazakh on demand.
+  for (const [lang, dict] of Object.entries({ en, ru, kk })) {
     it(`${lang} has every key, non-empty, with the same placeholders as English`, () => {
       for (const [key, text] of Object.entries(en)) {
         const translated = dict[key as keyof typeof en];

@@ -77,11 +77,19 @@ export function countOf(value: string | number): number {
   return Number.isFinite(n) ? n : NaN;
 }
 
+// One Intl.PluralRules per language: the screens format counts on every redraw.
+const rulesByLanguage = new Map<string, Intl.PluralRules>();
+function pluralRules(lang: string): Intl.PluralRules {
+  let rules = rulesByLanguage.get(lang);
+  if (!rules) rulesByLanguage.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules;
+}
+
 /** The branch for `value` in `lang`: an exact `=N`, else its CLDR category, else `other`. */
 export function chooseBranch(block: PluralBlock, value: number, lang: string): string {
   const exact = block.branches.get(`=${value}`);
   if (exact !== undefined) return exact;
-  const category = Number.isFinite(value) ? new Intl.PluralRules(lang).select(value) : 'other';
+  const category = Number.isFinite(value) ? pluralRules(lang).select(value) : 'other';
   return block.branches.get(category) ?? block.branches.get('other')!;
 }
 
