@@ -64,7 +64,7 @@ describe('the scenario preview on the start screen', () => {
     const actorLines = await actors.allTextContents();
     expect(actorLines).toHaveLength(3);
     expect(actorLines[0]).toBe('Your state: Alfaland');
-    expect(actorLines[1]).toMatch(/^NATO members \(3\): Alfaland, Bravia,? and Charlia$/);
+    expect(actorLines[1]).toMatch(/^NATO member states \(3\): Alfaland, Bravia,? and Charlia$/);
     expect(actorLines[2]).toBe('Adversary: Redonia');
     const map = page.locator('[data-testid=preview-actors] svg.preview-map');
     expect(await map.locator('path[data-role=player]').count()).toBe(1);
