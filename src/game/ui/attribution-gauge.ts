@@ -3,7 +3,7 @@
 // wait for (N3, C5), and the trend since the turn before, in words and as a small line.
 import type { GameState } from '../engine';
 import { formatNumber, percent, t } from '../i18n';
-import { el, svg } from './dom';
+import { el, svg, uid } from './dom';
 import { ATTRIBUTION_THRESHOLD, attributionSeries, type AttributionPoint } from './attribution-series';
 
 /** The trend in words: the change since the previous reading, in percentage points. */
@@ -37,6 +37,7 @@ export function attributionGauge(game: GameState, upToTurn: number | null = null
   const points = upToTurn === null ? all : all.filter((p) => p.turn <= upToTurn);
   const now = points[points.length - 1]?.value ?? null;
   const trend = trendText(points);
+  const tipId = uid('attr-tip');
   const fill = el('span', { class: 'attr-fill' });
   fill.style.width = `${Math.round((now ?? 0) * 100)}%`;
   const mark = el('span', { class: 'attr-mark' });
@@ -44,10 +45,10 @@ export function attributionGauge(game: GameState, upToTurn: number | null = null
   const arrow = { up: '▲', down: '▼', flat: '▶', first: '', none: '' }[trend.trend];
   return el(
     'section',
-    { class: 'attr', 'data-testid': 'attribution', 'data-value': now === null ? '' : String(now), 'data-trend': trend.trend, 'aria-label': t('attr.name') },
+    { class: 'attr', 'data-testid': 'attribution', 'data-value': now === null ? '' : String(now), 'data-trend': trend.trend, 'aria-label': t('attr.name'), tabindex: 0, 'aria-describedby': tipId, 'data-focus': 'attribution' },
     el('div', { class: 'attr-row' }, el('span', { class: 'attr-name', text: t('attr.name') }), el('strong', { class: 'attr-value', text: now === null ? '–' : percent(now) }), sparkline(points)),
     el('div', { class: 'attr-bar', 'aria-hidden': 'true' }, fill, mark),
     el('div', { class: `attr-trend small ${trend.trend}`, 'data-testid': 'attribution-trend' }, arrow ? el('span', { 'aria-hidden': 'true', text: `${arrow} ` }) : null, trend.text),
-    el('p', { class: 'small muted attr-help', text: t('attr.help', { threshold: percent(ATTRIBUTION_THRESHOLD) }) }),
+    el('div', { class: 'tip', role: 'tooltip', id: tipId, text: t('attr.help', { threshold: percent(ATTRIBUTION_THRESHOLD) }) }),
   );
 }
