@@ -3,8 +3,8 @@
 // wraps them with who spoke for each delegation in each turn and the numbered command log.
 // The engine's TurnRecord says a position came from a seat, not which student held it; the
 // names live here until the log format has a place for them.
-import { createLog, type OutcomeLog } from '../engine/log/outcome-log';
-import { ENGINE_VERSION } from '../engine/version';
+import { createLog, type OutcomeLog } from '../engine/index';
+import { ENGINE_VERSION } from '../engine/index';
 import { CLASS_PROTOCOL } from './protocol';
 import type { Branch, ClassState, NumberedCommand, TurnAttribution } from './session';
 

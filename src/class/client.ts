@@ -4,7 +4,7 @@
 // room recognises the id and does not apply it twice. A dropped connection is rejoined with
 // the seat's token, so the student keeps the seat.
 import { Client, type Room } from 'colyseus.js';
-import { ENGINE_VERSION } from '../engine/version';
+import { ENGINE_VERSION } from '../engine/index';
 import {
   CLASS_PROTOCOL,
   JOIN_ERROR_CODE,

@@ -1,10 +1,10 @@
 // The class debrief: who put what on the agenda and what became of it, who blocked what, and
 // the same class's inputs under another rule set (the engine's counterfactual). Names come from
 // the class's attribution, so a bot's part is named as a bot's.
-import { counterfactual, firstDivergence, type DroppedIntent } from '../engine/game/counterfactual';
-import { summarize, type GameSummary } from '../engine/game/summary';
-import type { DecisionOutcome, DecisionKind, StateId } from '../engine/game/types';
-import type { IntentId } from '../engine/scenario/schema';
+import { counterfactual, firstDivergence, type DroppedIntent } from '../engine/index';
+import { summarize, type GameSummary } from '../engine/index';
+import type { DecisionOutcome, DecisionKind, StateId } from '../engine/index';
+import type { IntentId } from '../engine/index';
 import type { Attribution, Branch } from './session';
 
 export interface Argued {

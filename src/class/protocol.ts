@@ -3,7 +3,7 @@
 // reaches the room. The server and every client share this file, so a change of any command
 // bumps CLASS_PROTOCOL and an old page is told to reload instead of misreading the log.
 import { z } from 'zod';
-import { INTENTS, POSITIONS } from '../engine/scenario/vocabulary';
+import { INTENTS, POSITIONS } from '../engine/index';
 
 /** Bumped on any change of the messages or the commands' meaning. */
 export const CLASS_PROTOCOL = 1;

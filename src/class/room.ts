@@ -5,9 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { Room, ServerError, type Client } from '@colyseus/core';
 import type { Delayed } from '@colyseus/timer';
-import { resolveRuleSet } from '../engine/rules/rule-set';
-import { ENGINE_VERSION } from '../engine/version';
-import type { StateId } from '../engine/game/types';
+import { resolveRuleSet } from '../engine/index';
+import { ENGINE_VERSION } from '../engine/index';
+import type { StateId } from '../engine/index';
 import {
   CLASS_PROTOCOL,
   Envelope,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Server, matchMaker } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import { logText } from '../engine/log/outcome-log';
+import { logText } from '../engine/index';
 import { signLog } from '../engine/log/signature';
 import { MAX_FRAME_BYTES, ROOM_NAME } from './protocol';
 import { ClassRoom, roomSetups } from './room';

@@ -1,12 +1,12 @@
 // A class room's state is a fold over its numbered command log, the same on the server and in
 // every client: seats, the phase, the deadline and one engine game per branch (rule set).
 // Nothing else changes it, so a client that replays the log it was sent holds the server's state.
-import { newGame, playTurn } from '../engine/game/game';
-import type { GameState, StateId, TurnInput } from '../engine/game/types';
-import { inputOf } from '../engine/log/outcome-log';
+import { newGame, playTurn } from '../engine/index';
+import type { GameState, StateId, TurnInput } from '../engine/index';
+import { inputOf } from '../engine/index';
 import { canonicalJson, sha256Hex } from '../engine/log/canonical';
-import type { PackId } from '../engine/model/parameters';
-import type { Scenario } from '../engine/scenario/schema';
+import type { PackId } from '../engine/index';
+import type { Scenario } from '../engine/index';
 
 export interface ClassConfig {
   /** The room code students type. */

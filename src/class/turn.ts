@@ -4,11 +4,11 @@
 // before the turn. A delegation without a student, or one that did not choose in time, is
 // played by a bot: members by their profile (the engine's member policy, when no seat speaks),
 // the requester by the `dove` player policy. The command says who spoke for whom.
-import { playTurn } from '../engine/game/game';
-import { intentOptions } from '../engine/game/intents';
+import { playTurn } from '../engine/index';
+import { intentOptions } from '../engine/index';
 import { NATIONAL } from '../engine/game/deliberation';
-import type { Position, StateId, TurnInput } from '../engine/game/types';
-import type { IntentId } from '../engine/scenario/schema';
+import type { Position, StateId, TurnInput } from '../engine/index';
+import type { IntentId } from '../engine/index';
 import { policyByName } from '../sim/policies';
 import type { Choice, Refusal } from './protocol';
 import { currentBranch, delegationsOf, type Attribution, type ClassCommand, type ClassState, type DroppedMotion } from './session';

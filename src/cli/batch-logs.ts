@@ -3,9 +3,9 @@
 // second scenario file with an id already taken gets the id and a number.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GameState } from '../engine/game/types';
+import type { GameState } from '../engine/index';
 import { createLogText } from '../engine/log/outcome-log';
-import type { Scenario } from '../engine/scenario/schema';
+import type { Scenario } from '../engine/index';
 import type { PreparedJob } from '../sim/batch-share';
 
 export interface LogTarget {

@@ -1,7 +1,7 @@
 // Many headless games, in this thread or spread over worker threads. Each game is independent and seeded, so the
 // summaries are the same whatever the number of workers; they come back in job order.
-import type { GameSummary } from '../engine/game/summary';
-import type { Scenario } from '../engine/scenario/schema';
+import type { GameSummary } from '../engine/index';
+import type { Scenario } from '../engine/index';
 import { playShare, policyFromSpec, type PolicySpec, type PreparedJob, type ShareMessage } from '../sim/batch-share';
 import { checkRuleSet } from './command-helpers';
 import { policySpec } from './policy-file';

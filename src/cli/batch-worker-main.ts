@@ -3,7 +3,7 @@
 // the main thread); a bundle of a few games keeps the progress bar smooth at a fraction of that.
 import { parentPort, workerData } from 'node:worker_threads';
 import { playShare, type PreparedJob, type ShareMessage } from '../sim/batch-share';
-import type { Scenario } from '../engine/scenario/schema';
+import type { Scenario } from '../engine/index';
 import { logWriter, type LogTarget } from './batch-logs';
 import { useSha256 } from '../engine/log/canonical';
 import { nodeSha256 } from './node-host';

@@ -1,7 +1,7 @@
 // What every command does alike: read the rule-set options, turn errors into clear messages
 // and exit codes (2 for usage, 1 for anything else), never a stack trace.
-import { resolveRuleSet } from '../engine/rules/rule-set';
-import { RULE_SETS, type Scenario } from '../engine/scenario/schema';
+import { resolveRuleSet } from '../engine/index';
+import { RULE_SETS, type Scenario } from '../engine/index';
 import { UsageError } from './args';
 
 const EXAMPLES = `${RULE_SETS.join(', ')}, a rule set the scenario defines, or a design-lab spec such as sco+commitment=automatic`;

@@ -4,8 +4,8 @@
 // them. (Re-printing the parsed document would re-fold every `>-` paragraph.)
 import { writeFileSync } from 'node:fs';
 import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
-import { formatProblem, parseScenario } from '../engine/scenario/load';
-import { SCENARIO_FORMAT_VERSION } from '../engine/scenario/schema';
+import { formatProblem, parseScenario } from '../engine/index';
+import { SCENARIO_FORMAT_VERSION } from '../engine/index';
 import { parseArgs, UsageError } from './args';
 import { fail } from './command-helpers';
 import { readText } from './validate-command';

@@ -1,8 +1,8 @@
 // A player policy named on the command line: a built-in, one of the scenario's scripted
 // policies, or a YAML/JSON file of intents turn by turn.
 import { parse } from 'yaml';
-import { MAX_SCENARIO_BYTES } from '../engine/scenario/load';
-import { ScriptedPolicy, type Scenario } from '../engine/scenario/schema';
+import { MAX_SCENARIO_BYTES } from '../engine/index';
+import { ScriptedPolicy, type Scenario } from '../engine/index';
 import type { PlayerPolicy } from '../sim/policies';
 import { policyFromSpec, type PolicySpec } from '../sim/batch-share';
 import { readBounded } from './bounded-read';

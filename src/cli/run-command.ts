@@ -1,7 +1,7 @@
 // `crisis-lab run <scenario> --rules R --seed S [--feature K=V ...] [--policy NAME|FILE] [--out LOG] [--json]`
 import { writeFileSync } from 'node:fs';
-import { createLog, logText } from '../engine/log/outcome-log';
-import { summarize } from '../engine/game/summary';
+import { createLog, logText } from '../engine/index';
+import { summarize } from '../engine/index';
 import { playGame } from '../sim/play';
 import { parseArgs, UsageError } from './args';
 import { resolvePolicy } from './policy-file';

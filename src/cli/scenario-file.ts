@@ -1,7 +1,7 @@
 // Reading a scenario file for the commands that play it: a valid Scenario, or an error whose
 // message lists every problem as file:line:col: message.
-import { formatProblem, parseScenario } from '../engine/scenario/load';
-import type { Scenario } from '../engine/scenario/schema';
+import { formatProblem, parseScenario } from '../engine/index';
+import type { Scenario } from '../engine/index';
 import { readText } from './validate-command';
 
 export class ScenarioFileError extends Error {}

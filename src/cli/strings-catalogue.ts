@@ -10,8 +10,8 @@ import { en } from '../game/i18n/en';
 import { ru } from '../game/i18n/ru';
 import { kk } from '../game/i18n/kk';
 import { compareDictionaries } from '../compare-page/i18n';
-import { RULEBOOK } from '../engine/rules/rulebook';
-import type { Language } from '../engine/scenario/schema';
+import { RULEBOOK } from '../engine/index';
+import type { Language } from '../engine/index';
 
 export const REPO_ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 

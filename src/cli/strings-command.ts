@@ -2,7 +2,7 @@
 // English, as CSV, for a native speaker who reviews the translation in a spreadsheet rather
 // than in the code. docs/translating.md explains how to read it and where to make a change.
 import { writeFileSync } from 'node:fs';
-import { LANGUAGES, type Language } from '../engine/scenario/schema';
+import { LANGUAGES, type Language } from '../engine/index';
 import { parseArgs, UsageError } from './args';
 import { fail } from './command-helpers';
 import { catalogue, type CatalogueRow } from './strings-catalogue';

@@ -6,7 +6,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
-import type { Scenario } from '../engine/scenario/schema';
+import type { Scenario } from '../engine/index';
 import { constantGamesBound } from '../sim/sweep-analysis';
 import { drawSettings, pairsFor, planSweep, sizeOf, type Setting, type SweepGame, type SweepOptions } from '../sim/sweep-design';
 import { playSweepGame, type GameMeasures } from '../sim/sweep-play';

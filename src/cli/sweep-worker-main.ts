@@ -1,7 +1,7 @@
 // Body of a sweep worker: plays its share of a sweep's games and posts their measures back in
 // small bundles (one message per game would wake the main thread too often; see batch-worker-main).
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Scenario } from '../engine/scenario/schema';
+import type { Scenario } from '../engine/index';
 import type { SweepGame } from '../sim/sweep-design';
 import { playSweepGame, type GameMeasures } from '../sim/sweep-play';
 

@@ -3,7 +3,7 @@
 // share one remembered language; the game's dictionary also names indicators, rule sets and
 // procedures here. These keys live apart so the game's dictionary stays the game's.
 import { format, language, type Params } from '../game/i18n';
-import type { Language } from '../engine/scenario/schema';
+import type { Language } from '../engine/index';
 
 export const compareEn = {
   'cmp.title': 'Compare a class',

@@ -8,7 +8,7 @@ import './styles.css';
 import { applyThemeToDocument } from '../game/theme';
 import { initialLanguage, onLanguageChange, setLanguage, t, formatNumber, type MessageKey } from '../game/i18n';
 import { el, clear, uid } from '../game/ui/dom';
-import { INTENTS } from '../engine/scenario/schema';
+import { INTENTS } from '../engine/index';
 import { compareEntries, tableCsv, SUMMARY_INDICATORS, TURN_INDICATORS, type Comparison, type Entry, type Group, type SummaryIndicator, type TurnIndicator } from '../compare/index';
 import { ct, reasonText, type CompareKey } from './i18n';
 import { fromDrop, fromFileList, type InputFile } from './load';

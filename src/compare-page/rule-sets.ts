@@ -5,9 +5,9 @@
 // that no rule set is told apart by colour alone (look.md).
 import { dictionaries, t, type MessageKey } from '../game/i18n';
 import { theme } from '../game/theme';
-import { procedureOf } from '../engine/rules/procedures';
-import type { InstitutionalFeatures } from '../engine/game/types';
-import type { IntentId } from '../engine/scenario/schema';
+import { procedureOf } from '../engine/index';
+import type { InstitutionalFeatures } from '../engine/index';
+import type { IntentId } from '../engine/index';
 import { isPresetRuleSet, ruleSetsIn } from '../compare/rule-sets';
 import { ct, type CompareKey } from './i18n';
 

@@ -8,8 +8,8 @@
 // anything is pooled, the checks (checks.ts) set aside copies of one log, logs that are not the
 // assignment's and games the filter leaves out. One pass over the entries plus a sort per group
 // and indicator: O(n log n), no pairing of every log with every other.
-import { INTENTS, type IntentId } from '../engine/scenario/schema';
-import type { InstitutionalFeatures } from '../engine/game/types';
+import { INTENTS, type IntentId } from '../engine/index';
+import type { InstitutionalFeatures } from '../engine/index';
 import type { Entry, EntryStatus, Observation } from './classify';
 import { compareRuleSets, ruleSetsIn } from './rule-sets';
 import { findDuplicates, offAssignment, originOf, passes, type Assignment, type Filter, type OffAssignment, type Origin } from './checks';

@@ -3,12 +3,12 @@
 // version, a batch summary (`crisis-lab batch --json`), which is not a log and so cannot be
 // verified: it is accepted as an unverified summary and kept apart from the verified logs in
 // every table; or an ignored file, which is not a log at all (with the reason).
-import { verifyLog, type OutcomeLog } from '../engine/log/outcome-log';
+import { verifyLog, type OutcomeLog } from '../engine/index';
 import { turnCourse } from '../engine/game/counterfactual';
 import { canonicalJson, sha256Hex } from '../engine/log/canonical';
 import { SUMMARY_INDICATORS, type GameSummary } from '../engine/game/summary';
-import type { Indicators, InstitutionalFeatures } from '../engine/game/types';
-import type { IntentId } from '../engine/scenario/schema';
+import type { Indicators, InstitutionalFeatures } from '../engine/index';
+import type { IntentId } from '../engine/index';
 import { isRuleSetName } from './rule-sets';
 
 export type EntryStatus = 'verified' | 'refused' | 'other-version' | 'summary' | 'ignored';

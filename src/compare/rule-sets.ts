@@ -2,7 +2,7 @@
 // rule set, or a design-lab spec such as "sco+commitment=automatic"), presets first in their own
 // order (nato, sco, csto), then the others alphabetically, so tables, charts and pairs list them
 // alike whatever order the logs came in.
-import { RULE_SETS } from '../engine/scenario/vocabulary';
+import { RULE_SETS } from '../engine/index';
 
 /** The form of a rule-set name: a name (preset or the scenario's), then "+feature=value" swaps. */
 const RULE_SET_NAME = /^[a-z0-9][a-z0-9-]{0,31}(\+[A-Za-z][A-Za-z0-9]*=[a-z0-9][a-z0-9-]*)*$/;

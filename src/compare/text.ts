@@ -1,6 +1,6 @@
 // The comparison as a plain-text report for the terminal: counts, refused inputs with their
 // reasons, one table per group, intents by turn, the mean course and the pairs.
-import { INTENTS } from '../engine/scenario/schema';
+import { INTENTS } from '../engine/index';
 import { SUMMARY_INDICATORS, TURN_INDICATORS, type Comparison, type EntryLine, type Group } from './aggregate';
 import { offAssignmentText, shortHash, type Filter } from './checks';
 

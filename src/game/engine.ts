@@ -60,4 +60,4 @@ export type {
   ModelParameters,
   Terms,
 } from '../engine/index';
-export type { Position } from '../engine/game/types';
+export type { Position } from '../engine/index';

@@ -1,7 +1,7 @@
 // Noto Sans for the canvas and the DOM. Phaser draws a Text once, and one drawn before its
 // font arrives stays in the fallback: so the game waits for the faces the language needs
 // (latin; basic Cyrillic; the Kazakh letters of cyrillic-ext) before it draws any text.
-import type { Language } from '../engine/scenario/schema';
+import type { Language } from '../engine/index';
 
 const SAMPLES: Record<Language, string> = {
   en: 'Aa',

@@ -3,8 +3,8 @@
 // set descends from is read from its name and the scenario's definitions, never guessed.
 // From the features catalogue itself, not the engine's index: the theme uses this file, and the
 // map's first frame must not wait for the rule machines.
-import { FEATURE_KEYS, PRESETS, PRESET_IDS, type FeatureKey, type InstitutionalFeatures, type PresetId } from '../engine/rules/features';
-import type { Scenario } from '../engine/scenario/schema';
+import { FEATURE_KEYS, PRESETS, PRESET_IDS, type FeatureKey, type InstitutionalFeatures, type PresetId } from '../engine/index';
+import type { Scenario } from '../engine/index';
 
 /** The start screen's value for the design lab: not a spec, since no rule-set name is empty. */
 export const LAB = '+lab';

@@ -1,8 +1,8 @@
 // The one place for the game's colours and type scale (look.md). Scenes take numbers
 // (0xRRGGBB), the DOM takes CSS strings; both come from the same table.
-import type { Position } from '../engine/game/types';
-import type { PresetId } from '../engine/rules/features';
-import type { Scenario } from '../engine/scenario/schema';
+import type { Position } from '../engine/index';
+import type { PresetId } from '../engine/index';
+import type { Scenario } from '../engine/index';
 import { basePreset } from './rule-sets';
 
 const palette = {

@@ -1,8 +1,8 @@
 // One share of a batch, played in whichever thread runs it: scenarios arrive parsed and policy
 // files read, so a worker needs only the engine and the built-in policies.
-import { summarize, type GameSummary } from '../engine/game/summary';
-import type { GameState } from '../engine/game/types';
-import type { Scenario, ScriptedPolicy } from '../engine/scenario/schema';
+import { summarize, type GameSummary } from '../engine/index';
+import type { GameState } from '../engine/index';
+import type { Scenario, ScriptedPolicy } from '../engine/index';
 import { playGame } from './play';
 import { policyByName, scriptedPolicy, type PlayerPolicy } from './policies';
 

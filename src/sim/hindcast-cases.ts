@@ -4,7 +4,7 @@
 // the files is the caller's business (the command line, the tests), so this stays pure.
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { RULE_IDS, type RuleId } from '../engine/rules/rulebook';
+import { RULE_IDS, type RuleId } from '../engine/index';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const Day = z.string().regex(DAY, 'a date is written YYYY-MM-DD');

@@ -3,8 +3,8 @@
 // (docs/hindcasts.yaml, dated in docs/timeline.yaml): which decision, by which rule and body,
 // within how many days, blocked or not, with or without forces. Pure over the engine: the caller
 // reads the files.
-import type { DecisionRecord, GameState } from '../engine/game/types';
-import type { Scenario } from '../engine/scenario/schema';
+import type { DecisionRecord, GameState } from '../engine/index';
+import type { Scenario } from '../engine/index';
 import type { Criterion, HindcastCase } from './hindcast-cases';
 import { playGame } from './play';
 import { policyByName } from './policies';

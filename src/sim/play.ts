@@ -1,8 +1,8 @@
 // One headless game: a policy plays a scenario to its end, under a rule set named as newGame
 // takes it (a preset, one the scenario defines, or a design-lab spec such as sco+commitment=automatic).
-import { newGame, playTurn } from '../engine/game/game';
-import type { GameState } from '../engine/game/types';
-import type { Scenario } from '../engine/scenario/schema';
+import { newGame, playTurn } from '../engine/index';
+import type { GameState } from '../engine/index';
+import type { Scenario } from '../engine/index';
 import type { PlayerPolicy } from './policies';
 
 export function playGame(scenario: Scenario, rules: string, seed: string, policy: PlayerPolicy): GameState {

@@ -1,10 +1,10 @@
 // Built-in player policies for headless games: bots that pick intents each turn from what the
 // rule set allows. They read the game as a player would; they never change it.
-import { intentOptions } from '../engine/game/intents';
-import type { GameState, TurnInput } from '../engine/game/types';
+import { intentOptions } from '../engine/index';
+import type { GameState, TurnInput } from '../engine/index';
 import { seedRng } from '../engine/random/rng';
-import type { IntentId, Scenario, ScriptedPolicy } from '../engine/scenario/schema';
-import { BUILT_IN_POLICIES, INTENTS } from '../engine/scenario/vocabulary';
+import type { IntentId, Scenario, ScriptedPolicy } from '../engine/index';
+import { BUILT_IN_POLICIES, INTENTS } from '../engine/index';
 
 export interface PlayerPolicy {
   name: string;

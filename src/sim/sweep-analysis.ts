@@ -2,9 +2,9 @@
 // minus SCO-type) in each setting, its mean over settings with a bootstrap interval, and the
 // share of settings in which it points the claimed way; then the claim's best factor re-run
 // with each constant pinned at either end of its range, to see whether the direction survives.
-import { PARAMETERS, PARAMETER_KEYS, type ParameterKey } from '../engine/model/parameters';
-import { PRESETS, type FeatureKey } from '../engine/rules/features';
-import type { Scenario } from '../engine/scenario/schema';
+import { PARAMETERS, PARAMETER_KEYS, type ParameterKey } from '../engine/index';
+import { PRESETS, type FeatureKey } from '../engine/index';
+import type { Scenario } from '../engine/index';
 import { CLAIMS, MEASURES, rivalsOf, type Claim, type ClaimId, type MeasureId } from './sweep-claims';
 import { pairsFor, type Pair, type Refusal, type Setting, type SweepPlan } from './sweep-design';
 import type { GameMeasures } from './sweep-play';

@@ -5,8 +5,8 @@
 // factors a claim is judged on. The council is on most lists because its calendar decides how
 // soon anything is decided: a pledge invoked, members bound, texts adopted. `named` is the
 // feature the study itself gives as the cause, reported beside whatever carries the claim.
-import type { FeatureKey } from '../engine/rules/features';
-import type { Scenario } from '../engine/scenario/schema';
+import type { FeatureKey } from '../engine/index';
+import type { Scenario } from '../engine/index';
 
 export type MeasureId = 'days' | 'deterrence' | 'autonomy' | 'entrapment' | 'blockedShare';
 

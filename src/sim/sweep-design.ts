@@ -6,7 +6,7 @@
 // feature and nothing else (same scenario, policy, constants and seed). Plain data and pure
 // functions: the command line plays the games, in this thread or in workers.
 import { FEATURE_KEYS, PRESETS, incoherence, type FeatureKey, type InstitutionalFeatures } from '../engine/rules/features';
-import { PARAMETERS, PARAMETER_KEYS, type ModelParameters, type ParameterKey } from '../engine/model/parameters';
+import { PARAMETERS, PARAMETER_KEYS, type ModelParameters, type ParameterKey } from '../engine/index';
 import { seedRng } from '../engine/random/rng';
 
 /** The features whose NATO and SCO values differ: the only ones a NATO-vs-SCO switch can test. */

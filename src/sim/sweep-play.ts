@@ -1,7 +1,7 @@
 // One game of a sweep, played to its end with the setting's constants, reduced to the few
 // numbers the study's claims are measured on. Runs in whichever thread plays it.
-import { newGame, playTurn } from '../engine/game/game';
-import type { Scenario } from '../engine/scenario/schema';
+import { newGame, playTurn } from '../engine/index';
+import type { Scenario } from '../engine/index';
 import { policyByName } from './policies';
 import type { SweepGame } from './sweep-design';
 

@@ -1,9 +1,9 @@
 // A sensitivity sweep from start to report: the main run (every factor in every setting), the
 // constant check (each claim's best factor with one constant pinned at a time), the analysis.
 // Who plays the games is given (`play`): this thread, or the command line's worker threads.
-import { PARAMETERS, PARAMETER_KEYS } from '../engine/model/parameters';
-import { FEATURE_KEYS, PRESETS, type FeatureKey } from '../engine/rules/features';
-import type { Scenario } from '../engine/scenario/schema';
+import { PARAMETERS, PARAMETER_KEYS } from '../engine/index';
+import { FEATURE_KEYS, PRESETS, type FeatureKey } from '../engine/index';
+import type { Scenario } from '../engine/index';
 import { analyseMain, matrixOf, planConstants, withConstants, type ClaimResult, type MatrixCell } from './sweep-analysis';
 import { CLAIMS, MEASURES, rivalsOf } from './sweep-claims';
 import { FACTORS, NOT_FACTORS, planSweep, type SweepGame, type SweepOptions, type SweepPlan } from './sweep-design';

@@ -33,8 +33,10 @@ export function rungAfterEvents(escalation: number, events: FiredEvent[]): numbe
   return clamp(e, 1, WAR_RUNG);
 }
 
-/** Cap on the credibility that words in common add (a little; design choice). */
-const TEXTS_CAP = 0.1;
+/** Cap on the credibility that words in common add: two texts' worth. Texts are cheap talk next to
+ * a pledge or forces (Fearon 1997), so a stream of statements cannot stand in for them (design
+ * choice; 0.1 let a policy of statements alone deter an invasion as well as Article 5 did). */
+const TEXTS_CAP = 0.04;
 export const NUCLEAR_ALLY_BONUS = 0.1;
 /** How a member's last stance reads to the adversary as willingness to help (design choice). */
 const STANCE_READ: Record<Position, number> = { support: 1, abstain: 0.45, 'stay-out': 0.3, object: 0 };

@@ -1,6 +1,6 @@
 // The translation layer: every text a player reads goes through `t`. Scenario texts come
 // localized in the scenario file and go through `localize`.
-import type { Language, LocalizedText } from '../../engine/scenario/schema';
+import type { Language, LocalizedText } from '../../engine/index';
 import { en, type MessageKey } from './en';
 import { resolvePlurals } from './plural';
 

@@ -1,7 +1,7 @@
 // What the map shows, as plain data. The app derives it from engine state (no rules here) and
 // hands it to the MapScene, which only draws it.
-import type { Position } from '../../engine/game/types';
-import type { PresetId } from '../../engine/rules/features';
+import type { Position } from '../../engine/index';
+import type { PresetId } from '../../engine/index';
 import type { Rect } from './geo';
 
 export interface MapMarker {

@@ -2,7 +2,7 @@
 // by turn: the certainty the alliance's procedures read (N3's threshold, C5). The engine keeps only
 // the current certainties; the past ones follow from the events each turn opened with, stepped the
 // way the engine steps them (advanceAttribution, then the turn's new events).
-import type { GameState } from '../../engine/game/types';
+import type { GameState } from '../../engine/index';
 import { advanceAttribution, situationOf } from '../../engine/game/events';
 import { ATTRIBUTION_THRESHOLD } from '../../engine/rules/guards';
 

@@ -5,7 +5,7 @@
 // an adopted collective defence or an Article 4 posture decision (N7) asks through the alliance,
 // a refused request for help leaves help to each state bilaterally (N2, S4, S7). Intelligence is
 // what the members that endorsed an adopted counter-terrorism decision share (N2, S6).
-import type { Contribution, DecisionRecord, GameState, StateId } from '../../engine/game/types';
+import type { Contribution, DecisionRecord, GameState, StateId } from '../../engine/index';
 
 export type HelpKind = Exclude<Contribution, 'none'> | 'intelligence';
 export type HelpChannel = 'alliance' | 'bilateral';

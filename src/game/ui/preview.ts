@@ -1,8 +1,8 @@
 // The start screen's preview of a scenario, before play: its map and actors, its timeline of
 // scripted and chance events in file order, and its objectives. Lookups and wording only.
 import { dayOfTurn, type PresetId, type Scenario } from '../engine';
-import { INDICATORS } from '../../engine/scenario/vocabulary';
-import type { IndicatorKey } from '../../engine/scenario/schema';
+import { INDICATORS } from '../../engine/index';
+import type { IndicatorKey } from '../../engine/index';
 import { formatList, formatNumber, localize, t, type MessageKey } from '../i18n';
 import type { Country } from '../map/geo';
 import type { MapView } from '../map/map-view';

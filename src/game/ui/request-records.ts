@@ -3,7 +3,7 @@
 // lapsed at the end, or still under way). Standing moves (a confirmation once the attack is
 // attributed, forces becoming ready) are listed as well, so every decision has a row.
 import type { DecisionRecord, GameState, IntentId } from '../engine';
-import type { Proposer } from '../../engine/rules/types';
+import type { Proposer } from '../../engine/index';
 
 export type RequestState = 'pending' | 'decided' | 'declined' | 'lapsed';
 
