@@ -6,7 +6,7 @@ import { capture } from '../../test/support/cli-capture';
 import { parseCsv } from '../compare/csv';
 import { compareDictionaries } from '../compare-page/i18n';
 import { en } from '../game/i18n/en';
-import { RULE_IDS } from '../engine/rules/rulebook';
+import { RULE_IDS } from '../engine/index';
 
 describe('crisis-lab strings', () => {
   it('lists every string of a language beside the English, with its file and key', async () => {

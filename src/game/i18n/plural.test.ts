@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Language } from '../../engine/scenario/schema';
+import type { Language } from '../../engine/index';
 import { compareDictionaries } from '../../compare-page/i18n';
 import { format, percent, setLanguage, withUnit } from './index';
 import { en } from './en';
