@@ -1,10 +1,11 @@
 // The command line as instructors use it: real processes, real files.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../src/engine/log/canonical';
+import { capture } from './support/cli-capture';
 
 const BIN = join(__dirname, '..', 'bin', 'crisis-lab.mjs');
 const TERROR = 'scenarios/terror-attack-member.yaml';
@@ -183,5 +184,121 @@ describe('crisis-lab', () => {
     const r = cli('validate', ...files);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
+  });
+});
+
+describe('logs an instructor can trust, on the command line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crisis-lab-trust-'));
+  const at = (name: string) => join(dir, name);
+
+  it('keygen, sign and verify --key: "signed by key X" for the named key, "integrity only" without a signature', async () => {
+    expect((await capture(['run', TERROR, '--rules', 'nato', '--seed', '11', '--out', at('plain.json')])).code).toBe(0);
+    copyFileSync(at('plain.json'), at('signed.json'));
+    const keygen = await capture(['keygen', '--out', at('server.key')]);
+    expect(keygen.code, keygen.err).toBe(0);
+    const fingerprint = /key ([0-9a-f]{4}(?::[0-9a-f]{4}){3})/.exec(keygen.out)![1]!;
+    expect(statSync(at('server.key')).mode & 0o077).toBe(0); // the secret key is its owner's alone
+    expect((await capture(['keygen', '--out', at('server.key')])).err).toMatch(/exists/);
+    const sign = await capture(['sign', '--key', at('server.key'), at('signed.json')]);
+    expect(sign.out).toBe(`${at('signed.json')}: signed by key ${fingerprint}\n`);
+
+    const open = await capture(['verify', at('plain.json')]);
+    expect(open.code).toBe(0);
+    expect(open.out).toContain('integrity only: the digest detects accidental and naive changes, not authorship');
+    const keyed = await capture(['verify', '--key', at('server.key.pub'), at('signed.json'), at('plain.json')]);
+    expect(keyed.code).toBe(1);
+    expect(keyed.out).toContain(`${at('signed.json')}: verified (terror-attack-member, nato, seed 11`);
+    expect(keyed.out).toContain(`signed by key ${fingerprint}\n`);
+    expect(keyed.err).toContain(`${at('plain.json')}: refused: replays, but it is not signed`);
+    // The secret key where the public one belongs is named as such.
+    expect((await capture(['verify', '--key', at('server.key'), at('signed.json')])).err).toMatch(/is a secret key; give the public key/);
+    // A signed log whose player was changed and digest recomputed is refused.
+    const data = JSON.parse(readFileSync(at('signed.json'), 'utf8'));
+    data.player = 'Someone else';
+    const { digest: _d, signature: _s, ...body } = data;
+    writeFileSync(at('forged.json'), JSON.stringify({ ...data, digest: sha256Hex(canonicalJson(body)) }));
+    expect((await capture(['verify', at('forged.json')])).err).toMatch(/refused: the signature does not match/);
+  });
+
+  it('flags the same log twice and the same game under two names, and still verifies both', async () => {
+    expect((await capture(['run', FRONTIER, '--rules', 'sco', '--seed', '4', '--out', at('a.json')])).code).toBe(0);
+    copyFileSync(at('a.json'), at('a-again.json'));
+    const data = JSON.parse(readFileSync(at('a.json'), 'utf8'));
+    const { digest: _d, ...body } = { ...data, player: 'Second student' };
+    writeFileSync(at('renamed.json'), JSON.stringify({ ...body, digest: sha256Hex(canonicalJson(body)) }));
+    const r = await capture(['verify', at('a.json'), at('a-again.json'), at('renamed.json')]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(`${at('a-again.json')}: duplicate: the same log as ${at('a.json')}`);
+    expect(r.err).toContain(`${at('renamed.json')}: duplicate: the same game as ${at('a.json')} (there no name (consult-first), here "Second student")`);
+  });
+
+  it('names one bad input and still reports the others: a deeply nested log, a folder, a missing file, a file too large, a non-strict log', async () => {
+    expect((await capture(['run', TERROR, '--rules', 'sco', '--seed', '8', '--out', at('good.json')])).code).toBe(0);
+    writeFileSync(at('deep.json'), readFileSync(at('good.json'), 'utf8').replace('"policy":', `"player":${'['.repeat(300_000)}${']'.repeat(300_000)},"policy":`));
+    writeFileSync(at('huge.json'), Buffer.alloc(8_000_001, 0x20));
+    writeFileSync(at('twice.json'), readFileSync(at('good.json'), 'utf8').replace('"seed":"', '"seed":"9","seed":"'));
+    const r = await capture(['verify', at('deep.json'), dir, at('missing.json'), at('huge.json'), at('twice.json'), at('good.json')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/good\.json: verified/);
+    const lines = r.err.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(/deep\.json: refused: not a strict log: nesting deeper than 64 levels at line 1, column \d+$/);
+    expect(lines[1]).toMatch(/: refused: .* is a folder, not an outcome log$/);
+    expect(lines[2]).toMatch(/missing\.json: refused: .*missing\.json not found$/);
+    expect(lines[3]).toMatch(/huge\.json: refused: .* is 8\.0 MB; an outcome log is at most 8\.0 MB$/);
+    expect(lines[4]).toMatch(/twice\.json: refused: not a strict log: the key "seed" a second time in one object/);
+  });
+
+  it('batch --logs writes each game\'s log under a name that says which game, and verify accepts them all', async () => {
+    const r = await capture(['batch', TERROR, '--rules', 'nato,sco+commitment=automatic', '--runs', '2', '--policy', 'hawk', '--workers', '1', '--logs', at('logs'), '--json']);
+    expect(r.code, r.err).toBe(0);
+    const names = readdirSync(at('logs')).sort();
+    expect(names).toEqual([
+      'terror-attack-member.nato.hawk.1.json',
+      'terror-attack-member.nato.hawk.2.json',
+      'terror-attack-member.sco+commitment=automatic.hawk.1.json',
+      'terror-attack-member.sco+commitment=automatic.hawk.2.json',
+    ]);
+    // The same bytes as `run --out` writes for that game.
+    expect((await capture(['run', TERROR, '--rules', 'nato', '--seed', '2', '--policy', 'hawk', '--out', at('run.json')])).code).toBe(0);
+    expect(readFileSync(join(at('logs'), names[1]!))).toEqual(readFileSync(at('run.json')));
+    const v = await capture(['verify', ...names.map((n) => join(at('logs'), n))]);
+    expect(v.code, v.err).toBe(0);
+    expect(v.out.trim().split('\n')).toHaveLength(4);
+  });
+
+  it('caps what would exhaust the machine, each with a clear message: --runs, a batch\'s games, --workers, a policy file', async () => {
+    const runs = await capture(['batch', TERROR, '--rules', 'nato', '--runs', '1e12']);
+    expect(runs.code).toBe(2);
+    expect(runs.err).toMatch(/--runs must be a whole number of at least 1, not "1e12"/);
+    expect((await capture(['batch', TERROR, '--rules', 'nato', '--runs', '1000000000000'])).err).toMatch(/--runs is at most 200,000: split larger runs with --seed-base/);
+    const games = await capture(['batch', TERROR, FRONTIER, '--rules', 'nato,sco', '--runs', '60000']);
+    expect(games.err).toBe('crisis-lab batch: 240,000 games asked (2 scenario × 2 rule set × 1 policy × 60000 runs); a batch plays at most 200,000: split it with --seed-base\n');
+    const workers = await capture(['batch', TERROR, '--rules', 'nato', '--runs', '2', '--workers', '256']);
+    expect(workers.code).toBe(2);
+    expect(workers.err).toMatch(new RegExp(`--workers is at most ${availableParallelism()}: this machine has ${availableParallelism()} core`));
+    writeFileSync(at('big-policy.yaml'), 'turns:\n' + '  - { turn: 1, intents: [consult] }\n'.repeat(40_000));
+    const policy = await capture(['run', TERROR, '--rules', 'nato', '--seed', '1', '--policy', at('big-policy.yaml')]);
+    expect(policy.code).toBe(1);
+    expect(policy.err).toMatch(/policy file .*big-policy\.yaml is 1\.\d MB; a policy file is at most 1\.0 MB/);
+    writeFileSync(at('long-policy.yaml'), 'turns:\n' + Array.from({ length: 400 }, (_, i) => `  - { turn: ${i + 1}, intents: [] }\n`).join(''));
+    expect((await capture(['run', TERROR, '--rules', 'nato', '--seed', '1', '--policy', at('long-policy.yaml')])).err).toMatch(/policy file .*long-policy\.yaml: turns/);
+  });
+
+  it('--policy constructor (or any name of the object machinery) is an unknown policy', async () => {
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      const r = await capture(['run', TERROR, '--rules', 'nato', '--seed', '1', '--policy', name]);
+      expect(r.code, name).toBe(1);
+      expect(r.err, name).toMatch(new RegExp(`unknown policy "${name}"`));
+    }
+  });
+
+  it('piping to head ends quietly: no EPIPE error, no stack trace', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" batch ${TERROR} --rules nato,sco --runs 300 --workers 1 --json | head -c 10`], {
+      encoding: 'utf8',
+      cwd: join(__dirname, '..'),
+    });
+    expect(r.stdout).toHaveLength(10);
+    expect(r.stderr).toBe('');
   });
 });
