@@ -17,6 +17,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   'src/game': ['src/engine', 'src/ui-kit'],
   'src/compare-page': ['src/engine', 'src/compare', 'src/ui-kit'],
   'src/class': ['src/engine', 'src/ui-kit'],
+  // The instructor's class page, like the comparison page: its own room, the kit, the class client.
+  'src/class-page': ['src/engine', 'src/class', 'src/ui-kit'],
   'src/main.ts': ['src/game'],
   bench: ['src', 'scripts', 'test'],
   scripts: ['src'],
