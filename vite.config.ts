@@ -2,8 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { shippedScenarios } from './scripts/shipped-scenarios';
-import { worldIsoPlugin } from './scripts/world-iso';
+import { shippedScenarios } from './scripts/shipped-scenarios.ts';
+import { worldIsoPlugin } from './scripts/world-iso.ts';
 
 /** The largest file the service worker precaches (Workbox's own default, 2 MiB). A larger one
  * would be left out of the offline copy: vite-plugin-pwa then fails the build and names it.

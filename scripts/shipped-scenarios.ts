@@ -9,8 +9,13 @@
 //   loadScenario(file): Promise<Scenario> (each scenario is its own small chunk)
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
-import { formatProblem, parseScenario, type Scenario } from '../src/engine/index';
+import { tsImport } from 'tsx/esm/api';
+import type { Scenario } from '../src/engine/index';
+
+/** The engine's reader, as compileShipped uses it. */
+export type Reader = Pick<typeof import('../src/engine/index'), 'parseScenario' | 'formatProblem'>;
 
 const MANIFEST_ID = 'virtual:shipped-scenarios';
 const SCENARIO_PREFIX = 'virtual:shipped-scenario/';
@@ -22,7 +27,7 @@ export interface ShippedEntry {
 }
 
 /** Every shipped scenario, validated; throws with every problem of every file that fails. */
-export function compileShipped(dir: string): { entry: ShippedEntry; scenario: Scenario }[] {
+export function compileShipped(dir: string, { parseScenario, formatProblem }: Reader): { entry: ShippedEntry; scenario: Scenario }[] {
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort((a, b) => a.localeCompare(b));
   const problems: string[] = [];
   const compiled: { entry: ShippedEntry; scenario: Scenario }[] = [];
@@ -42,14 +47,22 @@ export function compileShipped(dir: string): { entry: ShippedEntry; scenario: Sc
 
 export function shippedScenarios(dir: string): Plugin {
   let compiled: ReturnType<typeof compileShipped> | null = null;
-  const get = () => (compiled ??= compileShipped(dir));
+  let reader: Reader | null = null;
+  let root = process.cwd();
+  const get = () => (compiled ??= compileShipped(dir, reader!));
   return {
     name: 'crisis-lab-shipped-scenarios',
+    configResolved(config) {
+      root = config.root;
+    },
+
     resolveId(id) {
       return id === MANIFEST_ID || id.startsWith(SCENARIO_PREFIX) ? `\0${id}` : null;
     },
-    load(id) {
+    async load(id) {
       if (!id.startsWith('\0virtual:shipped-scenario')) return null;
+      // The engine is loaded here, at run time, rather than bundled into the Vite config.
+      reader ??= (await tsImport(pathToFileURL(join(root, 'src/engine/index.ts')).href, import.meta.url)) as Reader;
       for (const f of readdirSync(dir)) if (f.endsWith('.yaml')) this.addWatchFile(join(dir, f));
       const all = get();
       if (id === `\0${MANIFEST_ID}`) {

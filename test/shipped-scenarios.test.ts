@@ -5,13 +5,13 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, createLog, logText, replayIntents } from '../src/engine/index';
+import { canonicalJson, createLog, formatProblem, logText, parseScenario, replayIntents } from '../src/engine/index';
 import { compileShipped } from '../scripts/shipped-scenarios';
 import { worldIso } from '../scripts/world-iso';
 import countries from 'i18n-iso-countries';
 
 describe('shipped scenarios compiled at build time', () => {
-  const compiled = compileShipped('scenarios');
+  const compiled = compileShipped('scenarios', { parseScenario, formatProblem });
 
   it('holds every shipped file, tutorials first, and JSON loses nothing of the validated scenario', () => {
     expect(compiled.length).toBeGreaterThanOrEqual(9);
@@ -34,7 +34,7 @@ describe('shipped scenarios compiled at build time', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crisis-lab-shipped-'));
     copyFileSync('scenarios/tutorial.yaml', join(dir, 'tutorial.yaml'));
     writeFileSync(join(dir, 'broken.yaml'), 'id: broken\nformatVersion: 2\nhorizon: many\n');
-    expect(() => compileShipped(dir)).toThrow(/shipped scenarios that do not validate:\nbroken\.yaml:\d+:\d+: /);
+    expect(() => compileShipped(dir, { parseScenario, formatProblem })).toThrow(/shipped scenarios that do not validate:\nbroken\.yaml:\d+:\d+: /);
   });
 });
 
