@@ -1,0 +1,76 @@
+// The command line as users run it, each command a fresh process: its start-up next to a bare
+// `node -e 0`, and the batch with one worker next to two. The prebuilt command line is brought up
+// to date first, so no timed run pays for a build.
+import { spawnSync } from 'node:child_process';
+// @ts-expect-error -- plain JavaScript, with no declarations: it runs before anything is compiled.
+import { ensureCli } from '../scripts/build-cli.mjs';
+
+const BATCH_RULES = ['nato', 'sco'];
+/** Seeds per scenario and rule set: with two scenarios and two rule sets, 1,000, 4,000 and
+ * 16,000 games, the sizes the batch has always been timed at. */
+const RUNS = [250, 1000, 4000];
+const STARTUP_GOAL = 4;
+const SPEED_UP_GOAL = 1.6;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function timed(file: string, args: string[]): number {
+  const start = performance.now();
+  const r = spawnSync(file, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  return performance.now() - start;
+}
+
+/** `crisis-lab --help` against `node -e 0`, best of 15 each, taken in turn. */
+function startupBench(): void {
+  let bare = Infinity;
+  let help = Infinity;
+  for (let i = 0; i < 15; i++) {
+    bare = Math.min(bare, timed(process.execPath, ['-e', '0']));
+    help = Math.min(help, timed(process.execPath, ['bin/crisis-lab.mjs', '--help']));
+  }
+  console.log(
+    `start-up: crisis-lab --help ${help.toFixed(0)} ms, node -e 0 ${bare.toFixed(0)} ms: ` +
+      `${(help / bare).toFixed(2)}× (goal ≤ ${STARTUP_GOAL}×)`,
+  );
+}
+
+/** Each worker thread compiles the engine for itself, and a single worker does that on the second
+ * core while it plays: two workers gain little on a short batch and approach 2× on a long one. The
+ * run pinned to one core (taskset, where present) shows the single worker's use of the second core. */
+export async function batchBench(starters: string[]): Promise<void> {
+  await ensureCli();
+  console.log('== Command line ==');
+  startupBench();
+  const pinnable = spawnSync('taskset', ['--version']).status === 0;
+  const timeBatch = (runs: number, workers: number, pinned = false) => {
+    const command = [process.execPath, 'bin/crisis-lab.mjs', 'batch', ...starters, '--rules', BATCH_RULES.join(','), '--json'];
+    command.push('--runs', String(runs), '--workers', String(workers));
+    const [file, ...args] = pinned ? ['taskset', '-c', '0', ...command] : command;
+    return timed(file!, args);
+  };
+  const speedUps: { games: number; speedUp: number }[] = [];
+  for (const runs of RUNS) {
+    const games = starters.length * BATCH_RULES.length * runs;
+    // Best of two, taken in turn so that a busy moment on the machine hits both alike.
+    let one = Infinity;
+    let two = Infinity;
+    for (let i = 0; i < 2; i++) {
+      one = Math.min(one, timeBatch(runs, 1));
+      two = Math.min(two, timeBatch(runs, 2));
+    }
+    const pinned = pinnable ? timeBatch(runs, 1, true) : null;
+    speedUps.push({ games, speedUp: one / two });
+    console.log(
+      `crisis-lab batch of ${games} games (best of two): 1 worker ${seconds(one)}, 2 workers ${seconds(two)}, ` +
+        `speed-up ${(one / two).toFixed(2)}×` +
+        (pinned === null ? '' : `; 1 worker pinned to one core ${seconds(pinned)}, 2 workers ${(pinned / two).toFixed(2)}× that`),
+    );
+  }
+  const met = speedUps.filter((s) => s.speedUp >= SPEED_UP_GOAL).map((s) => s.games);
+  console.log(
+    `batch goal (2 workers ≥ ${SPEED_UP_GOAL}× one): ` +
+      (met.length === 0 ? 'not met at any size measured' : `met at ${met.join(', ')} games`) +
+      `; speed-ups ${speedUps.map((s) => `${s.games}: ${s.speedUp.toFixed(2)}×`).join(', ')}`,
+  );
+}
