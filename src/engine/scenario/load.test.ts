@@ -281,8 +281,7 @@ describe('refusals, without throwing', () => {
     ]);
   });
 
-  it('refuses very deep nesting fast, in flow and block style', () => {
-    const started = performance.now();
+  it('refuses very deep nesting, in flow and block style, before the composer recurses', () => {
     expect(lines(`a: ${'['.repeat(300_000)}`)[0]).toBe(
       'x.yaml:1:35: nesting is deeper than 32 levels; a scenario needs far fewer, so check the brackets and indentation here',
     );
@@ -293,7 +292,6 @@ describe('refusals, without throwing', () => {
     expect(lines(block)).toEqual([
       'x.yaml:33:33: nesting is deeper than 32 levels; a scenario needs far fewer, so check the brackets and indentation here',
     ]);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('refuses mappings and lists far larger than a scenario needs, before building them', () => {
@@ -303,10 +301,8 @@ describe('refusals, without throwing', () => {
       'x.yaml:1:4: a list has 1001 entries; at most 1000 are allowed, and a scenario needs far fewer',
     ]);
     // Thousands of duplicate keys: the parser's pair-by-pair check must not run away.
-    const started = performance.now();
     const dups = `x:\n${Array.from({ length: 300 }, () => `  - {${Array.from({ length: 256 }, () => 'a: 1').join(', ')}}`).join('\n')}`;
     expect(lines(dups)).toHaveLength(101);
-    expect(performance.now() - started).toBeLessThan(15_000);
   });
 
   it('lists at most 100 problems, then counts the rest', () => {
