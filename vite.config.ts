@@ -21,6 +21,8 @@ export default defineConfig({
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         compare: fileURLToPath(new URL('./compare.html', import.meta.url)),
+        // The class page for students and the instructor's dashboard (crisis-lab class serves it).
+        class: fileURLToPath(new URL('./class.html', import.meta.url)),
       },
     },
   },
