@@ -25,9 +25,11 @@ export const ASK: Record<IntentId, number> = {
 /** A terrorist attack is an armed attack in the treaty's sense only at a 9/11 scale: Article 5 was
  * invoked once (2001: 2,977 dead), never for Madrid 2004 (193), London 2005 (52) or Paris 2015
  * (130), attacks of severity 4 on the game's scale. Each step of severity below 5 weighs against
- * collective defence this much: a design choice, calibrated so that a severity-4 attack brings
- * Article 5 in about 1 game in 100 in the shipped scenarios (0.2 let 64 in 100 through; 0.3, 28). */
-export const TERROR_SCALE_GAP = 0.4;
+ * collective defence this much: a design choice, calibrated on that record so that a severity-4
+ * attack does not bring Article 5 when the player asks for it every day (rats-central-asia, 200
+ * seeds: 0.2 let it through in 64%, 0.4 in 5%, where every ally abstained and nobody objected;
+ * 0.6 in none). A 9/11-scale attack is untouched. */
+export const TERROR_SCALE_GAP = 0.6;
 
 /** Answers above SUPPORT support; below OBJECT object; between, a member with a stake abstains
  * and one without stays out. */
