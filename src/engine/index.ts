@@ -19,14 +19,20 @@ export { summarize, type GameSummary } from './game/summary';
 export { scoreOf } from './game/indicators';
 export {
   createLog,
+  createLogText,
   verifyLog,
+  verifyLogText,
   replayIntents,
   inputOf,
   logText,
+  scenarioHash,
   firstDifferentTurn,
   type OutcomeLog,
   type VerifyResult,
 } from './log/outcome-log';
-export { canonicalJson } from './log/canonical';
+export { canonicalJson, sha256Hex, pureSha256, useSha256, CanonicalError, type Sha256 } from './log/canonical';
+export { readStrictJson } from './log/strict-json';
+export { signLog, verifySignature, publicKeyOf, keyFingerprint, type LogSignature, type SignatureCheck } from './log/signature';
+export { sameJson } from './log/same-json';
 export { ENGINE_VERSION } from './version';
 export { counterfactual, firstDivergence, type DroppedIntent } from './game/counterfactual';
