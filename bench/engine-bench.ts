@@ -14,9 +14,9 @@ import { replayIntents, resolveRuleSet, type IntentId, type Scenario } from '../
 import { playGame } from '../src/sim/play';
 import { policyByName } from '../src/sim/policies';
 import { ORACLE_START, oracleStep, type ExpectedRecord, type OracleState } from '../test/support/rule-oracle';
-import { batchBench } from './batch-bench';
+import { STARTERS, batchBench } from './batch-bench';
+import { resolve } from 'node:path';
 
-export const STARTERS = ['scenarios/terror-attack-member.yaml', 'scenarios/frontier-armed-attack.yaml'];
 /** Games per second are measured under every preset. */
 const RULES = ['nato', 'sco', 'csto'];
 const GAMES = 200;
@@ -161,6 +161,12 @@ function race(contestants: Record<string, () => unknown>): Record<string, number
 }
 
 export async function engineBench(): Promise<void> {
+  engineFigures();
+  await batchBench(STARTERS);
+}
+
+/** The engine's figures alone (`npx tsx bench/engine-bench.ts`). */
+export function engineFigures(): void {
   console.log('== Engine (µs per alliance event; best of 5 warmed-up rounds, side by side) ==');
   const engineRatios: number[] = [];
   for (const file of STARTERS) {
@@ -196,6 +202,6 @@ export async function engineBench(): Promise<void> {
   }
   const met = engineRatios.filter((r) => r <= FLOOR_GOAL).length;
   console.log(`engine within ${FLOOR_GOAL}× the plain-reducer floor per alliance event: ${met} of ${engineRatios.length} scenario × rule-set pairs`);
-
-  await batchBench(STARTERS);
 }
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) engineFigures();
