@@ -76,6 +76,16 @@ describe('positions after a syntax error', () => {
   });
 });
 
+describe('a fault of the validator itself', () => {
+  it('reads as a plain message, never as the program’s own error text', () => {
+    // Not a string at all: reading it fails inside the loader with a TypeError.
+    const result = parseScenario(null as unknown as string, 'x.yaml');
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'x.yaml:1:1: the validator failed on this file because of a fault in the validator, not necessarily in the file; please report it with the file attached',
+    ]);
+  });
+});
+
 describe('line ends and encodings', () => {
   it('refuse bare CR line ends and say so, at the first of them', () => {
     expect(lines(readFileSync(`${dir}bare-cr.yaml`, 'utf8'), 'bare-cr.yaml')).toEqual([
