@@ -7,7 +7,8 @@ import { resolvePlurals } from './plural';
 export type { MessageKey };
 type Dictionary = Record<MessageKey, string>;
 /** English is always here; Russian and Kazakh load when chosen (loadDictionary), so a page's
- * first load carries one dictionary, not three. Until one arrives it holds the English texts. */
+ * first load carries one dictionary, not three. Until one arrives it holds the English texts
+ * (setLanguage switches only once it has arrived). */
 export const dictionaries: Record<Language, Dictionary> = { en, ru: en, kk: en };
 const LOADERS: Record<Language, () => Promise<Dictionary>> = {
   en: async () => en,
@@ -33,6 +34,8 @@ export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ru: 'Р
 const STORAGE_KEY = 'crisis-lab.language';
 
 let current: Language = 'en';
+/** The language last asked for, which may still be loading. */
+let wanted: Language = 'en';
 const listeners = new Set<(lang: Language) => void>();
 
 export function isLanguage(value: unknown): value is Language {
@@ -43,9 +46,10 @@ export function language(): Language {
   return current;
 }
 
+/** Switches the language once its texts are in: the page's language, its texts and the listeners
+ * change together (never Kazakh marked on English words). A later choice wins over a slower load. */
 export function setLanguage(lang: Language, remember = true): void {
-  current = lang;
-  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  wanted = lang;
   if (remember) {
     try {
       localStorage.setItem(STORAGE_KEY, lang);
@@ -53,12 +57,15 @@ export function setLanguage(lang: Language, remember = true): void {
       // Private mode or storage full: the choice lasts for this page only.
     }
   }
-  const notify = () => {
-    if (current === lang) for (const listener of listeners) listener(lang);
+  const apply = () => {
+    if (wanted !== lang) return;
+    current = lang;
+    if (typeof document !== 'undefined') document.documentElement.lang = lang;
+    for (const listener of listeners) listener(lang);
   };
-  if (loaded.has(lang)) notify();
-  // Told once the texts are there; a failed load leaves English in place, and says so.
-  else loadDictionary(lang).then(notify, (error: unknown) => console.error(`the ${lang} texts did not load`, error));
+  if (loaded.has(lang)) apply();
+  // A failed load leaves the language as it was, and says so.
+  else loadDictionary(lang).then(apply, (error: unknown) => console.error(`the ${lang} texts did not load`, error));
 }
 
 /** The remembered language, else the browser's if we have it, else English. */

@@ -20,6 +20,8 @@ const icus = { node: () => {}, 'Chromium without Kazakh number data': browserWit
 async function load() {
   vi.resetModules();
   const i18n = await import('./index');
+  // A fresh translation layer has only English; the others load on demand.
+  await Promise.all([i18n.loadDictionary('ru'), i18n.loadDictionary('kk')]);
   const preview = await import('../ui/preview');
   const { parseScenario } = await import('../engine');
   return { ...i18n, ...preview, parseScenario };
