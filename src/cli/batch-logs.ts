@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GameState } from '../engine/index';
-import { createLogText } from '../engine/log/outcome-log';
+import { createLogText } from '../engine/index';
 import type { Scenario } from '../engine/index';
 import type { PreparedJob } from '../sim/batch-share';
 

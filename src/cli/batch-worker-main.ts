@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { playShare, type PreparedJob, type ShareMessage } from '../sim/batch-share';
 import type { Scenario } from '../engine/index';
 import { logWriter, type LogTarget } from './batch-logs';
-import { useSha256 } from '../engine/log/canonical';
+import { useSha256 } from '../engine/index';
 import { nodeSha256 } from './node-host';
 
 const GAMES_PER_MESSAGE = 16;

@@ -4,7 +4,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import * as ed from '@noble/ed25519';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { keyFingerprint, publicKeyOf } from '../engine/log/signature';
+import { keyFingerprint, publicKeyOf } from '../engine/index';
 import { UsageError, parseArgs } from './args';
 import { fail } from './command-helpers';
 import { PUBLIC_LABEL, SECRET_LABEL, keyFileText } from './key-file';

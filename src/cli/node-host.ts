@@ -3,7 +3,7 @@
 // gives the same bytes), and a quiet end when the reader of our output goes away
 // (`crisis-lab batch ... | head`): a closed pipe is not an error the user made.
 import { createHash } from 'node:crypto';
-import { useSha256 } from '../engine/log/canonical';
+import { useSha256 } from '../engine/index';
 
 export function nodeSha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

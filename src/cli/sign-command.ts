@@ -1,8 +1,8 @@
 // `crisis-lab sign --key SECRET <log...>`: signs outcome logs in place, on a server the instructor
 // runs. A log is signed only when it verifies: a signature vouches for a game this engine replays.
 import { writeFileSync } from 'node:fs';
-import { logText, verifyLogText } from '../engine/log/outcome-log';
-import { keyFingerprint, publicKeyOf, signLog } from '../engine/log/signature';
+import { logText, verifyLogText } from '../engine/index';
+import { keyFingerprint, publicKeyOf, signLog } from '../engine/index';
 import { UsageError, parseArgs } from './args';
 import { readBounded } from './bounded-read';
 import { fail } from './command-helpers';

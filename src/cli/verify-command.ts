@@ -4,8 +4,8 @@
 // also says what its verification is worth: signed by a key the instructor named, or integrity
 // only. One bad file is named and the others are still reported; logs that are the same file
 // twice, or the same game under two names, are flagged.
-import { verifyLogText, type OutcomeLog } from '../engine/log/outcome-log';
-import { sameJson } from '../engine/log/same-json';
+import { verifyLogText, type OutcomeLog } from '../engine/index';
+import { sameJson } from '../engine/index';
 import { UsageError, parseArgs } from './args';
 import { readBounded } from './bounded-read';
 import { fail } from './command-helpers';
