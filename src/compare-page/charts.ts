@@ -37,17 +37,38 @@ function fitted(name: string, width: number): { shown: string; cut: boolean } {
   return name.length <= max ? { shown: name, cut: false } : { shown: `${name.slice(0, max - 1)}…`, cut: true };
 }
 
+/** The part of an indicator's scale a box plot always shows, so that a small difference is not
+ * blown up into a large one: zero for counts, days and shares (0–1), the whole 0–100 of the score,
+ * and the escalation ladder from its lowest rung (1). Values outside widen it. */
+function scaleOf(indicator: SummaryIndicator): [number, number] {
+  if (indicator === 'score') return [0, 100];
+  if (indicator === 'maxEscalation' || indicator === 'finalEscalation') return [1, 5];
+  // Shares run 0–1; casualties and days start at 0 and grow with the data.
+  return [0, 1];
+}
+
+/** How many games each rule set's box rests on, and how many had no value at all (for days to
+ * the first collective measure: no collective measure), under the chart. */
+function countsLine(indicator: SummaryIndicator, groups: Group[]): HTMLElement {
+  const parts = ruleSetsIn(groups.map((g) => g.rules)).map((rules) => {
+    const d = groups.find((g) => g.rules === rules)!.stats[indicator];
+    const params = { rules: ruleSetShort(rules), count: formatNumber(d.count), none: formatNumber(d.missing) };
+    return d.missing > 0 ? ct('cmp.box.none', params) : ct('cmp.box.count', params);
+  });
+  return el('p', { class: 'small muted counts', 'data-counts': indicator, text: parts.join(' · ') });
+}
+
 /** Box plots of one indicator for the groups given (one per rule set), side by side. */
 export function boxChart(indicator: SummaryIndicator, title: string, groups: Group[], looks: Map<string, RuleSetLook>): HTMLElement {
   const stats = groups.map((g) => ({ rules: g.rules, d: g.stats[indicator] })).filter((s) => s.d.count > 0);
-  if (stats.length === 0) return el('figure', { class: 'chart', 'data-chart': indicator }, el('h3', { text: title }), el('p', { class: 'muted', text: '–' }));
+  if (stats.length === 0) {
+    return el('figure', { class: 'chart', 'data-chart': indicator }, el('h3', { text: title }), el('p', { class: 'muted', text: ct('cmp.box.empty') }), countsLine(indicator, groups));
+  }
   const slots = ruleSetsIn(groups.map((g) => g.rules));
   const width = Math.max(W, M.left + BOX_RIGHT + MIN_SLOT * slots.length);
-  const lo = Math.min(...stats.map((s) => s.d.min ?? 0));
-  const hi = Math.max(...stats.map((s) => s.d.max ?? 0));
-  const span = hi - lo || Math.max(1, Math.abs(hi));
-  const y0 = hi === lo ? lo - span / 2 : lo;
-  const y1 = hi === lo ? hi + span / 2 : hi;
+  const [floor, ceiling] = scaleOf(indicator);
+  const y0 = Math.min(floor, ...stats.map((s) => s.d.min ?? floor));
+  const y1 = Math.max(ceiling, ...stats.map((s) => s.d.max ?? ceiling));
   const y = (v: number) => M.top + (1 - (v - y0) / (y1 - y0)) * (H - M.top - M.bottom);
   const root = svg('svg', { viewBox: `0 0 ${width} ${H}`, role: 'img' });
   root.append(
@@ -89,7 +110,7 @@ export function boxChart(indicator: SummaryIndicator, title: string, groups: Gro
   });
   root.setAttribute('aria-label', `${title}. ${described.join('; ')}`);
   // Wider than one grid cell when many rule sets share it, so its text stays the size of the rest.
-  return el('figure', { class: width > W * 1.3 ? 'chart wide' : 'chart', 'data-chart': indicator }, el('h3', { text: title }), root);
+  return el('figure', { class: width > W * 1.3 ? 'chart wide' : 'chart', 'data-chart': indicator }, el('h3', { text: title }), root, countsLine(indicator, groups));
 }
 
 function courseRange(key: TurnIndicator, groups: Group[]): [number, number] {

@@ -1,7 +1,10 @@
 // compare.html: an instructor drops a class's outcome logs (files or whole folders); every log
-// is verified by replay in this browser and marked; the accepted games are compared by scenario
-// and rule set, however many rule sets the logs were played under (presets, a scenario's own,
-// design-lab specs). Nothing is uploaded: the page reads files locally and works offline.
+// is verified by replay in this browser and marked; each is checked against the assignment when
+// one is given, copies and the same game under two names are flagged, and the accepted games are
+// compared by scenario (by its hash) and rule set, however many rule sets the logs were played
+// under (presets, a scenario's own, design-lab specs), filtered as the instructor chooses. Charts
+// come first, the table and the list of inputs after them. Nothing is uploaded: the page reads
+// files locally and works offline.
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import './styles.css';
@@ -9,8 +12,10 @@ import { applyThemeToDocument } from '../game/theme';
 import { initialLanguage, onLanguageChange, setLanguage, t, formatNumber, type MessageKey } from '../game/i18n';
 import { el, clear, uid } from '../game/ui/dom';
 import { INTENTS } from '../engine/index';
-import { compareEntries, tableCsv, SUMMARY_INDICATORS, TURN_INDICATORS, type Comparison, type Entry, type Group, type SummaryIndicator, type TurnIndicator } from '../compare/index';
-import { ct, reasonText, type CompareKey } from './i18n';
+import { compareEntries, gamesCsv, shortHash, tableCsv, SUMMARY_INDICATORS, TURN_INDICATORS, type Comparison, type Entry, type Filter, type Group, type SummaryIndicator, type TurnIndicator } from '../compare/index';
+import { ct, type CompareKey } from './i18n';
+import { alerts, entriesList } from './entries';
+import { assignmentFromShipped, assignmentFromText, assignmentOf, shippedScenarioFiles, type ReadAssignment } from './assignment';
 import { fromDrop, fromFileList, type InputFile } from './load';
 import { verifyFiles } from './verify-pool';
 import { boxChart, courseChart, legend } from './charts';
@@ -23,10 +28,16 @@ interface PageState {
   comparison: Comparison | null;
   busy: { done: number; total: number } | null;
   hideNames: boolean;
+  /** The charts' scenario: its id and hash (chartKey). */
   scenario: string | null;
+  /** The assignment's scenario as read (a shipped file's name or the instructor's own), and what it fixes. */
+  assignment: { from: string; read: ReadAssignment } | null;
+  assignmentRules: string;
+  assignmentSeed: string;
+  filter: Filter;
 }
 
-const state: PageState = { entries: [], comparison: null, busy: null, hideNames: false, scenario: null };
+const state: PageState = { entries: [], comparison: null, busy: null, hideNames: false, scenario: null, assignment: null, assignmentRules: '', assignmentSeed: '', filter: {} };
 const root = document.getElementById('compare')!;
 
 export function indicatorName(k: SummaryIndicator | TurnIndicator): string {
@@ -50,8 +61,8 @@ const sourceIndex = new Map<string, number>();
 
 // Files given while others are being verified wait their turn.
 let queue: Promise<void> = Promise.resolve();
-function addFiles(inputs: InputFile[]): Promise<void> {
-  queue = queue.then(() => verifyAndAdd(inputs)).catch((error: unknown) => {
+function addFiles(inputs: InputFile[], unreadable: string[] = []): Promise<void> {
+  queue = queue.then(() => verifyAndAdd(inputs, unreadable)).catch((error: unknown) => {
     console.error(error);
     state.busy = null;
     render();
@@ -59,8 +70,10 @@ function addFiles(inputs: InputFile[]): Promise<void> {
   return queue;
 }
 
-async function verifyAndAdd(inputs: InputFile[]): Promise<void> {
-  if (inputs.length === 0) return;
+async function verifyAndAdd(inputs: InputFile[], unreadable: string[]): Promise<void> {
+  // A dropped folder the browser could not read is named; the rest still comes in.
+  const unread: Entry[] = unreadable.map((source) => ({ source, status: 'refused', reason: `${ct('cmp.readError')}` }));
+  if (inputs.length === 0 && unread.length === 0) return;
   state.busy = { done: 0, total: inputs.length };
   render();
   let lastDraw = 0;
@@ -72,13 +85,25 @@ async function verifyAndAdd(inputs: InputFile[]): Promise<void> {
       updateStatus();
     }
   });
-  state.entries.push(...entries);
-  state.comparison = compareEntries(state.entries);
+  state.entries.push(...unread, ...entries);
+  state.busy = null;
+  recompare();
+}
+
+/** Compares again (no verification: that was done once per file) after the files, the
+ * assignment or the filter changed, then draws. */
+function recompare(): void {
+  if (state.entries.length === 0) {
+    state.comparison = null;
+    render();
+    return;
+  }
+  const { assignment } = assignmentOf(state.assignment?.read ?? null, state.assignmentRules, state.assignmentSeed);
+  state.comparison = compareEntries(state.entries, { ...(assignment ? { assignment } : {}), filter: state.filter });
   sourceIndex.clear();
   state.entries.forEach((e, i) => sourceIndex.set(e.source, i));
-  const scenarios = state.comparison.groups.map((g) => g.scenario);
-  if (!state.scenario || !scenarios.includes(state.scenario)) state.scenario = scenarios[0] ?? null;
-  state.busy = null;
+  const keys = chartChoices(state.comparison).map((x) => x.key);
+  if (!state.scenario || !keys.includes(state.scenario)) state.scenario = keys[0] ?? null;
   render();
 }
 
@@ -103,12 +128,14 @@ function updateStatus(): void {
 }
 
 function controls(): HTMLElement {
-  const files = el('input', { type: 'file', multiple: true, accept: '.json,.jsonl,.ndjson,application/json', class: 'visually-hidden', id: 'pick-files', 'data-testid': 'files' });
+  // The inputs are reached through their buttons; each still carries its own label for
+  // assistive technology, and stays out of the tab order so the keyboard meets one control.
+  const files = el('input', { type: 'file', multiple: true, accept: '.json,.jsonl,.ndjson,application/json', class: 'visually-hidden', id: 'pick-files', 'data-testid': 'files', 'aria-label': ct('cmp.pickFilesLabel'), tabindex: -1 });
   files.addEventListener('change', () => {
     void addFiles(fromFileList(files.files));
     files.value = '';
   });
-  const folder = el('input', { type: 'file', multiple: true, webkitdirectory: true, class: 'visually-hidden', id: 'pick-folder', 'data-testid': 'folder' });
+  const folder = el('input', { type: 'file', multiple: true, webkitdirectory: true, class: 'visually-hidden', id: 'pick-folder', 'data-testid': 'folder', 'aria-label': ct('cmp.pickFolderLabel'), tabindex: -1 });
   folder.addEventListener('change', () => {
     void addFiles(fromFileList(folder.files));
     folder.value = '';
@@ -122,9 +149,8 @@ function controls(): HTMLElement {
   const clearButton = el('button', { type: 'button', text: ct('cmp.clear'), 'data-testid': 'clear', disabled: state.entries.length === 0 || state.busy !== null });
   clearButton.addEventListener('click', () => {
     state.entries = [];
-    state.comparison = null;
     state.scenario = null;
-    render();
+    recompare();
   });
   statusNode = el('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-testid': 'status' });
   updateStatus();
@@ -140,32 +166,8 @@ function controls(): HTMLElement {
     el('div', { class: 'actions' }, pick(files, 'cmp.pickFiles'), pick(folder, 'cmp.pickFolder'), files, folder, clearButton, el('label', { class: 'toggle', for: 'hide-names' }, hide, ct('cmp.hideNames'))),
     el('p', { class: 'small muted', text: ct('cmp.dropHint') }),
     statusNode,
+    assignmentForm(),
   );
-}
-
-function entriesList(c: Comparison): HTMLElement {
-  const list = el('ol', { class: 'entries', 'data-testid': 'entries' });
-  // What was not counted comes first: that is what an instructor has to follow up.
-  const rank = (e: Comparison['entries'][number]) => (e.status === 'refused' ? 0 : e.status === 'other-version' ? 1 : 2);
-  const shown = c.entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i);
-  shown.forEach(({ e, i }) => {
-    const mark = e.status === 'verified' ? '✓' : e.status === 'summary' ? '○' : e.status === 'other-version' ? '⚠' : '✗';
-    const what =
-      e.status === 'verified'
-        ? ct('cmp.st.verified')
-        : e.status === 'summary'
-          ? ct('cmp.st.summary')
-          : e.status === 'other-version'
-            ? ct('cmp.st.other', { version: e.engineVersion ?? '?' })
-            : ct('cmp.st.refused', { reason: reasonText(e.reason ?? '') });
-    const who = e.player ? ` (${state.hideNames ? ct('cmp.hidden') : e.player})` : '';
-    const game = e.scenario ? ` — ${e.scenario}, ${ruleSetShort(e.rules!)}, ${ct('cmp.col.seed').toLowerCase()} ${e.seed}` : '';
-    list.append(
-      el('li', { 'data-status': e.status, class: e.status }, el('span', { class: 'mark', 'aria-hidden': 'true', text: mark }), el('span', { text: `${sourceName(e.source, i)}${who}${game}: ${what}` })),
-    );
-  });
-  const notOk = c.counts.refused + c.counts.otherVersion;
-  return el('details', { class: 'card', open: notOk > 0 && notOk <= 50 }, el('summary', {}, el('h2', { text: `${ct('cmp.entries')} (${formatNumber(c.counts.inputs)})` })), list);
 }
 
 function groupLabel(g: Group): string {
@@ -195,7 +197,7 @@ function table(c: Comparison): HTMLElement {
       const row = el('tr', { 'data-scenario': g.scenario, 'data-rules': g.rules, 'data-basis': g.basis, 'data-indicator': k, class: i === 0 ? 'first' : '' });
       if (i === 0) {
         row.append(
-          el('th', { scope: 'rowgroup', rowspan: SUMMARY_INDICATORS.length, text: g.scenario }),
+          el('th', { scope: 'rowgroup', rowspan: SUMMARY_INDICATORS.length, text: scenarioLabel(c, g.scenario, g.scenarioSha) }),
           ruleSetCell(g.rules, looks, { rowspan: SUMMARY_INDICATORS.length }),
           el('td', { rowspan: SUMMARY_INDICATORS.length, text: groupLabel(g) }),
         );
@@ -204,38 +206,59 @@ function table(c: Comparison): HTMLElement {
       body.append(row);
     });
   }
-  const exportButton = el('button', { type: 'button', text: ct('cmp.exportCsv'), 'data-testid': 'export-csv' });
-  exportButton.addEventListener('click', () => {
-    const url = URL.createObjectURL(new Blob([tableCsv(c)], { type: 'text/csv' }));
-    const a = el('a', { href: url, download: 'crisis-lab-comparison.csv' });
+  const download = (name: string, text: string) => {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+    const a = el('a', { href: url, download: name });
     document.body.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-  });
+  };
+  const exportButton = el('button', { type: 'button', text: ct('cmp.exportCsv'), 'data-testid': 'export-csv' });
+  exportButton.addEventListener('click', () => download('crisis-lab-comparison.csv', tableCsv(c)));
+  // One row per game with the player (a placeholder when names are hidden), beside the table.
+  const gamesButton = el('button', { type: 'button', text: ct('cmp.exportGames'), 'data-testid': 'export-games' });
+  gamesButton.addEventListener('click', () => download('crisis-lab-games.csv', gamesCsv(c, { hideNames: state.hideNames })));
   return el(
     'section',
     { class: 'card' },
-    el('div', { class: 'topline' }, el('h2', { text: ct('cmp.table') }), exportButton),
+    el('div', { class: 'topline' }, el('h2', { text: ct('cmp.table') }), el('div', { class: 'actions' }, exportButton, gamesButton)),
     el('p', { class: 'small muted', text: ct('cmp.tableNote') }),
     el('div', { class: 'scroll' }, el('table', { class: 'stats', 'data-testid': 'table' }, el('thead', {}, head), body)),
   );
 }
 
-/** The groups the charts show for one scenario: verified logs when there are any, else summaries. */
-function chartGroups(c: Comparison, scenario: string): Group[] {
-  const mine = c.groups.filter((g) => g.scenario === scenario);
-  const logs = mine.filter((g) => g.basis === 'log');
-  return logs.length ? logs : mine;
+/** A scenario as the charts choose it: its id and the hash of its content (summaries carry none). */
+function chartKey(g: Group): string {
+  return `${g.scenario}\u0000${g.basis === 'log' ? (g.scenarioSha ?? '') : ''}`;
+}
+
+/** A scenario's name, with its hash's first characters when two versions of it are present. */
+function scenarioLabel(c: Comparison, scenario: string, sha: string | undefined): string {
+  return sha && c.versions.some((v) => v.scenario === scenario) ? `${scenario} (${ct('cmp.version', { hash: shortHash(sha) })})` : scenario;
+}
+
+/** Each scenario (by content) the charts can show: verified logs where there are any, else summaries. */
+function chartChoices(c: Comparison): { key: string; label: string }[] {
+  const withLogs = new Set(c.groups.filter((g) => g.basis === 'log').map((g) => g.scenario));
+  const out = new Map<string, string>();
+  for (const g of c.groups) {
+    if (g.basis === 'summary' && withLogs.has(g.scenario)) continue;
+    out.set(chartKey(g), scenarioLabel(c, g.scenario, g.basis === 'log' ? g.scenarioSha : undefined));
+  }
+  return [...out.entries()].map(([key, label]) => ({ key, label }));
+}
+
+function chartGroups(c: Comparison, key: string): Group[] {
+  return c.groups.filter((g) => chartKey(g) === key && (g.basis === 'log' || !c.groups.some((x) => x.basis === 'log' && x.scenario === g.scenario)));
 }
 
 function scenarioSelect(c: Comparison): HTMLElement {
-  const scenarios = [...new Set(c.groups.map((g) => g.scenario))];
   const id = uid('scenario');
   const select = el('select', { id, 'data-testid': 'scenario' });
-  for (const s of scenarios) {
-    const option = el('option', { value: s, text: s });
-    if (s === state.scenario) option.selected = true;
+  for (const { key, label } of chartChoices(c)) {
+    const option = el('option', { value: key, text: label });
+    if (key === state.scenario) option.selected = true;
     select.append(option);
   }
   select.addEventListener('change', () => {
@@ -245,13 +268,111 @@ function scenarioSelect(c: Comparison): HTMLElement {
   return el('div', { class: 'lang-select' }, el('label', { for: id, text: ct('cmp.scenario') }), select);
 }
 
-function charts(groups: Group[], looks: Map<string, RuleSetLook>): HTMLElement {
+/** A labelled select; `value` '' stands for "all". */
+function choice(label: string, testid: string, options: { value: string; text: string }[], value: string, onChange: (value: string) => void): HTMLElement {
+  const id = uid(testid);
+  const select = el('select', { id, 'data-testid': testid });
+  for (const o of options) {
+    const option = el('option', { value: o.value, text: o.text });
+    if (o.value === value) option.selected = true;
+    select.append(option);
+  }
+  select.addEventListener('change', () => onChange(select.value));
+  return el('div', { class: 'lang-select' }, el('label', { for: id, text: label }), select);
+}
+
+/** Human or bot games, scenario, rule set, policy: the values the class's games hold. */
+function filterBar(c: Comparison): HTMLElement {
+  const all = { value: '', text: ct('cmp.filter.all') };
+  const set = (key: keyof Filter) => (value: string) => {
+    const next: Filter = { ...state.filter };
+    if (value === '') delete next[key];
+    else (next as Record<string, string>)[key] = value;
+    state.filter = next;
+    recompare();
+  };
+  const f = state.filter;
+  return el(
+    'div',
+    { class: 'card chooser filters', role: 'group', 'aria-label': ct('cmp.filter'), 'data-testid': 'filters' },
+    el('span', { class: 'filter-title', text: ct('cmp.filter') }),
+    choice(ct('cmp.filter.origin'), 'filter-origin', [all, ...c.available.origins.map((o) => ({ value: o, text: ct(o === 'human' ? 'cmp.filter.human' : 'cmp.filter.bot') }))], f.origin ?? '', set('origin')),
+    choice(ct('cmp.filter.scenario'), 'filter-scenario', [all, ...c.available.scenarios.map((x) => ({ value: x, text: x }))], f.scenario ?? '', set('scenario')),
+    choice(ct('cmp.filter.rules'), 'filter-rules', [all, ...c.available.rules.map((x) => ({ value: x, text: ruleSetShort(x) }))], f.rules ?? '', set('rules')),
+    choice(ct('cmp.filter.policy'), 'filter-policy', [all, ...c.available.policies.map((x) => ({ value: x, text: x }))], f.policy ?? '', set('policy')),
+  );
+}
+
+/** The assignment: a shipped scenario or the instructor's own file, and the rule set and seed it fixes. */
+function assignmentForm(): HTMLElement {
+  const file = el('input', { type: 'file', accept: '.yaml,.yml,.json', class: 'visually-hidden', 'data-testid': 'assignment-file', 'aria-label': ct('cmp.assignment.fileLabel'), tabindex: -1 });
+  file.addEventListener('change', () => {
+    const picked = file.files?.[0];
+    file.value = '';
+    if (!picked) return;
+    void picked.text().then((text) => {
+      state.assignment = { from: '', read: assignmentFromText(text, picked.name) };
+      recompare();
+    });
+  });
+  const pickButton = el('button', { type: 'button', text: ct('cmp.assignment.pickFile'), 'data-testid': 'assignment-pick' });
+  pickButton.addEventListener('click', () => file.click());
+  const none = { value: '', text: ct('cmp.assignment.none') };
+  const shipped = choice(ct('cmp.assignment.shipped'), 'assignment-shipped', [none, ...shippedScenarioFiles().map((f) => ({ value: f, text: f.replace(/\.yaml$/, '') }))], state.assignment?.from ?? '', (value) => {
+    if (value === '') {
+      state.assignment = null;
+      recompare();
+      return;
+    }
+    void assignmentFromShipped(value).then((read) => {
+      state.assignment = { from: value, read };
+      recompare();
+    });
+  });
+  const text = (label: CompareKey, testid: string, value: string, onChange: (v: string) => void) => {
+    const id = uid(testid);
+    const input = el('input', { type: 'text', id, value, 'data-testid': testid, size: 14, spellcheck: 'false', autocomplete: 'off' });
+    input.addEventListener('change', () => onChange(input.value));
+    return el('div', { class: 'lang-select' }, el('label', { for: id, text: ct(label) }), input);
+  };
+  const rules = text('cmp.assignment.rules', 'assignment-rules', state.assignmentRules, (v) => {
+    state.assignmentRules = v;
+    recompare();
+  });
+  const seed = text('cmp.assignment.seed', 'assignment-seed', state.assignmentSeed, (v) => {
+    state.assignmentSeed = v;
+    recompare();
+  });
+  const read = state.assignment?.read;
+  const notes: HTMLElement[] = [];
+  if (read && !read.ok) notes.push(el('p', { class: 'problem', role: 'alert', 'data-testid': 'assignment-problem', text: `${ct('cmp.assignment.invalid')} ${read.problems.slice(0, 3).join(' · ')}` }));
+  else if (read?.ok && !state.assignment?.from) notes.push(el('p', { class: 'small muted', text: ct('cmp.assignment.fromFile', { file: read.file }) }));
+  if (assignmentOf(read ?? null, state.assignmentRules, state.assignmentSeed).badRules) notes.push(el('p', { class: 'problem', role: 'alert', text: ct('cmp.assignment.badRules', { rules: state.assignmentRules }) }));
+  let remove: HTMLElement | null = null;
+  if (state.assignment) {
+    remove = el('button', { type: 'button', text: ct('cmp.assignment.remove'), 'data-testid': 'assignment-remove' });
+    remove.addEventListener('click', () => {
+      state.assignment = null;
+      recompare();
+    });
+  }
+  return el(
+    'fieldset',
+    { class: 'assignment', 'data-testid': 'assignment' },
+    el('legend', { text: ct('cmp.assignment') }),
+    el('div', { class: 'actions' }, shipped, pickButton, file, rules, seed, remove),
+    el('p', { class: 'small muted', text: ct('cmp.assignmentNote') }),
+    ...notes,
+  );
+}
+
+function charts(groups: Group[], looks: Map<string, RuleSetLook>, chooser: HTMLElement): HTMLElement {
   const hasCourse = groups.some((g) => g.course.length > 0);
   const rules = groups.map((g) => g.rules);
   return el(
     'section',
     { class: 'card' },
-    el('h2', { text: ct('cmp.charts') }),
+    el('div', { class: 'topline' }, el('h2', { text: ct('cmp.charts') }), chooser),
     el('p', { class: 'small muted', text: ct('cmp.chartsNote') }),
     legend(rules, looks),
     el('div', { class: 'charts', 'data-testid': 'box-charts' }, ...SUMMARY_INDICATORS.map((k) => boxChart(k, indicatorName(k), groups, looks))),
@@ -349,16 +470,22 @@ function render(): void {
   root.append(header, controls());
   const c = state.comparison;
   if (!c) return;
-  root.append(entriesList(c));
-  if (c.groups.length === 0) return;
-  root.append(table(c));
-  const groups = state.scenario ? chartGroups(c, state.scenario) : [];
+  // What must be known before reading the charts, then the charts near the top; the table and the
+  // list of every input after them.
+  const warnings = alerts(c);
+  if (warnings) root.append(warnings);
+  root.append(filterBar(c));
   const looks = looksOf(c);
-  root.append(el('div', { class: 'card chooser' }, scenarioSelect(c)), charts(groups, looks));
-  const i = intents(groups, looks);
-  if (i) root.append(i);
-  const p = pairs(c);
-  if (p) root.append(p);
+  if (c.groups.length > 0) {
+    const groups = state.scenario ? chartGroups(c, state.scenario) : [];
+    root.append(charts(groups, looks, scenarioSelect(c)));
+    const i = intents(groups, looks);
+    if (i) root.append(i);
+    const p = pairs(c);
+    if (p) root.append(p);
+    root.append(table(c));
+  }
+  root.append(entriesList(c, (source) => sourceName(source, sourceIndex.get(source) ?? 0), state.hideNames));
 }
 
 // Drag and drop anywhere on the page, folders included.
@@ -372,7 +499,7 @@ document.addEventListener('dragleave', (e) => {
 document.addEventListener('drop', (e) => {
   e.preventDefault();
   document.body.classList.remove('dragging');
-  void fromDrop(e.dataTransfer).then(addFiles);
+  void fromDrop(e.dataTransfer).then(({ files, unreadable }) => addFiles(files, unreadable));
 });
 
 applyThemeToDocument();

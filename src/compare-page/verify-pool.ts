@@ -1,9 +1,9 @@
 // Verifies many files over a few Web Workers (one per core, at most four), in file order.
 // Where workers cannot start, verification runs on the main thread in small slices so the page
 // keeps drawing its progress.
-import { classifyText, type Entry } from '../compare/classify';
+import { classifyText, ignored, type Entry } from '../compare/classify';
 import type { VerifyReply, VerifyRequest } from './verify-worker';
-import type { InputFile } from './load';
+import { wanted, type InputFile } from './load';
 
 async function readText(input: InputFile): Promise<string | Error> {
   try {
@@ -24,7 +24,15 @@ function startWorkers(count: number): Worker[] {
   return workers;
 }
 
-export async function verifyFiles(inputs: InputFile[], readError: string, onProgress: (done: number, total: number) => void): Promise<Entry[]> {
+export async function verifyFiles(given: InputFile[], readError: string, onProgress: (done: number, total: number) => void): Promise<Entry[]> {
+  // Files that are not logs by their name are listed, not read (the reason in English, as the
+  // command line gives it; the page translates it).
+  const skipped = given.filter((f) => !wanted(f.name)).map((f) => ignored(f.name, 'not a .json, .jsonl or .ndjson file'));
+  const entries = await verifyLogFiles(given.filter((f) => wanted(f.name)), readError, onProgress);
+  return [...entries, ...skipped];
+}
+
+async function verifyLogFiles(inputs: InputFile[], readError: string, onProgress: (done: number, total: number) => void): Promise<Entry[]> {
   const results: Entry[][] = new Array(inputs.length);
   let done = 0;
   const accept = (id: number, entries: Entry[]) => {

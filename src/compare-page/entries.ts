@@ -1,0 +1,91 @@
+// The comparison page's list of inputs: each file marked verified, batch summary, refused,
+// another engine version, ignored (not a log), a copy of another, not the assignment's game, the
+// same game as another under another name, or left out by the filter; what an instructor has
+// to follow up comes first.
+import { el } from '../game/ui/dom';
+import { formatNumber } from '../game/i18n';
+import { shortHash, type Comparison, type EntryLine, type OffAssignment } from '../compare/index';
+import { ct, reasonText } from './i18n';
+import { ruleSetShort } from './rule-sets';
+
+export function offAssignmentLabel(o: OffAssignment): string {
+  switch (o.what) {
+    case 'scenario':
+      return ct('cmp.off.scenario', { got: o.got, want: o.want });
+    case 'version':
+      return ct('cmp.off.version', { got: shortHash(o.got), want: shortHash(o.want) });
+    case 'rules':
+      return ct('cmp.off.rules', { got: ruleSetShort(o.got), want: ruleSetShort(o.want) });
+    case 'seed':
+      return ct('cmp.off.seed', { got: o.got, want: o.want });
+    case 'unchecked':
+      return ct('cmp.off.unchecked');
+  }
+}
+
+const RANK: Record<EntryLine['status'], number> = { refused: 0, 'off-assignment': 1, 'other-version': 2, duplicate: 3, ignored: 4, verified: 5, summary: 6 };
+const MARK: Record<EntryLine['status'], string> = { refused: '✗', 'off-assignment': '≠', 'other-version': '⚠', duplicate: '⧉', ignored: '–', verified: '✓', summary: '○' };
+
+function statusText(e: EntryLine, name: (source: string) => string): string {
+  switch (e.status) {
+    case 'verified':
+      return ct('cmp.st.verified');
+    case 'summary':
+      return ct('cmp.st.summary');
+    case 'other-version':
+      return ct('cmp.st.other', { version: e.engineVersion ?? '?' });
+    case 'refused':
+      return ct('cmp.st.refused', { reason: reasonText(e.reason ?? '') });
+    case 'ignored':
+      return ct('cmp.st.ignored', { reason: reasonText(e.reason ?? '') });
+    case 'duplicate':
+      return ct('cmp.st.duplicate', { source: name(e.duplicateOf ?? '') });
+    case 'off-assignment':
+      return ct('cmp.st.off', { reason: offAssignmentLabel(e.offAssignment!) });
+  }
+}
+
+/**
+ * The list, inside a disclosure that opens by itself when a few inputs need a look. `name` gives
+ * a source as the page shows it (a placeholder when names are hidden).
+ */
+export function entriesList(c: Comparison, name: (source: string) => string, hideNames: boolean): HTMLElement {
+  const list = el('ol', { class: 'entries', 'data-testid': 'entries' });
+  const shown = c.entries.map((e, i) => ({ e, i })).sort((a, b) => RANK[a.e.status] - RANK[b.e.status] || Number(!a.e.sameGameAs) - Number(!b.e.sameGameAs) || a.i - b.i);
+  for (const { e } of shown) {
+    const who = e.player ? ` (${hideNames ? ct('cmp.hidden') : e.player})` : '';
+    const game = e.scenario ? ` — ${e.scenario}, ${ruleSetShort(e.rules!)}, ${ct('cmp.col.seed').toLowerCase()} ${e.seed}` : '';
+    const notes = [statusText(e, name)];
+    if (e.sameGameAs) notes.push(ct('cmp.st.sameGame', { sources: e.sameGameAs.map(name).join(', ') }));
+    if (e.filteredOut) notes.push(ct('cmp.st.filtered'));
+    list.append(
+      el(
+        'li',
+        { 'data-status': e.status, 'data-same-game': e.sameGameAs ? 'true' : null, 'data-filtered': e.filteredOut ? 'true' : null, class: e.sameGameAs ? `${e.status} flagged` : e.status },
+        el('span', { class: 'mark', 'aria-hidden': 'true', text: e.sameGameAs && e.status === 'verified' ? '⚑' : MARK[e.status] }),
+        el('span', { text: `${name(e.source)}${who}${game}: ${notes.join('; ')}` }),
+      ),
+    );
+  }
+  const n = c.counts;
+  const followUp = n.refused + n.otherVersion + n.duplicates + n.offAssignment + n.sameGame;
+  return el('details', { class: 'card', open: followUp > 0 && followUp <= 50 }, el('summary', {}, el('h2', { text: `${ct('cmp.entries')} (${formatNumber(n.inputs)})` })), list);
+}
+
+/** What the instructor must know before reading the charts, one line each; null when nothing. */
+export function alerts(c: Comparison): HTMLElement | null {
+  const n = c.counts;
+  const lines: string[] = [];
+  if (c.assignment) {
+    const fixed = [c.assignment.rules ? ct('cmp.assignment.fixedRules', { rules: ruleSetShort(c.assignment.rules) }) : null, c.assignment.seed ? ct('cmp.assignment.fixedSeed', { seed: c.assignment.seed }) : null].filter((x): x is string => x !== null);
+    lines.push(ct('cmp.assignment.current', { scenario: c.assignment.scenario, hash: shortHash(c.assignment.sha256) }) + (fixed.length ? `, ${fixed.join(', ')}` : ''));
+  }
+  if (n.offAssignment) lines.push(ct('cmp.alert.off', { count: n.offAssignment }));
+  for (const v of c.versions) lines.push(ct('cmp.alert.versions', { scenario: v.scenario, versions: v.versions.map((x) => shortHash(x.sha256)).join(', ') }));
+  if (n.duplicates) lines.push(ct('cmp.alert.duplicates', { count: n.duplicates }));
+  if (n.sameGame) lines.push(ct('cmp.alert.sameGame', { count: n.sameGame }));
+  if (n.ignored) lines.push(ct('cmp.alert.ignored', { count: n.ignored }));
+  if (n.filteredOut) lines.push(ct('cmp.alert.filtered', { count: n.filteredOut }));
+  if (lines.length === 0) return null;
+  return el('ul', { class: 'alerts', 'data-testid': 'alerts' }, ...lines.map((text) => el('li', { text })));
+}
