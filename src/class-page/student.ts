@@ -13,6 +13,7 @@ import type { Choice } from '../class/protocol';
 import { currentBranch, delegationsOf } from '../class/session';
 import { tc } from './i18n';
 import { clockText, resultText, ruleSetLabel, stateName } from './words';
+import { adversaryName } from '../game/view-model';
 
 export interface Draft {
   turn: number;
@@ -86,7 +87,7 @@ function briefing(client: ClassClient, seat: string): HTMLElement {
       Object.entries(rec)
         .filter(([, v]) => v >= 0.5)
         .sort((a, b) => b[1] - a[1])
-        .map(([id]) => stateName(scenario, id)),
+        .map(([id]) => (id === scenario.adversary.id ? adversaryName(scenario) : stateName(scenario, id))),
     );
   const lines: string[] = [];
   if (seat === scenario.player.state) lines.push(tc('cls.profile.requester'), localize(scenario.briefing));

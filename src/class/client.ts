@@ -100,7 +100,11 @@ export class ClassClient {
   send(command: StudentCommand | InstructorCommand): Promise<Answer> {
     counter += 1;
     const id = `${prefix}-${counter}`;
-    return this.sendAs(id, command);
+    return this.sendAs(id, command).then((answer) => {
+      // The room keeps the delegation's choice; this tab holds what it sent once it is taken.
+      if (answer.ok && command.type === 'choose') this.set(() => (this.choice = command.choice));
+      return answer;
+    });
   }
 
   /** Sends a command under a given id: the same id twice is one command to the room. */

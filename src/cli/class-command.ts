@@ -67,7 +67,7 @@ export async function classCommand(args: string[], stop?: Promise<void>): Promis
         `(the QR code opens ${qrTarget})`,
         '',
         'Instructor dashboard (keep this link to yourself: it controls the rooms):',
-        `  ${base}#instructor=${server.instructorToken}`,
+        `  ${base}#instructor=${server.instructorToken}&rooms=${server.rooms.map((r) => r.code).join(',')}`,
         '',
         `Outcome logs${signingKey ? ' (signed)' : ''} and class records are written to ${out}/ after every turn.`,
         'Ctrl+C stops the server.',
