@@ -6,7 +6,7 @@ import type { Params } from '../problem';
 import type { MessageCode, Template } from './en';
 import type { Render } from './index';
 
-const didYouMean = (p: Params, r: Render) => (p.near ? `: "${r(p.near)}" деп жазғыңыз келді ме?` : '');
+const didYouMean = (p: Params, r: Render) => (p.near ? ` ("${r(p.near)}" деп жазғыңыз келді ме?)` : '');
 const bound = (p: Params, r: Render) => {
   const b = r(p.bound);
   switch (p.cmp) {
@@ -29,7 +29,7 @@ const yamlError: Record<string, string> = {
   BAD_INDENT: 'шегініс дұрыс емес',
   TAB_AS_INDENT: 'шегініс табуляциямен жасалған; YAML-да шегініс тек бос орынмен жасалады',
   MISSING_CHAR: 'таңба жетіспейді (жабатын жақша, тырнақша немесе қос нүкте)',
-  UNEXPECTED_TOKEN: 'мұнда күтілмеген таңба',
+  UNEXPECTED_TOKEN: 'күтілмеген элемент',
   BAD_SCALAR_START: 'мән бұл таңбадан басталмайды; оны тырнақшаға алыңыз',
   BLOCK_AS_IMPLICIT_KEY: 'кілт көп жолды блок бола алмайды',
   MULTILINE_IMPLICIT_KEY: 'кілт бір жолға сыюы керек (қос нүкте немесе тырнақша жетіспей ме?)',
@@ -152,7 +152,8 @@ export const kk: Record<MessageCode, Template> = {
   'got.alias': () => 'сілтеме',
 
   unknownState: (p, r) =>
-    `"${r(p.id)}" деген мемлекет белгісіз (${r(p.role)})${didYouMean(p, r)}; \`states\` ішіндегі идентификаторды (${r(p.states)}) қолданыңыз немесе осы идентификаторы бар мемлекет қосыңыз`,
+    // The suggestion ends the message: after the role's parentheses a second pair would jar.
+    `"${r(p.id)}" деген мемлекет белгісіз (${r(p.role)}); \`states\` ішіндегі идентификаторды (${r(p.states)}) қолданыңыз немесе осы идентификаторы бар мемлекет қосыңыз${p.near ? `. "${r(p.near)}" деп жазғыңыз келді ме?` : ''}`,
   'role.threat': () => 'қауіпті қабылдауда',
   'role.threatOrGroup': (p, r) => `қауіпті қабылдауда; немесе "${r(p.group)}" қарсылас тобы`,
   'role.ties': () => 'байланыстарда',

@@ -4,7 +4,7 @@ import type { Params } from '../problem';
 import type { MessageCode, Template } from './en';
 import type { Render } from './index';
 
-const didYouMean = (p: Params, r: Render) => (p.near ? `: может быть, имелось в виду "${r(p.near)}"?` : '');
+const didYouMean = (p: Params, r: Render) => (p.near ? ` (может быть, имелось в виду "${r(p.near)}"?)` : '');
 const cmp: Record<string, string> = { min: 'не меньше', minExclusive: 'больше', max: 'не больше', maxExclusive: 'меньше' };
 const small = (p: Params) => p.cmp === 'min' || p.cmp === 'minExclusive';
 const json = (v: unknown) => JSON.stringify(String(v ?? ''));
@@ -14,7 +14,7 @@ const yamlError: Record<string, string> = {
   BAD_INDENT: 'неверный отступ',
   TAB_AS_INDENT: 'отступ сделан табуляцией; в YAML отступы делаются только пробелами',
   MISSING_CHAR: 'не хватает знака (закрывающей скобки, кавычки или двоеточия)',
-  UNEXPECTED_TOKEN: 'здесь не ожидалось',
+  UNEXPECTED_TOKEN: 'неожиданный элемент',
   BAD_SCALAR_START: 'значение не может начинаться с этого знака; заключите его в кавычки',
   BLOCK_AS_IMPLICIT_KEY: 'ключ не может быть многострочным блоком',
   MULTILINE_IMPLICIT_KEY: 'ключ должен помещаться на одной строке (не хватает двоеточия или кавычки?)',
@@ -199,7 +199,7 @@ export const ru: Record<MessageCode, Template> = {
   clashNeedsParties: () => 'событию member-clash нужно `parties: [A, B]` — два разных государства-члена альянса',
   clashSameParties: (p, r) => `обе стороны — "${r(p.id)}"; назовите два разных государства-члена альянса`,
   clashPlaceNotParty: (p, r) =>
-    `member-clash происходит на земле одной из сторон, но "${r(p.place)}" не из его сторон (${r(p.a)}, ${r(p.b)}); задайте \`place\`: ${r(p.a)} или ${r(p.b)}, либо назовите ${r(p.place)} в \`parties\``,
+    `member-clash происходит на земле одной из сторон, но "${r(p.place)}" не входит в число его сторон (${r(p.a)}, ${r(p.b)}); задайте \`place\`: ${r(p.a)} или ${r(p.b)}, либо назовите ${r(p.place)} в \`parties\``,
   clashPartyNotMember: (p, r) => `"${r(p.id)}" не входит в альянс; member-clash — это столкновение государств-членов (${r(p.members)})`,
   policyBuiltIn: (p, r) =>
     `"${r(p.name)}" — название встроенной стратегии игрока (${r(p.builtIns)}), поэтому \`--policy ${r(p.name)}\` сыграет встроенную, а не эту; переименуйте стратегию (например, "historical" или "textbook")`,
