@@ -4,8 +4,10 @@ import { engineBench } from './engine-bench';
 import { browserBench } from './browser-bench';
 import { compareBench } from './compare-bench';
 import { verifyBench } from './verify-bench';
+import { classBench } from './class-bench';
 
 await engineBench();
 await browserBench();
 await compareBench();
 await verifyBench();
+await classBench();
