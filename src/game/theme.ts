@@ -16,7 +16,7 @@ const palette = {
   nato: '#3b82f6', // NATO blue
   natoDeep: '#1d4f9e',
   sco: '#f08a24', // SCO orange: stays distinct from the blue for common colour-vision deficiencies
-  scoDeep: '#a8560c',
+  scoDeep: '#9c500b', // dark enough for ink text at 4.5:1 (axe color-contrast: #a8560c gave 4.45)
   // CSTO reddish purple (Okabe–Ito): apart from the blue and the orange for the common
   // colour-vision deficiencies, and from the adversary's red, which also carries a hatch.
   csto: '#cc79a7',

@@ -3,7 +3,8 @@
 // same shading as the crisis map, drawn as SVG inside the details panel. The Phaser map is one
 // full-screen layer under the panels; a picture in the panel scrolls with it and costs no frame.
 // No rule here: the view comes from the view model.
-import { fitProjection, hatchSegments, projectWorld, type Country } from './geo';
+import { fitProjection, hatchSegments, projectWorld, type Country, type ProjectedCountry } from './geo';
+import { schematicCountries } from './schematic';
 import type { MapView } from './map-view';
 import { theme } from '../theme';
 import { svg } from '../ui/dom';
@@ -26,8 +27,13 @@ export function previewMapSvg(world: Country[], view: MapView, width = 400, heig
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'preview-map', 'aria-hidden': 'true', focusable: 'false' });
   root.append(svg('rect', { x: 0, y: 0, width, height, fill: theme.color.ground }));
   if (world.length === 0) return root;
-  const projection = fitProjection(world, { center: view.player, must: view.focus, near: view.members, optional: view.adversary ? [view.adversary] : [] }, extent);
-  const projected = projectWorld(world, projection, extent);
+  // Invented states: the same schematic of discs the crisis map draws.
+  const schematic = view.player !== null && view.player !== '' && !world.some((c) => c.iso3 === view.player);
+  const projection = schematic ? null : fitProjection(world, { center: view.player, must: view.focus, near: view.members, optional: view.adversary ? [view.adversary] : [] }, extent);
+  const projected: ProjectedCountry[] = projection
+    ? projectWorld(world, projection, extent)
+    : schematicCountries({ ids: [view.player!, ...Object.keys(view.names).filter((id) => id !== view.player)], centre: view.player, coords: view.coords }, view.names, extent);
+  root.dataset.mapMode = schematic ? 'schematic' : 'world';
   const members = new Set(view.members);
   const others = new Set(view.others);
   const bloc = theme.color[view.bloc ?? 'nato'];
@@ -62,7 +68,7 @@ export function previewMapSvg(world: Country[], view: MapView, width = 400, heig
   const inside = ([x, y]: [number, number], margin: number) => x > margin && x < width - margin && y > margin && y < height - margin;
   for (const pulse of view.pulses) {
     let point: [number, number] | null = null;
-    if (pulse.lon !== undefined && pulse.lat !== undefined) {
+    if (pulse.lon !== undefined && pulse.lat !== undefined && projection) {
       const p = projection([pulse.lon, pulse.lat]);
       if (p) point = [p[0], p[1]];
     }
