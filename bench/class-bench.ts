@@ -7,7 +7,7 @@ import { loadScenarioFile } from '../src/cli/scenario-file';
 import { startClassServer } from '../src/class/server';
 import { ClassClient } from '../src/class/client';
 import { currentBranch, delegationsOf, stateDigest } from '../src/class/session';
-import { POSITIONS } from '../src/engine/scenario/vocabulary';
+import { POSITIONS } from '../src/engine/index';
 
 const ROOMS = 10;
 const STUDENTS = 30;
