@@ -156,6 +156,9 @@ describe('the crisis screen', () => {
       const help = await page.locator(`[data-testid=who-helped] li[data-member="${row.member}"]`).getAttribute('data-help');
       expect(help).toBe(row.entries.map((e) => `${e.kind}:${e.channel}:${e.day}`).join(' '));
     }
+    // Those asked that sent nothing share one line.
+    const nothing = helperRows(node).filter((r) => r.asked && r.entries.length === 0).map((r) => r.member);
+    if (nothing.length > 0) expect((await page.locator('[data-testid=who-helped] [data-testid=help-nothing]').getAttribute('data-members'))!.split(' ')).toEqual(nothing);
     const onMap = (await page.locator('#map canvas').getAttribute('data-map-helpers'))!.split(' ');
     // Each helper's weightiest help; under SCO rules what is sent comes bilaterally (no defence
     // clause), and only RATS's intelligence sharing goes through the organisation.
@@ -181,6 +184,7 @@ describe('the crisis screen', () => {
         const help = await page.locator(`[data-testid=debrief-helpers] li[data-member="${row.member}"]`).getAttribute('data-help');
         expect(help!.startsWith(row.entries.map((e) => `${e.kind}:${e.channel}:${e.day}`).join(' '))).toBe(true);
       }
+      expect(await axeViolations(page), `axe, debrief, ${lang}`).toEqual([]);
     }
     await setLanguage(page, 'en');
     expect(browser.errors).toEqual([]);
@@ -213,6 +217,7 @@ describe('the crisis screen', () => {
     for (const lang of LANGS) {
       await setLanguage(page, lang);
       expect(await saceur.first().textContent()).toBe(tr(lang, 'body.saceur'));
+      expect(await axeViolations(page), `axe, NATO rules, ${lang}`).toEqual([]);
     }
     await saceur.first().click();
     const dialog = page.locator('[role=dialog][data-testid=glossary]');

@@ -3,7 +3,7 @@
 // day. The crisis screen shows it under the news (the map draws the same facts); the debrief
 // mounts the card. Facts from help-records.ts.
 import type { GameState } from '../engine';
-import { formatNumber, t } from '../i18n';
+import { formatList, formatNumber, t } from '../i18n';
 import { stateName } from '../view-model';
 import { el, svg } from './dom';
 import { helperRows, type HelpChannel, type HelpKind } from './help-records';
@@ -32,17 +32,26 @@ function channelLine(channel: HelpChannel): SVGSVGElement {
   );
 }
 
-/** The list, as it stood at the end of turn `upTo`. */
+/** The list, as it stood at the end of turn `upTo`: one line per member state that sent something,
+ * then one line for those that sent nothing and one for those nothing was asked of. */
 export function helpersList(game: GameState, upTo = game.turns.length): HTMLElement {
   const list = el('ul', { class: 'helpers', 'data-testid': 'helpers' });
-  for (const row of helperRows(game, upTo)) {
-    const item = el('li', { 'data-member': row.member, 'data-help': row.entries.map((e) => `${e.kind}:${e.channel}:${e.day}`).join(' ') || 'none' }, el('strong', { text: stateName(game.scenario, row.member) }), ': ');
-    if (row.entries.length === 0) item.append(t(row.asked ? 'help.nothing' : 'help.notAsked'));
+  const rows = helperRows(game, upTo);
+  const names = (members: string[]) => formatList(members.map((m) => stateName(game.scenario, m)));
+  for (const row of rows.filter((r) => r.entries.length > 0)) {
+    const item = el('li', { 'data-member': row.member, 'data-help': row.entries.map((e) => `${e.kind}:${e.channel}:${e.day}`).join(' ') }, el('strong', { text: stateName(game.scenario, row.member) }), ': ');
     row.entries.forEach((e, i) => {
       if (i > 0) item.append('; ');
       item.append(helpSymbol(e.kind), ' ', t('help.entry', { what: t(`help.kind.${e.kind}`), channel: t(`help.channel.${e.channel}`), day: formatNumber(e.day) }));
     });
     list.append(item);
+  }
+  const nothing = rows.filter((r) => r.entries.length === 0 && r.asked).map((r) => r.member);
+  const notAsked = rows.filter((r) => !r.asked).map((r) => r.member);
+  if (notAsked.length === rows.length) list.append(el('li', { class: 'muted', 'data-testid': 'help-none-yet', text: t('help.noneYet') }));
+  else {
+    if (nothing.length > 0) list.append(el('li', { 'data-testid': 'help-nothing', 'data-members': nothing.join(' '), text: t('help.nothing', { members: names(nothing) }) }));
+    if (notAsked.length > 0) list.append(el('li', { class: 'muted', 'data-testid': 'help-not-asked', 'data-members': notAsked.join(' '), text: t('help.notAsked', { members: names(notAsked) }) }));
   }
   return list;
 }
