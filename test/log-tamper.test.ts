@@ -9,10 +9,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../src/cli/scenario-file';
 import { newGame, playTurn } from '../src/engine/game/game';
 import { intentOptions } from '../src/engine/game/intents';
-import { createLog, logText, replayIntents, scenarioHash, verifyLog, verifyLogText, type OutcomeLog } from '../src/engine/log/outcome-log';
+import { createLog, logText, replayIntents, scenarioHash, verifyLog, verifyLogText, verifyLogTextAsync, type OutcomeLog } from '../src/engine/log/outcome-log';
+import { webCryptoSha256 } from '../src/engine/log/web-sha256';
 import { keyFingerprint, publicKeyOf, signLog } from '../src/engine/log/signature';
 import { scoreOf } from '../src/engine/game/indicators';
-import { canonicalJson, sha256Hex } from '../src/engine/log/canonical';
+import { canonicalJson, pureSha256, sha256Hex } from '../src/engine/log/canonical';
 import { ENGINE_VERSION } from '../src/engine/version';
 import { PRESETS } from '../src/engine/rules/features';
 import type { GameState } from '../src/engine/game/types';
@@ -511,5 +512,25 @@ describe('an edit of the embedded scenario only', () => {
   it('a scenario that validate refuses on a missing state is refused inside a log, with the problem', () => {
     const forged = forge((s) => (s.player.state = 'QQQ'));
     expect(refused(forged)).toMatch(/not a valid scenario: .*QQQ|not a valid scenario: player\.state/);
+  });
+});
+
+describe('verification with an asynchronous platform hash (Web Crypto in a browser)', () => {
+  const webSha = webCryptoSha256();
+
+  it('Web Crypto is found where there is one (Node has it too), and hashes as the pure-JavaScript SHA-256 does', async () => {
+    expect(webSha).not.toBeNull();
+    const text = logText(logs['terror/csto']!);
+    expect(await webSha!(text)).toBe(pureSha256(text));
+  });
+
+  it('gives the verdicts verifyLogText gives: the log accepted, a change refused, a strict-reading fault named', async () => {
+    const text = logText(logs['terror/csto']!);
+    expect(await verifyLogTextAsync(text, webSha!)).toMatchObject({ ok: true, signature: { status: 'unsigned' } });
+    const changed = text.replace('"seed":"', '"seed":"x');
+    expect(await verifyLogTextAsync(changed, webSha!)).toEqual(verifyLogText(changed));
+    expect(await verifyLogTextAsync(changed, webSha!)).toMatchObject({ ok: false, reason: expect.stringMatching(/digest/) });
+    const doubled = text.replace('"seed":"', '"seed":"x","seed":"');
+    expect(await verifyLogTextAsync(doubled, webSha!)).toMatchObject({ ok: false, reason: expect.stringMatching(/a second time/) });
   });
 });

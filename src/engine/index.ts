@@ -22,6 +22,7 @@ export {
   createLogText,
   verifyLog,
   verifyLogText,
+  verifyLogTextAsync,
   replayIntents,
   inputOf,
   logText,
@@ -34,5 +35,6 @@ export { canonicalJson, sha256Hex, pureSha256, useSha256, CanonicalError, type S
 export { readStrictJson } from './log/strict-json';
 export { signLog, verifySignature, publicKeyOf, keyFingerprint, type LogSignature, type SignatureCheck } from './log/signature';
 export { sameJson } from './log/same-json';
+export { webCryptoSha256, type Sha256Async } from './log/web-sha256';
 export { ENGINE_VERSION } from './version';
 export { counterfactual, firstDivergence, type DroppedIntent } from './game/counterfactual';

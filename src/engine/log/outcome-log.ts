@@ -14,6 +14,7 @@ import { playerProblem, policyProblem, type LogPolicy } from './log-policy';
 import { verifySignature, type LogSignature, type SignatureCheck } from './signature';
 import { readStrictJson } from './strict-json';
 import { sameJson } from './same-json';
+import type { Sha256Async } from './web-sha256';
 
 export const LOG_FORMAT = 'alliance-crisis-lab/outcome-log';
 export const LOG_VERSION = 1;
@@ -111,37 +112,55 @@ export type VerifyResult =
 /** Verifies a log's text: read strictly (no repeated key, no `__proto__`, every number written as
  * the engine writes it, bounded nesting), then as verifyLog. */
 export function verifyLogText(text: string): VerifyResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    const read = readStrictJson(text);
-    return { ok: false, reason: read.ok ? 'not JSON' : `not JSON: ${read.reason.replace(/^not strict JSON: /, '')}` };
-  }
-  return verifyParsed(value, text);
+  const prepared = prepareText(text);
+  return 'verdict' in prepared ? prepared.verdict : finish(prepared, sha256Hex(prepared.texts.body));
+}
+
+/**
+ * The same, with the digest taken by an asynchronous SHA-256: the browser's Web Crypto
+ * (`crypto.subtle.digest`) hashes natively but only asynchronously. The rest stays synchronous.
+ */
+export async function verifyLogTextAsync(text: string, sha256Async: Sha256Async): Promise<VerifyResult> {
+  const prepared = prepareText(text);
+  return 'verdict' in prepared ? prepared.verdict : finish(prepared, await sha256Async(prepared.texts.body));
 }
 
 /** Verifies a parsed log: its digest, its signature if any, its embedded scenario (validated as
  * `crisis-lab validate` does), and a replay of its inputs that must give its turns and summary. */
 export function verifyLog(input: unknown): VerifyResult {
-  return verifyParsed(input, null);
+  const prepared = prepare(input, null);
+  return 'verdict' in prepared ? prepared.verdict : finish(prepared, sha256Hex(prepared.texts.body));
 }
 
-function verifyParsed(input: unknown, text: string | null): VerifyResult {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, reason: 'not an outcome log: not a JSON object' };
-  const log = input as Partial<OutcomeLog>;
-  if (log.format !== LOG_FORMAT) return { ok: false, reason: `not an outcome log: "format" is not "${LOG_FORMAT}"` };
-  if (!Number.isInteger(log.logVersion) || (log.logVersion as number) < 1) return { ok: false, reason: 'the log names no log format version' };
-  if ((log.logVersion as number) > LOG_VERSION) {
-    return { ok: false, reason: `log format version ${String(log.logVersion)} is newer than this engine reads (${LOG_VERSION})` };
+interface Prepared {
+  log: Partial<OutcomeLog>;
+  texts: CanonicalTexts;
+}
+
+function prepareText(text: string): Prepared | { verdict: VerifyResult } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    const read = readStrictJson(text);
+    return { verdict: { ok: false, reason: read.ok ? 'not JSON' : `not JSON: ${read.reason.replace(/^not strict JSON: /, '')}` } };
   }
-  if (typeof log.engineVersion !== 'string') return { ok: false, reason: 'the log names no engine version' };
+  return prepare(value, text);
+}
+
+/** The checks before the digest, and the canonical texts; a verdict when they already refuse. */
+function prepare(input: unknown, text: string | null): Prepared | { verdict: VerifyResult } {
+  const refuse = (reason: string, engineVersion?: string) => ({ verdict: { ok: false as const, reason, ...(engineVersion === undefined ? {} : { engineVersion }) } });
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return refuse('not an outcome log: not a JSON object');
+  const log = input as Partial<OutcomeLog>;
+  if (log.format !== LOG_FORMAT) return refuse(`not an outcome log: "format" is not "${LOG_FORMAT}"`);
+  if (!Number.isInteger(log.logVersion) || (log.logVersion as number) < 1) return refuse('the log names no log format version');
+  if ((log.logVersion as number) > LOG_VERSION) {
+    return refuse(`log format version ${String(log.logVersion)} is newer than this engine reads (${LOG_VERSION})`);
+  }
+  if (typeof log.engineVersion !== 'string') return refuse('the log names no engine version');
   if (log.engineVersion !== ENGINE_VERSION) {
-    return {
-      ok: false,
-      engineVersion: log.engineVersion,
-      reason: `made by engine version ${log.engineVersion}; this is ${ENGINE_VERSION}: verify it with that version`,
-    };
+    return refuse(`made by engine version ${log.engineVersion}; this is ${ENGINE_VERSION}: verify it with that version`, log.engineVersion);
   }
 
   // The canonical text, written once: the body's for the digest, the scenario's for the cache.
@@ -151,14 +170,19 @@ function verifyParsed(input: unknown, text: string | null): VerifyResult {
   } catch (error) {
     if (!(error instanceof CanonicalError)) throw error;
     const where = text === null ? null : readStrictJson(text);
-    return { ok: false, reason: `not a strict log: ${where && !where.ok ? where.reason.replace(/^not strict JSON: /, '') : error.message}` };
+    return refuse(`not a strict log: ${where && !where.ok ? where.reason.replace(/^not strict JSON: /, '') : error.message}`);
   }
   if (text !== null && !isCanonicalText(text, texts.whole)) {
     const read = readStrictJson(text);
-    if (!read.ok) return { ok: false, reason: `not a strict log: ${read.reason.replace(/^not strict JSON: /, '')}` };
+    if (!read.ok) return refuse(`not a strict log: ${read.reason.replace(/^not strict JSON: /, '')}`);
   }
+  return { log, texts };
+}
+
+/** Everything from the digest on, given the SHA-256 of the body's canonical text. */
+function finish({ log, texts }: Prepared, bodyDigest: string): VerifyResult {
   const { digest } = log;
-  if (typeof digest !== 'string' || sha256Hex(texts.body) !== digest) {
+  if (typeof digest !== 'string' || bodyDigest !== digest) {
     return { ok: false, reason: 'the digest does not match: the log was changed after it was written' };
   }
   const signature = verifySignature(log);
