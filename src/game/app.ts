@@ -218,7 +218,7 @@ export class App {
       this.map.show(scenarioMapView(shown ?? emptyScenarioShape, full, true, shown && this.start_.rules ? blocColor(this.start_.rules, shown.ruleSets) : null));
     } else if (this.screen === 'crisis') {
       renderCrisis(this, this.ui, layout);
-      if (isTutorial(this.session.game) && !this.session.game.result) this.ui.append(tutorialGuide(this, this.session.game));
+      if (isTutorial(this.session.game) && !this.session.game.result && !this.showBriefing) this.ui.append(tutorialGuide(this, this.session.game));
     } else {
       renderDebrief(this, this.ui);
       const played = this.session.game;

@@ -44,6 +44,11 @@ describe('fetching an assignment link’s scenario file', () => {
   it('says "not found" with the address for a missing file, and names other statuses', async () => {
     expect(await fetchAssigned('missing.yaml', base, { fetchImpl: answer(404, 'Not Found') })).toEqual({ ok: false, problem: 'not-found', url: 'https://school.example/games/missing.yaml', status: 404 });
     expect(await fetchAssigned('x.yaml', base, { fetchImpl: answer(500) })).toMatchObject({ ok: false, problem: 'http', status: 500 });
+    // A host that answers a missing file with its index page (status 200) has not found it either.
+    const page = (async () => new Response('<!doctype html><html><body>app</body></html>', { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } })) as typeof fetch;
+    expect(await fetchAssigned('gone.yaml', base, { fetchImpl: page })).toMatchObject({ ok: false, problem: 'not-found', url: 'https://school.example/games/gone.yaml' });
+    const untyped = (async () => new Response('<html>\n<head></head></html>', { status: 200 })) as typeof fetch;
+    expect(await fetchAssigned('gone.yaml', base, { fetchImpl: untyped })).toMatchObject({ ok: false, problem: 'not-found' });
   });
 
   it('gives up on a server that never answers once the time limit passes (issue 14.4)', async () => {

@@ -81,7 +81,11 @@ export async function fetchAssigned(ref: string, base: string, options: FetchOpt
     const response = await (options.fetchImpl ?? fetch)(href, { signal: controller.signal });
     if (response.status === 404 || response.status === 410) return { ok: false, problem: 'not-found', url: href, status: response.status };
     if (!response.ok) return { ok: false, problem: 'http', url: href, status: response.status };
-    return { ok: true, text: await response.text(), url: href };
+    const text = await response.text();
+    // Many static hosts answer a missing file with their index page (status 200): a web page is
+    // never a scenario file, and saying "not found" beats a list of YAML errors about HTML.
+    if ((response.headers.get('content-type') ?? '').includes('text/html') || /^\s*<(!doctype\s+html|html)[\s>]/i.test(text)) return { ok: false, problem: 'not-found', url: href, status: response.status };
+    return { ok: true, text, url: href };
   } catch {
     return { ok: false, problem: timedOut ? 'timeout' : options.signal?.aborted ? 'cancelled' : 'network', url: href };
   } finally {

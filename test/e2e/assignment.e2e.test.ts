@@ -1,6 +1,8 @@
 // An assignment link fixes scenario, rules and seed; the language choice is remembered.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { onScreen, openBrowser, type Browser } from './browser';
+import { confirmNewGame } from './play';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 
 const baseUrl = inject('baseUrl');
 
@@ -23,6 +25,7 @@ describe('assignment links and language', () => {
     expect(await page.locator('[data-focus=seed]').inputValue()).toBe('42');
     expect(await page.locator('[data-focus=seed]').isDisabled()).toBe(true);
     await page.click('[data-testid=play]');
+    await confirmNewGame(page);
     await onScreen(page, 'crisis');
     // SCO terms for the same intents.
     expect(await page.locator('[data-testid=intents]').textContent()).toContain('RATS');
@@ -36,6 +39,7 @@ describe('assignment links and language', () => {
     expect(await page.locator('.scenario-item').count()).toBe(1);
     expect(await page.locator('.scenario-item .title').textContent()).toContain('Tutorial');
     await page.click('[data-testid=play]');
+    await confirmNewGame(page);
     await onScreen(page, 'crisis');
     expect(await page.locator('[data-testid=intents]').textContent()).toContain('Article 4');
   });
@@ -48,6 +52,7 @@ describe('assignment links and language', () => {
     expect(await page.locator('input[name=rules][value="sco+commitment=automatic"]').isChecked()).toBe(true);
     expect(await page.locator('input[name=rules][value=sco]').isDisabled()).toBe(true);
     await page.click('[data-testid=play]');
+    await confirmNewGame(page);
     await onScreen(page, 'crisis');
     expect(await page.locator('[data-testid=rule-set]').textContent()).toBe('SCO rules, changed: Defence commitment = automatic');
     expect(await page.locator('label[data-procedure]').allTextContents()).toContain('Seek collective defence under Article 4 of the Collective Security Treaty');
@@ -66,6 +71,7 @@ describe('assignment links and language', () => {
     await page.goto(`${baseUrl}?scenario=${encodeURIComponent('assigned/tutorial-copy.yaml')}&rules=nato&seed=9&lock=1`);
     await onScreen(page, 'start');
     await page.click('[data-testid=play]');
+    await confirmNewGame(page);
     await onScreen(page, 'crisis');
     await page.selectOption('[data-focus=lang]', 'kk');
     // The screen redraws once the Kazakh letters' font faces are in.
@@ -75,5 +81,56 @@ describe('assignment links and language', () => {
     await onScreen(page, 'crisis');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('kk');
     expect(await page.locator('[data-testid=end-turn]').textContent()).toContain('жүрісті аяқтау');
+  });
+});
+
+describe('assignment links that fail (issue 11.9, 14.4)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('says "not found" with the address of a missing scenario file, in English and in Kazakh', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}?scenario=${encodeURIComponent('assigned/no-such-file.yaml')}&rules=nato&seed=1&lock=1`);
+    await onScreen(page, 'start');
+    const error = page.locator('[data-testid=load-error]');
+    expect(await error.textContent()).toContain('was not found at');
+    expect(await error.textContent()).toContain(new URL('assigned/no-such-file.yaml', baseUrl).href);
+    expect(await error.textContent()).not.toMatch(/YAML|line \d/);
+    // The menu is there: the shipped scenarios can be played.
+    expect(await page.locator('.scenario-item').count()).toBeGreaterThan(1);
+    await page.selectOption('[data-focus=lang]', 'kk');
+    await page.reload();
+    await onScreen(page, 'start');
+    expect(await page.locator('[data-testid=load-error]').textContent()).toContain('мекенжайында табылмады');
+    await page.selectOption('[data-focus=lang]', 'en');
+    expect(browser.errors.filter((e) => !e.includes('404'))).toEqual([]);
+  });
+
+  it('shows where it is waiting for a server that never answers, with a way back to the menu', async () => {
+    const { page } = browser;
+    // A server that takes the connection and never answers (another origin: no service worker
+    // or test route stands in between).
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/tutorial.yaml`;
+    try {
+      await page.goto(`${baseUrl}?scenario=${encodeURIComponent(url)}&rules=nato&seed=1&lock=1`);
+      await page.waitForSelector('[data-screen=loading]');
+      expect(await page.locator('[data-testid=assignment-loading]').textContent()).toContain(url);
+      await page.click('[data-testid=back-to-menu]');
+      await onScreen(page, 'start');
+      expect(await page.locator('.scenario-item').count()).toBeGreaterThan(1);
+      expect(page.url()).not.toContain('scenario=');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+    expect(browser.errors.filter((e) => !/Failed to fetch|ERR_/.test(e))).toEqual([]);
   });
 });

@@ -44,11 +44,18 @@ export async function startGame(page: Page, baseUrl: string, scenarioId: string,
   await page.keyboard.type(seed);
   await tabTo(page, '[data-testid=play]');
   await page.keyboard.press('Enter');
+  await confirmNewGame(page);
   await onScreen(page, 'crisis');
   // The briefing opens with focus on Begin.
   await page.waitForSelector('[data-testid=begin]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid=begin]', { state: 'detached' });
+}
+
+/** A new game over a saved one under way asks first: the test's player confirms. */
+export async function confirmNewGame(page: Page): Promise<void> {
+  await page.waitForSelector('[data-screen="crisis"], [data-testid="confirm-new"]', { timeout: 30_000 });
+  if ((await page.locator('[data-testid="confirm-new"]').count()) > 0) await page.click('[data-testid=confirm-yes]');
 }
 
 /** The turn the crisis screen is on, from the End turn button's data. */

@@ -117,7 +117,8 @@ export function renderStart(app: App, root: HTMLElement): void {
 
   // Loading a file: a picker, plus drag and drop anywhere on the page.
   const fileId = uid('file');
-  const fileInput = el('input', { id: fileId, type: 'file', accept: '.yaml,.yml,.json,application/json,text/yaml', class: 'visually-hidden', 'data-testid': 'scenario-file' });
+  // The button is the control; the hidden input keeps a name for assistive technology all the same.
+  const fileInput = el('input', { id: fileId, type: 'file', accept: '.yaml,.yml,.json,application/json,text/yaml', class: 'visually-hidden', 'data-testid': 'scenario-file', 'aria-label': t('start.loadFile'), tabindex: -1 });
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     s.extra = await loadFile(file);
