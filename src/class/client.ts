@@ -257,7 +257,8 @@ export class ClassClient {
 function joinError(error: unknown): ClassJoinError {
   const e = error as { code?: unknown; message?: unknown };
   const message = typeof e?.message === 'string' ? e.message : String(error);
-  if (e?.code === UNKNOWN_ROOM_CODE) return new ClassJoinError('unknown-room', message);
+  // Colyseus answers a room at its connection limit (locked) with the same code as a missing one.
+  if (e?.code === UNKNOWN_ROOM_CODE) return new ClassJoinError(/is locked/.test(message) ? 'room-full' : 'unknown-room', message);
   if (e?.code === JOIN_ERROR_CODE) {
     const [word, ...rest] = message.split(' ');
     if ((REFUSALS as readonly string[]).includes(word!)) return new ClassJoinError(word as Refusal, rest.join(' '));

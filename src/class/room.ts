@@ -118,8 +118,10 @@ export class ClassRoom extends Room {
     this.broadcast(MSG.presence, this.presenceNow());
   }
 
-  override onLeave(): void {
+  override onLeave(client: Client): void {
     // The seat stays with its student until the instructor frees it; only presence changes.
+    this.buckets.delete(client.sessionId);
+    this.processed.delete(`guest:${client.sessionId}`);
     this.broadcast(MSG.presence, this.presenceNow());
   }
 
@@ -298,7 +300,12 @@ export class ClassRoom extends Room {
       this.timer = this.clock.setTimeout(() => {
         this.timer = null;
         this.remainingMs = null;
-        if (this.session.phase === 'running' && !currentBranch(this.session).game.result) this.playTurn('deadline');
+        try {
+          if (this.session.phase === 'running' && !currentBranch(this.session).game.result) this.playTurn('deadline');
+        } catch (error) {
+          // A turn that cannot be played is reported; the room and its log stay as they were.
+          this.onUncaughtException(error as Error);
+        }
       }, ms);
       this.timerStartedAt = startedAt;
     }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ClassJoinError } from '../../src/class/client';
 import { currentBranch, stateDigest } from '../../src/class/session';
 import { verifyLog } from '../../src/engine/log/outcome-log';
+import { classify, compareEntries } from '../../src/compare/index';
 import type { RunningClassServer } from '../../src/class/server';
 import { KAZAKHSTAN, instructor, startTestServer, student, until } from './harness';
 
@@ -245,6 +246,11 @@ describe('the class record', () => {
       const verdict = verifyLog(JSON.parse(readFileSync(join(logDir, f), 'utf8')));
       expect(verdict.ok, f).toBe(true);
     }
+    // The comparison reads the class's logs like any others: the two branches are a pair.
+    const entries = files.filter((f) => !f.endsWith('.class.json')).map((f) => classify(JSON.parse(readFileSync(join(logDir, f), 'utf8')), f));
+    const comparison = compareEntries(entries);
+    expect(comparison.counts.verified).toBe(2);
+    expect(comparison.pairs.length).toBe(1);
     const record = JSON.parse(readFileSync(join(logDir, `${room}.class.json`), 'utf8'));
     expect(record.format).toBe('alliance-crisis-lab/class-log');
     expect(record.branches[0].attribution[0].delegations[seat]).toEqual({ by: 'student', student: 'Madina' });
