@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pureSha256, useSha256 } from '../src/engine/log/canonical';
 import { runBatch, type BatchJob } from '../src/cli/batch-runner';
 import { nodeSha256 } from '../src/cli/node-host';
-import { verifyFile } from '../src/cli/verify-command';
+import { Duplicates, verifyFile } from '../src/cli/verify-command';
 
 const SCENARIOS = ['scenarios/terror-attack-member.yaml', 'scenarios/frontier-armed-attack.yaml', 'scenarios/rats-central-asia.yaml'];
 const RULES = ['nato', 'sco'];
@@ -28,10 +28,13 @@ async function seconds(run: () => unknown): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
+/** What `crisis-lab verify DIR/*` does for each file, duplicate check included, without the process start. */
 function verifyAll(dir: string): void {
+  const seen = new Duplicates();
   for (const name of readdirSync(dir)) {
     const verdict = verifyFile(join(dir, name));
     if (!verdict.ok) throw new Error(`${name}: ${verdict.reason}`);
+    if (seen.check(name, verdict.log)) throw new Error(`${name}: a duplicate in a batch of distinct games`);
   }
 }
 

@@ -4,8 +4,7 @@
 // also says what its verification is worth: signed by a key the instructor named, or integrity
 // only. One bad file is named and the others are still reported; logs that are the same file
 // twice, or the same game under two names, are flagged.
-import { verifyLogText, type OutcomeLog } from '../engine/index';
-import { sameJson } from '../engine/index';
+import { canonicalJson, sha256Hex, verifyLogText, type OutcomeLog } from '../engine/index';
 import { UsageError, parseArgs } from './args';
 import { readBounded } from './bounded-read';
 import { fail } from './command-helpers';
@@ -74,22 +73,23 @@ export function verifyFile(file: string, trusted: ReadonlySet<string> = new Set(
 }
 
 /** Remembers the logs seen: the same log twice (one digest), or the same game under another
- * player name or policy label (everything the replay depends on is equal). */
+ * player name or policy label (everything the replay depends on is equal). Only hashes are kept,
+ * so a long run holds a few hundred bytes a log, not the logs. */
 export class Duplicates {
   private readonly byDigest = new Map<string, string>();
-  private readonly byGame = new Map<string, { file: string; log: OutcomeLog }[]>();
+  private readonly byGame = new Map<string, { file: string; name: string }>();
 
   check(file: string, log: OutcomeLog): string | null {
     const same = this.byDigest.get(log.digest);
     if (same !== undefined) return `the same log as ${same}`;
     this.byDigest.set(log.digest, file);
-    const key = [log.scenario.sha256, log.rules, log.pack, log.seed, log.turns.length, log.summary.score].join('\u0000');
-    const candidates = this.byGame.get(key) ?? [];
-    const twin = candidates.find((c) => sameJson(c.log.turns, log.turns) && sameJson(c.log.parameters, log.parameters));
-    candidates.push({ file, log });
-    this.byGame.set(key, candidates);
-    if (!twin) return null;
-    const name = (l: OutcomeLog) => (l.player ? `"${l.player}"` : `no name (${l.policy})`);
-    return `the same game as ${twin.file} (there ${name(twin.log)}, here ${name(log)})`;
+    const game = sha256Hex(canonicalJson([log.scenario.sha256, log.rules, log.pack, log.parameters, log.seed, log.turns]));
+    const name = log.player ? `"${log.player}"` : `no name (${log.policy})`;
+    const twin = this.byGame.get(game);
+    if (twin === undefined) {
+      this.byGame.set(game, { file, name });
+      return null;
+    }
+    return `the same game as ${twin.file} (there ${twin.name}, here ${name})`;
   }
 }
