@@ -30,6 +30,9 @@ export function debriefView(state: ClassState, hidden: boolean): HTMLElement | n
   const blocked = debrief.blocked.map((b) =>
     el('li', { text: tc('cls.block', { turn: b.turn, state: stateName(scenario, b.by), who: who(b.student), intent: procedureName(features, b.intent) }) }),
   );
+  const spoke = debrief.spoke.map((x) =>
+    el('li', { text: tc('cls.said', { turn: x.turn, state: stateName(scenario, x.by), who: who(x.student), position: t(`pos.${x.position}`), intent: procedureName(features, x.intent) }) }),
+  );
   const counterfactuals = debrief.counterfactuals.map((c) => {
     const row = (indicator: string, played: string, other: string) => el('li', { text: tc('cls.cf.row', { indicator, played, other, rules: ruleSetLabel(c.rules) }) });
     return el(
@@ -57,6 +60,8 @@ export function debriefView(state: ClassState, hidden: boolean): HTMLElement | n
     el('ul', {}, ...argued),
     el('h3', { text: tc('cls.blocked') }),
     blocked.length ? el('ul', {}, ...blocked) : el('p', { class: 'muted', text: tc('cls.noBlock') }),
+    spoke.length ? el('h3', { text: tc('cls.spoke') }) : null,
+    spoke.length ? el('ul', { 'data-testid': 'spoke' }, ...spoke) : null,
     ...counterfactuals,
   );
 }

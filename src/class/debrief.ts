@@ -3,7 +3,7 @@
 // the class's attribution, so a bot's part is named as a bot's.
 import { counterfactual, firstDivergence, type DroppedIntent } from '../engine/index';
 import { summarize, type GameSummary } from '../engine/index';
-import type { DecisionOutcome, DecisionKind, StateId } from '../engine/index';
+import type { DecisionOutcome, DecisionKind, Position, StateId } from '../engine/index';
 import type { IntentId } from '../engine/index';
 import type { Attribution, Branch } from './session';
 
@@ -25,6 +25,15 @@ export interface Blocked {
   student: string | null;
 }
 
+/** A position a student took at a sitting (bots' positions are the profile's, left out). */
+export interface Spoke {
+  turn: number;
+  intent: IntentId;
+  by: StateId;
+  student: string;
+  position: Position;
+}
+
 export interface Counterfactual {
   rules: string;
   played: GameSummary;
@@ -37,6 +46,7 @@ export interface Counterfactual {
 export interface ClassDebrief {
   argued: Argued[];
   blocked: Blocked[];
+  spoke: Spoke[];
   counterfactuals: Counterfactual[];
 }
 
@@ -60,6 +70,17 @@ export function classDebrief(branch: Branch, otherRules: string[]): ClassDebrief
   const blocked: Blocked[] = decisions.flatMap((d) =>
     d.blockedBy.map((by) => ({ turn: d.turn, kind: d.kind, intent: d.intent, by, student: studentAt(branch, d.turn, by) })),
   );
+  const spoke: Spoke[] = game.turns.flatMap((t) =>
+    t.sittings.flatMap((sitting) =>
+      Object.entries(sitting.by)
+        .filter(([, source]) => source === 'seat')
+        .flatMap(([by]) => {
+          const student = studentAt(branch, t.turn, by);
+          const position = t.positions[sitting.intent]?.[by];
+          return student && position ? [{ turn: t.turn, intent: sitting.intent, by, student, position }] : [];
+        }),
+    ),
+  );
   const played = summarize(game, 'class');
   const counterfactuals = otherRules
     .filter((r) => r !== branch.rules)
@@ -67,5 +88,5 @@ export function classDebrief(branch: Branch, otherRules: string[]): ClassDebrief
       const other = counterfactual(game, rules);
       return { rules, played, other: summarize(other.game, 'class'), divergence: firstDivergence(game.turns, other.game.turns), dropped: other.dropped };
     });
-  return { argued, blocked, counterfactuals };
+  return { argued, blocked, spoke, counterfactuals };
 }

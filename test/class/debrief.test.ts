@@ -33,6 +33,9 @@ describe('classDebrief', () => {
     const blockedByArmenia = branch.game.turns.flatMap((t) => t.decisions).filter((d) => d.blockedBy.includes('ARM'));
     expect(blockedByArmenia.length).toBeGreaterThan(0);
     expect(debrief.blocked.filter((b) => b.by === 'ARM').length).toBe(blockedByArmenia.length);
+    // Armenia's student objected at every sitting; the bots' positions are not put in anyone's mouth.
+    expect(debrief.spoke.length).toBeGreaterThan(0);
+    expect(debrief.spoke.every((x) => x.by === 'ARM' && x.student === 'Narek' && x.position === 'object')).toBe(true);
     expect(debrief.counterfactuals.map((c) => c.rules)).toEqual(['sco']);
     expect(debrief.counterfactuals[0]!.played.rules).toBe('csto');
     expect(debrief.counterfactuals[0]!.other.rules).toBe('sco');
