@@ -50,7 +50,8 @@ function statusText(e: EntryLine, name: (source: string) => string): string {
  * a source as the page shows it (a placeholder when names are hidden).
  */
 export function entriesList(c: Comparison, name: (source: string) => string, hideNames: boolean): HTMLElement {
-  const list = el('ol', { class: 'entries', 'data-testid': 'entries' });
+  // A long list scrolls inside its box: the keyboard must reach it to scroll it (axe).
+  const list = el('ol', { class: 'entries', 'data-testid': 'entries', tabindex: 0, 'aria-label': ct('cmp.entries') });
   const shown = c.entries.map((e, i) => ({ e, i })).sort((a, b) => RANK[a.e.status] - RANK[b.e.status] || Number(!a.e.sameGameAs) - Number(!b.e.sameGameAs) || a.i - b.i);
   for (const { e } of shown) {
     const who = e.player ? ` (${hideNames ? ct('cmp.hidden') : e.player})` : '';

@@ -170,6 +170,11 @@ function controls(): HTMLElement {
   );
 }
 
+/** A table that may scroll sideways: a named region the keyboard can reach and scroll. */
+function scroller(name: string, table: HTMLElement): HTMLElement {
+  return el('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': name }, table);
+}
+
 function groupLabel(g: Group): string {
   return ct(g.basis === 'log' ? 'cmp.basis.log' : 'cmp.basis.summary', { count: formatNumber(g.games) });
 }
@@ -183,7 +188,7 @@ function looksOf(c: Comparison): Map<string, RuleSetLook> {
 function ruleSetCell(rules: string, looks: Map<string, RuleSetLook>, attrs: Record<string, string | number> = {}): HTMLElement {
   const cell = el('td', { ...attrs, class: 'bloc', 'data-rules': rules, text: ruleSetShort(rules) });
   const look = looks.get(rules);
-  if (look) cell.style.color = look.color;
+  if (look) cell.style.color = look.ink;
   return cell;
 }
 
@@ -224,7 +229,7 @@ function table(c: Comparison): HTMLElement {
     { class: 'card' },
     el('div', { class: 'topline' }, el('h2', { text: ct('cmp.table') }), el('div', { class: 'actions' }, exportButton, gamesButton)),
     el('p', { class: 'small muted', text: ct('cmp.tableNote') }),
-    el('div', { class: 'scroll' }, el('table', { class: 'stats', 'data-testid': 'table' }, el('thead', {}, head), body)),
+    scroller(ct('cmp.table'), el('table', { class: 'stats', 'data-testid': 'table' }, el('thead', {}, head), body)),
   );
 }
 
@@ -303,6 +308,9 @@ function filterBar(c: Comparison): HTMLElement {
   );
 }
 
+/** Whether the instructor opened the assignment's form (kept across redraws). */
+let assignmentOpen = false;
+
 /** The assignment: a shipped scenario or the instructor's own file, and the rule set and seed it fixes. */
 function assignmentForm(): HTMLElement {
   const file = el('input', { type: 'file', accept: '.yaml,.yml,.json', class: 'visually-hidden', 'data-testid': 'assignment-file', 'aria-label': ct('cmp.assignment.fileLabel'), tabindex: -1 });
@@ -356,14 +364,18 @@ function assignmentForm(): HTMLElement {
       recompare();
     });
   }
-  return el(
-    'fieldset',
-    { class: 'assignment', 'data-testid': 'assignment' },
-    el('legend', { text: ct('cmp.assignment') }),
-    el('div', { class: 'actions' }, shipped, pickButton, file, rules, seed, remove),
+  // Closed until used, so that the charts start in the first screen; the summary names it.
+  const open = state.assignment !== null || state.assignmentRules !== '' || state.assignmentSeed !== '' || assignmentOpen;
+  const details = el(
+    'details',
+    { class: 'assignment', 'data-testid': 'assignment', open },
+    el('summary', { text: ct('cmp.assignment') }),
     el('p', { class: 'small muted', text: ct('cmp.assignmentNote') }),
+    el('div', { class: 'actions' }, shipped, pickButton, file, rules, seed, remove),
     ...notes,
   );
+  details.addEventListener('toggle', () => (assignmentOpen = details.open));
+  return details;
 }
 
 function charts(groups: Group[], looks: Map<string, RuleSetLook>, chooser: HTMLElement): HTMLElement {
@@ -405,11 +417,16 @@ function intentsTable(g: Group, looks: Map<string, RuleSetLook>): HTMLElement {
     'figure',
     { class: 'intents', 'data-intents': g.rules },
     el('h3', { text: `${ruleSetTitle(g.rules)} · ${groupLabel(g)} · %` }),
-    el('div', { class: 'scroll' }, el('table', {}, el('thead', {}, head), el('tbody', {}, games, ...rows))),
+    scroller(ruleSetTitle(g.rules), el('table', {}, el('thead', {}, head), el('tbody', {}, games, ...rows))),
   );
-  // The heat of the cells in the rule set's colour (styles.css mixes it by each cell's share).
+  // The heat of the cells in the rule set's box colour (styles.css mixes it by each cell's share):
+  // a preset's deep shade, or a lab colour kept as faint as its boxes, so the ink on it stays
+  // legible (axe color-contrast) however many games chose the intent.
   const look = looks.get(g.rules);
-  if (look) figure.style.setProperty('--bloc', look.color);
+  if (look) {
+    figure.style.setProperty('--bloc', look.fill);
+    figure.style.setProperty('--heat-max', `${Math.round(look.fillOpacity * 85)}%`);
+  }
   return figure;
 }
 
@@ -426,7 +443,7 @@ function pairs(c: Comparison): HTMLElement | null {
   const named = (rules: string) => {
     const span = el('span', { class: 'bloc', 'data-rules': rules, text: ruleSetShort(rules) });
     const look = looks.get(rules);
-    if (look) span.style.color = look.color;
+    if (look) span.style.color = look.ink;
     return span;
   };
   const at = (turn: number | null) => (turn === null ? ct('cmp.never') : ct('cmp.atTurn', { turn }));
@@ -458,7 +475,7 @@ function pairs(c: Comparison): HTMLElement | null {
     { class: 'card' },
     el('h2', { text: ct('cmp.pairs') }),
     el('p', { class: 'small muted', text: ct('cmp.pairsNote') }),
-    el('div', { class: 'scroll' }, el('table', { class: 'pairs', 'data-testid': 'pairs' }, el('thead', {}, head), body)),
+    scroller(ct('cmp.pairs'), el('table', { class: 'pairs', 'data-testid': 'pairs' }, el('thead', {}, head), body)),
     el('p', { class: 'small muted', text: ct('cmp.unpaired', { count: formatNumber(c.unpaired) }) }),
   );
 }

@@ -39,8 +39,11 @@ export function intentName(intent: IntentId, features: InstitutionalFeatures | u
 }
 
 export interface RuleSetLook {
-  /** Stroke and text colour. */
+  /** Stroke colour. */
   color: string;
+  /** Text colour: the stroke colour, lightened where it would be too dark to read on a panel
+   * (NATO blue on the raised navy falls short of 4.5:1). */
+  ink: string;
   /** Box fill: the preset's deep shade, or the colour itself at `fillOpacity`. */
   fill: string;
   fillOpacity: number;
@@ -57,6 +60,32 @@ const LAB_DASHES = ['10 3 2 3', '12 4', '4 2 1 2 1 2', '1 3', '8 2 2 2 2 2'];
 
 const palette = theme.color as Record<string, string>;
 
+function rgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** WCAG relative luminance of an sRGB colour. */
+function luminance(hex: string): number {
+  const [r, g, b] = rgb(hex).map((c) => {
+    const x = c / 255;
+    return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The colour mixed with white in steps of a tenth until it reads at 4.5:1 on the ground. */
+export function legibleOn(color: string, ground: string): string {
+  const floor = luminance(ground);
+  let out = color;
+  for (let step = 1; step <= 10 && (luminance(out) + 0.05) / (floor + 0.05) < 4.5; step++) {
+    out = `#${rgb(color)
+      .map((c) => Math.round(c + (255 - c) * (step / 10)).toString(16).padStart(2, '0'))
+      .join('')}`;
+  }
+  return out;
+}
+
 /** A look for each rule set, the same on every chart: presets by their palette colours, the
  * others (in comparison order) by the lab's colours and dashes in turn. */
 export function ruleSetLooks(names: Iterable<string>): Map<string, RuleSetLook> {
@@ -66,11 +95,11 @@ export function ruleSetLooks(names: Iterable<string>): Map<string, RuleSetLook> 
     const color = isPresetRuleSet(rules) ? palette[rules] : undefined;
     if (color) {
       const deep = palette[`${rules}Deep`];
-      looks.set(rules, { color, fill: deep ?? color, fillOpacity: deep ? 1 : 0.4, dash: PRESET_DASHES[rules] ?? null });
+      looks.set(rules, { color, ink: legibleOn(color, theme.color.groundRaised), fill: deep ?? color, fillOpacity: deep ? 1 : 0.4, dash: PRESET_DASHES[rules] ?? null });
     } else {
       const i = lab++;
       const c = LAB_COLORS[i % LAB_COLORS.length]!;
-      looks.set(rules, { color: c, fill: c, fillOpacity: 0.35, dash: LAB_DASHES[i % LAB_DASHES.length]! });
+      looks.set(rules, { color: c, ink: legibleOn(c, theme.color.groundRaised), fill: c, fillOpacity: 0.35, dash: LAB_DASHES[i % LAB_DASHES.length]! });
     }
   }
   return looks;
