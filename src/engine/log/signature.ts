@@ -7,8 +7,12 @@ import * as ed from '@noble/ed25519';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 
-// The library's synchronous calls need a SHA-512; @noble/hashes is already the engine's hash.
-ed.hashes.sha512 = sha512;
+/** The library's synchronous calls need a SHA-512; @noble/hashes is already the engine's hash. Set
+ * on first use, not on import: a module with no side effect stays out of a page that never signs. */
+function ed25519(): typeof ed {
+  ed.hashes.sha512 ??= sha512;
+  return ed;
+}
 
 export const SIGNATURE_ALGORITHM = 'ed25519';
 
@@ -31,7 +35,7 @@ const HEX128 = /^[0-9a-f]{128}$/;
 /** The public key of a secret key (both 64 hex digits). */
 export function publicKeyOf(secretKey: string): string {
   if (!HEX64.test(secretKey)) throw new Error('a secret key is 64 hexadecimal digits');
-  return bytesToHex(ed.getPublicKey(hexToBytes(secretKey)));
+  return bytesToHex(ed25519().getPublicKey(hexToBytes(secretKey)));
 }
 
 /** A short name for a key, as people compare them by eye: its first 16 hex digits, grouped. */
@@ -42,7 +46,7 @@ export function keyFingerprint(publicKey: string): string {
 /** The log with a signature of its digest by this secret key; the digest itself does not change. */
 export function signLog<L extends { digest: string }>(log: L, secretKey: string): L & { signature: LogSignature } {
   if (!HEX64.test(log.digest)) throw new Error('the log has no digest to sign');
-  const signature = bytesToHex(ed.sign(message(log.digest), hexToBytes(secretKey)));
+  const signature = bytesToHex(ed25519().sign(message(log.digest), hexToBytes(secretKey)));
   return { ...log, signature: { algorithm: SIGNATURE_ALGORITHM, key: publicKeyOf(secretKey), value: signature } };
 }
 
@@ -66,7 +70,7 @@ export function verifySignature(log: { digest?: unknown; signature?: unknown }):
   let valid: boolean;
   try {
     // RFC 8032's strict reading: one signature per message and key, none that ZIP 215 alone admits.
-    valid = ed.verify(hexToBytes(s.value), message(log.digest), hexToBytes(s.key), { zip215: false });
+    valid = ed25519().verify(hexToBytes(s.value), message(log.digest), hexToBytes(s.key), { zip215: false });
   } catch {
     valid = false;
   }
