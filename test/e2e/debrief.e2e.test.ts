@@ -119,7 +119,7 @@ describe('the tutorial and the debrief', () => {
     }
     await page.selectOption('[data-focus=lang]', 'en');
     expect(browser.errors).toEqual([]);
-  });
+  }, 400_000);
 
   it('under SCO rules, in Russian: the same objection leaves only the objector out, on day five at the latest', async () => {
     const { page } = browser;

@@ -42,7 +42,8 @@ describe('the start screen', () => {
     }
     await page.selectOption('[data-focus=lang]', 'en');
     expect(browser.errors).toEqual([]);
-  });
+    // Every shipped scenario in three languages, and axe three times: slow on a shared machine.
+  }, 400_000);
 
   it('asks before a new game replaces a saved one under way, and keeps it when told so', async () => {
     const { page } = browser;
