@@ -1,8 +1,8 @@
 // What a class leaves behind: one outcome log per rule set it played (a plain outcome log, so
 // `crisis-lab verify` and the comparison page read it like any other), and a class record that
 // wraps them with who spoke for each delegation in each turn and the numbered command log.
-// The engine's TurnRecord says a position came from a seat, not which student held it; the
-// names live here until the log format has a place for them.
+// Each outcome log's turns name the students who spoke for member states (`speakers`), so a
+// position is attributed in the log `verify` checks; the class record adds the bots' reasons.
 import { createLog, type OutcomeLog } from '../engine/index';
 import { ENGINE_VERSION } from '../engine/index';
 import { CLASS_PROTOCOL } from './protocol';

@@ -80,7 +80,15 @@ export function resolveTurn(
       (seats[intent] ??= {})[seat] = position;
     }
   }
-  let input: TurnInput = { intents, ...(motions.length ? { motions } : {}), ...(Object.keys(seats).length ? { seats } : {}) };
+  // The students who spoke go into the engine's log beside their positions; bots are not named.
+  const speakers: Record<StateId, string> = {};
+  for (const [seat, a] of Object.entries(delegations)) if (a.by === 'student') speakers[seat] = a.student;
+  let input: TurnInput = {
+    intents,
+    ...(motions.length ? { motions } : {}),
+    ...(Object.keys(seats).length ? { seats } : {}),
+    ...(Object.keys(speakers).length ? { speakers } : {}),
+  };
   try {
     playTurn(game, input);
   } catch {

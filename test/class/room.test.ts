@@ -246,6 +246,9 @@ describe('the class record', () => {
       const verdict = verifyLog(JSON.parse(readFileSync(join(logDir, f), 'utf8')));
       expect(verdict.ok, f).toBe(true);
     }
+    // The outcome log itself names the student behind the seat's positions, and verify checks it.
+    const first = JSON.parse(readFileSync(join(logDir, `${room}-1-csto.json`), 'utf8'));
+    expect(first.turns[0].speakers).toEqual({ [seat]: 'Madina' });
     // The comparison reads the class's logs like any others: the two branches are a pair.
     const entries = files.filter((f) => !f.endsWith('.class.json')).map((f) => classify(JSON.parse(readFileSync(join(logDir, f), 'utf8')), f));
     const comparison = compareEntries(entries);

@@ -40,7 +40,12 @@ export function counterfactual(game: GameState, rules: string): { game: GameStat
       dropped.push({ turn: replay.turn, intent: m.intent, by: m.by, reason: option?.available ? 'already-under-way' : (option?.reason ?? 'not-on-agenda') });
       return false;
     });
-    replay = playTurn(replay, { intents: allowed, ...(motions.length ? { motions } : {}), ...(record.seats ? { seats: record.seats } : {}) });
+    replay = playTurn(replay, {
+      intents: allowed,
+      ...(motions.length ? { motions } : {}),
+      ...(record.seats ? { seats: record.seats } : {}),
+      ...(record.speakers ? { speakers: record.speakers } : {}),
+    });
   }
   return { game: replay, dropped };
 }

@@ -2,7 +2,7 @@
 // alliance, members answer, the rule machine decides, the adversary moves, indicators follow.
 import type { IntentId, Scenario } from '../scenario/schema';
 import { INTENTS } from '../scenario/vocabulary';
-import { allianceState, postureOf, resolveRuleSet, sendToAlliance, startAlliance } from '../rules/rule-set';
+import { allianceView, postureOf, resolveRuleSet, sendToAlliance, startAlliance } from '../rules/rule-set';
 import { restoreRng, seedRng } from '../random/rng';
 import { NATIONAL, deliberate, gatherContributions, rememberDecisions } from './deliberation';
 import { advanceAttribution, fireEvents, situationOf } from './events';
@@ -70,7 +70,7 @@ export function newGame(scenario: Scenario, rules: string, seed: string, options
     stances: {},
     credited: [],
   };
-  const posture = postureOf(allianceState(set, alliance));
+  const posture = postureOf(allianceView(set, alliance));
   const situation = situationOf(scenario, memory, scenario.player.state);
   const indicators: Indicators = {
     escalation: 1,
@@ -102,6 +102,9 @@ export function newGame(scenario: Scenario, rules: string, seed: string, options
   };
 }
 
+/** A student's name in the log: long enough for any real name, short enough to keep logs small. */
+const MAX_SPEAKER_NAME = 80;
+
 /** Plays one turn with the player's intents (or a full input: others' motions, seats' positions). */
 export function playTurn(game: GameState, requested: IntentId[] | TurnInput): GameState {
   if (game.result) throw new Error('the game is over');
@@ -114,6 +117,10 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
   for (const motion of input.motions ?? []) {
     if (motion.by !== 'chair' && !game.scenario.alliance.members.includes(motion.by)) throw new Error(`motion by ${motion.by}: not a member state or the chair`);
     if (NATIONAL.includes(motion.intent)) throw new Error(`motion ${motion.intent} by ${motion.by}: a national choice is no business of the alliance`);
+  }
+  for (const [member, name] of Object.entries(input.speakers ?? {})) {
+    if (!game.scenario.alliance.members.includes(member)) throw new Error(`speaker for ${member}: not a member state`);
+    if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_SPEAKER_NAME) throw new Error(`speaker for ${member}: a name of 1 to ${MAX_SPEAKER_NAME} characters`);
   }
   const { scenario } = game;
   const player = scenario.player.state;
@@ -173,7 +180,7 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
   // At the end (war or the horizon), what still waits for a sitting lapses and is recorded as
   // such, never dropped.
   const alliance = result ? sendToAlliance(t.set, council.alliance, { type: 'crisis.end', turn: t.turn, day: t.endDay }) : council.alliance;
-  const finalDecisions = result ? allianceState(t.set, alliance).context.decisions : decisions;
+  const finalDecisions = result ? allianceView(t.set, alliance).context.decisions : decisions;
   const record: TurnRecord = {
     turn: t.turn,
     day,
@@ -181,6 +188,7 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
     intents,
     ...(input.motions?.length ? { motions: input.motions } : {}),
     ...(input.seats && Object.keys(input.seats).length > 0 ? { seats: input.seats } : {}),
+    ...(input.speakers && Object.keys(input.speakers).length > 0 ? { speakers: input.speakers } : {}),
     proposals: council.proposals,
     positions: council.positions,
     sittings: council.sittings,

@@ -127,6 +127,9 @@ export interface TurnInput {
   motions?: { by: Proposer; intent: IntentId }[];
   /** Positions chosen by seats (class mode, tests), by intent and member. */
   seats?: Partial<Record<IntentId, Record<StateId, Position>>>;
+  /** Who spoke for member states this turn (class mode): a student's name by member. A member
+   * not named was played by its profile. Recorded in the log, so positions are attributed. */
+  speakers?: Record<StateId, string>;
 }
 
 export interface TurnRecord {
@@ -138,6 +141,7 @@ export interface TurnRecord {
   /** Inputs besides the player's intents, when there were any. */
   motions?: TurnInput['motions'];
   seats?: TurnInput['seats'];
+  speakers?: TurnInput['speakers'];
   /** Proposals that reached the alliance this turn. */
   proposals: ProposalRecord[];
   /** Every member's answer at each sitting this turn, by intent. */

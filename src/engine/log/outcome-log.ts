@@ -102,7 +102,12 @@ export function replayIntents(scenario: Scenario, rules: string, seed: string, i
 
 /** A turn record's inputs, as playTurn takes them. */
 export function inputOf(record: TurnRecord): TurnInput {
-  return { intents: record.intents, ...(record.motions ? { motions: record.motions } : {}), ...(record.seats ? { seats: record.seats } : {}) };
+  return {
+    intents: record.intents,
+    ...(record.motions ? { motions: record.motions } : {}),
+    ...(record.seats ? { seats: record.seats } : {}),
+    ...(record.speakers ? { speakers: record.speakers } : {}),
+  };
 }
 
 export type VerifyResult =
