@@ -19,7 +19,7 @@ import { attributionSeries } from '../../src/game/ui/attribution-series';
 import { requestRows } from '../../src/game/ui/request-records';
 import { schematicLayout } from '../../src/game/map/schematic';
 import { ROOT, onScreen, openBrowser, type Browser } from './browser';
-import { loadScenario, startGame } from './play';
+import { loadScenario, startGame, confirmNewGame } from './play';
 
 const baseUrl = inject('baseUrl');
 const DICT = { en, ru, kk } as const;
@@ -320,6 +320,7 @@ describe('a scenario of invented states', () => {
     await page.waitForSelector('svg.preview-map[data-map-mode=schematic]');
     expect(await page.locator('svg.preview-map path[data-role=member]').count()).toBe(5);
     await page.click('[data-testid=play]');
+    await confirmNewGame(page);
     await onScreen(page, 'crisis');
     await page.click('[data-testid=begin]');
     await endTurn(page, ['consult']);

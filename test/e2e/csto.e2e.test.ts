@@ -2,7 +2,7 @@
 // start screen to the debrief, with the CSTO's procedures, its colour, and a log Node replays.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { onScreen, openBrowser, screenshot, tabTo, type Browser } from './browser';
-import { finishAndExport, firstDifference, loadScenario, nodeLog, playTurns, startGame } from './play';
+import { finishAndExport, firstDifference, loadScenario, nodeLog, playTurns, startGame, confirmNewGame } from './play';
 
 const baseUrl = inject('baseUrl');
 const SCENARIO = 'unrest-request';
@@ -70,6 +70,7 @@ describe('playing CSTO rules in the browser', () => {
     await page.keyboard.press('Escape');
     await page.locator('[data-testid=glossary]').waitFor({ state: 'detached' });
     await page.click('[data-testid=play]');
+    await confirmNewGame(page);
     await onScreen(page, 'crisis');
     expect(await page.locator('[data-testid=rule-set]').textContent()).toBe('SCO rules, changed: Defence commitment = automatic; Command of forces = integrated');
     expect(await page.locator('label[data-procedure]').allTextContents()).toContain('Seek collective defence under Article 4 of the Collective Security Treaty');

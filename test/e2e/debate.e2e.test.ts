@@ -9,7 +9,7 @@ import { en } from '../../src/game/i18n/en';
 import { ru } from '../../src/game/i18n/ru';
 import { kk } from '../../src/game/i18n/kk';
 import { ROOT, onScreen, openBrowser, screenshot, type Browser } from './browser';
-import { finishAndExport, firstDifference, loadScenario, playTurns } from './play';
+import { finishAndExport, firstDifference, loadScenario, playTurns, confirmNewGame } from './play';
 
 const baseUrl = inject('baseUrl');
 const LINK = '?scenario=tutorial&rules=nato&seed=1&pack=sceptic&lock=1';
@@ -36,6 +36,7 @@ describe('the debate in the game', () => {
     expect(await packs.locator('label[data-pack=baseline]').textContent()).toContain(`${en['pack.baseline']} (${en['pack.default']})`);
 
     await page.click('[data-testid=play]');
+    await confirmNewGame(page);
     await onScreen(page, 'crisis');
     await page.waitForSelector('[data-testid=begin]');
     await page.keyboard.press('Enter');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ROOT, onScreen, openBrowser, screenshot, type Browser } from './browser';
+import { confirmNewGame } from './play';
 
 const baseUrl = inject('baseUrl');
 const HORIZON = 6;
@@ -75,6 +76,7 @@ describe('untrusted scenario files', () => {
     expect(await title.textContent()).toContain('<img src=x onerror=');
 
     await page.click('[data-testid=play]');
+    await confirmNewGame(page);
     await onScreen(page, 'crisis');
     expect(await page.locator('[role=dialog]').textContent()).toContain('<script>window.__xss=2</script>');
     await page.keyboard.press('Enter');
