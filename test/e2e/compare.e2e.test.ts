@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { logText } from '../../src/engine/log/outcome-log';
 import { classify, compareEntries, parseCsv, parseTableCsv, tableRows } from '../../src/compare/index';
-import { scenarioHash } from '../../src/engine/log/outcome-log';
+import { createLog, logText, scenarioHash } from '../../src/engine/log/outcome-log';
+import { playGame } from '../../src/sim/play';
+import { policyByName } from '../../src/sim/policies';
 import { loadScenarioFile } from '../../src/cli/scenario-file';
 import { playLogs, writeLogs } from '../../bench/compare-bench';
 import { ROOT, openBrowser, screenshot, type Browser } from './browser';
@@ -131,10 +132,15 @@ describe('compare.html', () => {
     await page.waitForSelector('[data-testid=files]', { state: 'attached' });
     const original = files[0]!;
     const renamed = JSON.parse(logText(playLogs(1, { player: () => 'Boris' })[0]!));
+    // A game of another version of a scenario: its objectives rewritten, its id the same.
+    const terror = loadScenarioFile('scenarios/terror-attack-member.yaml');
+    const edited = { ...terror, player: { ...terror.player, objectives: { ...terror.player.objectives, legitimacy: 0.95 } } };
+    const editedLog = createLog(playGame(edited, 'nato', '3', policyByName('hawk', edited, '3')), { policy: 'hawk' });
     const extra = [
       { name: 'late/copy-of-log-00.json', text: original.text },
       { name: 'late/boris.json', text: JSON.stringify(renamed) },
       { name: 'late/notes.txt', text: 'essay' },
+      { name: 'late/edited.json', text: logText(editedLog) },
     ];
     const all = [...files.slice(0, 12), ...extra];
     await drop(page, all);
@@ -143,6 +149,9 @@ describe('compare.html', () => {
     expect(await page.locator('[data-testid=entries] li[data-same-game]').count()).toBe(2);
     expect(await page.locator('[data-testid=entries] li[data-status=ignored]').textContent()).toContain('late/notes.txt');
     expect(await page.locator('[data-testid=alerts]').textContent()).toContain('handed in twice, counted once: 1');
+    // Two versions of one scenario id: named above the charts, kept apart, each choosable by its hash.
+    expect(await page.locator('[data-testid=alerts]').textContent()).toContain(`Scenario ${terror.id} is present in more than one version (`);
+    expect(await page.locator(`[data-testid=scenario] option:has-text("version ${scenarioHash(edited).slice(0, 8)}")`).count()).toBe(1);
 
     // The charts start near the top: in the first screen at 1280×800.
     expect(await screenshot(page, 'compare-checks')).toBeGreaterThan(8);
