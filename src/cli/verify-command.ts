@@ -4,7 +4,7 @@
 // also says what its verification is worth: signed by a key the instructor named, or integrity
 // only. One bad file is named and the others are still reported; logs that are the same file
 // twice, or the same game under two names, are flagged.
-import { canonicalJson, sha256Hex, verifyLogText, type OutcomeLog } from '../engine/index';
+import { canonicalJson, inputOf, sha256Hex, verifyLogText, type OutcomeLog } from '../engine/index';
 import { UsageError, parseArgs } from './args';
 import { readBounded } from './bounded-read';
 import { fail } from './command-helpers';
@@ -83,7 +83,8 @@ export class Duplicates {
     const same = this.byDigest.get(log.digest);
     if (same !== undefined) return `the same log as ${same}`;
     this.byDigest.set(log.digest, file);
-    const game = sha256Hex(canonicalJson([log.scenario.sha256, log.rules, log.pack, log.parameters, log.seed, log.turns]));
+    // A verified log is its inputs replayed: equal inputs are the same game (the turns need not be hashed).
+    const game = sha256Hex(canonicalJson([log.scenario.sha256, log.rules, log.pack, log.parameters, log.seed, log.turns.map(inputOf)]));
     const name = log.player ? `"${log.player}"` : `no name (${log.policy})`;
     const twin = this.byGame.get(game);
     if (twin === undefined) {
