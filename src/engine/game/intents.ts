@@ -3,7 +3,7 @@
 // situation. The reason for a refusal is read from the state the machine is in.
 import type { IntentId } from '../scenario/schema';
 import { INTENTS } from '../scenario/vocabulary';
-import { allianceState, postureOf, ruleSetOf, type AllianceState, type RuleSet } from '../rules/rule-set';
+import { allianceView, postureOf, ruleSetOf, type AllianceView, type RuleSet } from '../rules/rule-set';
 import type { RefusalReason } from '../rules/types';
 import { procedureOf, type Procedure } from '../rules/procedures';
 import { situationOf } from './events';
@@ -28,7 +28,7 @@ export function rulesOf(game: GameState): RuleSet {
 interface RequestView {
   game: GameState;
   rules: RuleSet;
-  snapshot: AllianceState;
+  snapshot: AllianceView;
   situation: Situation;
 }
 
@@ -37,7 +37,7 @@ function viewOf(game: GameState): RequestView {
   return {
     game,
     rules,
-    snapshot: allianceState(rules, game.alliance),
+    snapshot: allianceView(rules, game.alliance),
     situation: situationOf(game.scenario, game.memory, game.scenario.player.state),
   };
 }
@@ -61,7 +61,7 @@ function refusalIn(view: RequestView, intent: IntentId): RefusalReason | null {
 }
 
 /** Why the machine takes no such request now, read from its context, tags and features. */
-function reasonWhyNot(snapshot: AllianceState, intent: IntentId, situation: Situation, rules: RuleSet): RefusalReason {
+function reasonWhyNot(snapshot: AllianceView, intent: IntentId, situation: Situation, rules: RuleSet): RefusalReason {
   if (snapshot.context.agenda.some((item) => item.proposal.intent === intent)) return 'already-under-way';
   const posture = postureOf(snapshot);
   if (intent === 'collective-defence') {

@@ -1,7 +1,7 @@
 // Rule sets by name: a preset (`nato`, `sco`, `csto`), one a scenario defines, or a preset with
 // features swapped in the design lab's notation (`sco+commitment=automatic`). Each resolves to a
 // full feature set and the statechart built from it; the machine is the only copy of the rules.
-import { createActor, type Actor, type Snapshot, type SnapshotFrom } from 'xstate';
+import { createActor, type AnyStateMachine, type Snapshot, type SnapshotFrom } from 'xstate';
 import type { IntentId } from '../scenario/schema';
 import type { AllianceSnapshot, StateId } from '../game/types';
 import { BODY_CALENDAR, FEATURE_KEYS, PRESETS, STANDING_BODY_DAYS, type InstitutionalFeatures } from './features';
@@ -10,6 +10,7 @@ import { resolveFeatures, type RuleSetDefinition, type Resolved } from './resolv
 export { resolveFeatures, withFeatures, type RuleSetDefinition, type Resolved } from './resolve';
 import { buildRulebookMachine, type RulebookMachine } from './rulebook-machine';
 import type { AlliancePosture, RuleContext, RuleEvent } from './types';
+import { persistRules, restoreRules, rulesTags, rulesTake, startRules, stepRules, type RuleState } from './rule-table';
 
 export interface RuleSet {
   /** The name the game was started with: a preset, a scenario's own rule set, or a lab spec. */
@@ -51,69 +52,77 @@ export function meetingDays(features: InstitutionalFeatures, intent: IntentId): 
   return BODY_CALENDAR[features.council].days;
 }
 
-// The machine's persisted snapshot lives in the game state, so a game can be saved as JSON.
-// Between turns the engine keeps the running actor beside that saved form (a weak map, nothing
-// global that outlives the game): handing an event to a running actor costs a fraction of
-// restoring it each time. An actor is taken out of the map when it moves on, so a saved form
-// played twice (a counterfactual branch, a resumed game) restores its own actor.
-const running = new WeakMap<AllianceSnapshot, Actor<RulebookMachine>>();
+// The machine's persisted snapshot lives in the game state, so a game can be saved as JSON. The
+// engine steps it with rule-table.ts, which runs the chart's own transitions, guards and actions
+// without an actor (a running actor and its snapshots cost most of a game), and writes the very
+// persisted snapshot XState would: a saved game restores into XState (allianceState) and back.
 
-function saveFrom(actor: Actor<RulebookMachine>): AllianceSnapshot {
-  const saved = actor.getPersistedSnapshot() as unknown as AllianceSnapshot;
-  running.set(saved, actor);
-  return saved;
+/** What the engine reads of the machine between events: a structural part of XState's snapshot
+ * (context, value, status, `can`, `hasTag`), computed by the rule table. */
+export interface AllianceView {
+  status: string;
+  value: unknown;
+  context: RuleContext;
+  can(event: RuleEvent): boolean;
+  hasTag(tag: string): boolean;
 }
 
-function actorFor(rules: RuleSet, saved: AllianceSnapshot): Actor<RulebookMachine> {
-  let actor = running.get(saved);
-  if (!actor) {
-    // `saved` is what getPersistedSnapshot gave; a restored actor takes its context from it, and
-    // the input is read only on a fresh start.
-    actor = createActor(rules.machine, { snapshot: saved as unknown as Snapshot<unknown>, input: { members: [] } }).start();
-    running.set(saved, actor);
-  }
-  return actor;
+function viewOf(rules: RuleSet, state: RuleState): AllianceView {
+  const machine = rules.machine as unknown as AnyStateMachine;
+  return {
+    status: state.status,
+    value: state.value,
+    context: state.context,
+    can: (event) => rulesTake(machine, state, event),
+    hasTag: (tag) => rulesTags(machine, state).has(tag),
+  };
 }
 
 export function startAlliance(rules: RuleSet, members: StateId[]): AllianceSnapshot {
-  return saveFrom(createActor(rules.machine, { input: { members } }).start());
+  return persistRules(startRules(rules.machine as unknown as AnyStateMachine, { members }));
 }
 
 export function sendToAlliance(rules: RuleSet, saved: AllianceSnapshot, event: RuleEvent): AllianceSnapshot {
-  const session = openAlliance(rules, saved);
-  session.send(event);
-  return session.save();
+  return persistRules(stepRules(rules.machine as unknown as AnyStateMachine, restoreRules(saved), event));
 }
 
-/** A turn's business with the running machine: send events, read its live snapshot in between,
- * and persist it once at the end (persisting copies the whole context). */
+/** A turn's business with the machine: send events, read where it stands in between, and persist
+ * it once at the end. The saved form it started from is never changed. */
 export interface AllianceSession {
   send(event: RuleEvent): void;
-  snapshot(): AllianceState;
+  snapshot(): AllianceView;
   save(): AllianceSnapshot;
 }
 
 export function openAlliance(rules: RuleSet, saved: AllianceSnapshot): AllianceSession {
-  const actor = actorFor(rules, saved);
-  running.delete(saved);
+  const machine = rules.machine as unknown as AnyStateMachine;
+  let state = restoreRules(saved);
   return {
-    send: (event) => actor.send(event),
-    snapshot: () => actor.getSnapshot(),
-    save: () => saveFrom(actor),
+    send: (event) => {
+      state = stepRules(machine, state, event);
+    },
+    snapshot: () => viewOf(rules, state),
+    save: () => persistRules(state),
   };
 }
 
-/** The machine's live snapshot for a saved form: tags, `can` and context come from it. */
+/** Where the machine stands for a saved form: context, tags and `can`, without an actor. */
+export function allianceView(rules: RuleSet, saved: AllianceSnapshot): AllianceView {
+  return viewOf(rules, restoreRules(saved));
+}
+
+/** XState's own live snapshot for a saved form (a restored actor), for callers that want the
+ * statechart library's object itself: tests that walk the chart with xstate/graph, tools. */
 export function allianceState(rules: RuleSet, saved: AllianceSnapshot): AllianceState {
-  return actorFor(rules, saved).getSnapshot();
+  return createActor(rules.machine, { snapshot: saved as unknown as Snapshot<unknown>, input: { members: [] } }).start().getSnapshot();
 }
 
 export function allianceContext(rules: RuleSet, saved: AllianceSnapshot): RuleContext {
-  return allianceState(rules, saved).context;
+  return restoreRules(saved).context;
 }
 
 /** Where the alliance stands, from the tags of the states it is in. */
-export function postureOf(snapshot: AllianceState): AlliancePosture {
+export function postureOf(snapshot: Pick<AllianceView, 'hasTag'>): AlliancePosture {
   return {
     consultation: snapshot.hasTag('consultation'),
     commitment: snapshot.hasTag('commitment-invoked') ? 'invoked' : snapshot.hasTag('commitment-conditional') ? 'conditional' : 'none',
