@@ -13,6 +13,7 @@ import type {
   ChangeOfMind,
   Contribution,
   DecisionRecord,
+  HelpChannel,
   Position,
   PositionSource,
   ProposalRecord,
@@ -162,11 +163,20 @@ function positionsAt(
  * when the alliance cannot grant a request for help, offered bilaterally (N2, S4) or by the
  * willing (S7). */
 function contributionAsk(decisions: DecisionRecord[]): 'binding' | 'voluntary' | null {
-  if (decisions.some((d) => d.kind === 'collective-defence' && d.outcome === 'adopted')) return 'binding';
+  const channel = helpChannel(decisions);
+  if (channel === null) return null;
+  return decisions.some((d) => d.kind === 'collective-defence' && d.outcome === 'adopted') ? 'binding' : 'voluntary';
+}
+
+/** Through which channel a turn's help is asked for: the alliance (collective defence adopted,
+ * or posture after Article 4, N7), or each state bilaterally when the alliance cannot grant a
+ * request for help (N2, S4, S7); null when nobody is asked. Recorded with the turn. */
+export function helpChannel(decisions: DecisionRecord[]): HelpChannel | null {
+  if (decisions.some((d) => d.kind === 'collective-defence' && d.outcome === 'adopted')) return 'alliance';
+  if (decisions.some((d) => d.kind === 'posture' && d.rule === 'N7')) return 'alliance';
   const refused = (d: DecisionRecord) =>
     d.kind === 'collective-defence' && (d.outcome === 'blocked' || d.outcome === 'declined' || d.outcome === 'subset');
-  if (decisions.some((d) => (d.kind === 'posture' && d.rule === 'N7') || refused(d))) return 'voluntary';
-  return null;
+  return decisions.some(refused) ? 'bilateral' : null;
 }
 
 /** A binding pledge's pull on what an ally gives: "such action as it deems necessary" (N4) pulls

@@ -4,7 +4,7 @@ import type { IntentId, Scenario } from '../scenario/schema';
 import { INTENTS } from '../scenario/vocabulary';
 import { allianceView, postureOf, resolveRuleSet, sendToAlliance, startAlliance } from '../rules/rule-set';
 import { restoreRng, seedRng } from '../random/rng';
-import { NATIONAL, deliberate, gatherContributions, rememberDecisions } from './deliberation';
+import { NATIONAL, deliberate, gatherContributions, helpChannel, rememberDecisions } from './deliberation';
 import { advanceAttribution, fireEvents, situationOf } from './events';
 import { autonomyOf, cohesionAfter, deterrenceOf, entrapmentOf } from './indicators';
 import { refusalOf, rulesOf } from './intents';
@@ -149,6 +149,7 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
   const council = deliberate(t, game.alliance);
   const { decisions, posture } = council;
   const contributions = gatherContributions(t, decisions);
+  const channel = helpChannel(decisions);
   rememberDecisions(t, decisions);
 
   // What the adversary reads before it moves.
@@ -193,6 +194,7 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
     positions: council.positions,
     sittings: council.sittings,
     contributions,
+    ...(channel ? { helpChannel: channel } : {}),
     decisions: finalDecisions,
     adversary: ladder.move,
     indicators,

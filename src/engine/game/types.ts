@@ -29,6 +29,9 @@ export type DecisionOutcome =
   | 'declined' // the rule set has no such procedure or obligation (S4, S5)
   | 'lapsed'; // the game ended before the body sat on it
 
+/** How help reaches the player: through the alliance's decision, or from each state bilaterally. */
+export type HelpChannel = 'alliance' | 'bilateral';
+
 export interface DecisionRecord {
   turn: number;
   day: number;
@@ -148,6 +151,8 @@ export interface TurnRecord {
   positions: Partial<Record<IntentId, Record<StateId, Position>>>;
   sittings: SittingRecord[];
   contributions: Record<StateId, Contribution>;
+  /** Through which channel this turn's contributions were asked for, when any were. */
+  helpChannel?: HelpChannel;
   decisions: DecisionRecord[];
   adversary: AdversaryMove;
   indicators: Indicators;

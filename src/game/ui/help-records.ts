@@ -1,14 +1,13 @@
 // Who helped the player's state, read from the turn records: what each member state sent
 // (forces, support measures, political support, intelligence), through which channel and from
-// which day. The engine records what each member gave (contributions) and the decisions that
-// asked for it; the channel follows from those decisions as the engine asks (deliberation.ts):
-// an adopted collective defence or an Article 4 posture decision (N7) asks through the alliance,
-// a refused request for help leaves help to each state bilaterally (N2, S4, S7). Intelligence is
-// what the members that endorsed an adopted counter-terrorism decision share (N2, S6).
-import type { Contribution, DecisionRecord, GameState, StateId } from '../../engine/index';
+// which day. The engine records what each member gave (contributions) and the channel the turn's
+// help was asked through (helpChannel: the alliance's decision, or each state bilaterally when
+// the alliance could not grant a request for help). Intelligence is what the members that
+// endorsed an adopted counter-terrorism decision share (N2, S6).
+import type { Contribution, GameState, HelpChannel, StateId } from '../../engine/index';
 
 export type HelpKind = Exclude<Contribution, 'none'> | 'intelligence';
-export type HelpChannel = 'alliance' | 'bilateral';
+export type { HelpChannel };
 
 export interface HelpEntry {
   kind: HelpKind;
@@ -28,14 +27,6 @@ export interface HelperRow {
 
 const WEIGHT: Record<HelpKind, number> = { forces: 4, support: 3, intelligence: 2, political: 1 };
 
-/** The channel a turn's contributions came through, from the decisions that asked for them. */
-export function channelOf(decisions: DecisionRecord[]): HelpChannel | null {
-  if (decisions.some((d) => d.kind === 'collective-defence' && d.outcome === 'adopted')) return 'alliance';
-  if (decisions.some((d) => d.kind === 'posture' && d.rule === 'N7' && d.outcome === 'adopted')) return 'alliance';
-  const refused = (d: DecisionRecord) => d.kind === 'collective-defence' && (d.outcome === 'blocked' || d.outcome === 'declined' || d.outcome === 'subset');
-  return decisions.some(refused) ? 'bilateral' : null;
-}
-
 /** Every member state but the player's, with what it gave up to turn `upTo`. */
 export function helperRows(game: GameState, upTo = game.turns.length): HelperRow[] {
   const player = game.scenario.player.state;
@@ -47,7 +38,7 @@ export function helperRows(game: GameState, upTo = game.turns.length): HelperRow
     if (!row.entries.some((e) => e.kind === entry.kind && e.channel === entry.channel)) row.entries.push(entry);
   };
   for (const record of game.turns.slice(0, upTo)) {
-    const channel = channelOf(record.decisions);
+    const channel = record.helpChannel ?? null;
     for (const [member, given] of Object.entries(record.contributions)) {
       const row = rows.get(member);
       if (row) row.asked = true;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { allianceState, intentOptions, newGame, parseScenario, playTurn, rulesOf, type GameState, type IntentId, type Scenario } from '../../engine/index';
 import { situationOf } from '../../engine/game/events';
 import { pendingRequests, requestRows } from './request-records';
-import { channelOf, helperRows } from './help-records';
+import { helperRows } from './help-records';
 import { attributionSeries } from './attribution-series';
 
 function scenario(id: string): Scenario {
@@ -93,10 +93,10 @@ describe('who helped', () => {
             expect(record.decisions.some((d) => d.kind === 'ct-coordination' && d.endorsedBy.includes(row.member))).toBe(true);
           } else {
             expect(record.contributions[row.member]).toBe(entry.kind);
-            expect(channelOf(record.decisions)).toBe(entry.channel);
+            expect(record.helpChannel).toBe(entry.channel);
             // Nothing of that kind through that channel earlier.
             for (const earlier of game.turns.slice(0, entry.turn - 1)) {
-              expect(earlier.contributions[row.member] === entry.kind && channelOf(earlier.decisions) === entry.channel).toBe(false);
+              expect(earlier.contributions[row.member] === entry.kind && earlier.helpChannel === entry.channel).toBe(false);
             }
           }
         }
