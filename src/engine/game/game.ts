@@ -194,6 +194,7 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
     positions: council.positions,
     sittings: council.sittings,
     contributions,
+    attribution: t.situation.eventKind === null ? null : t.situation.attribution,
     ...(channel ? { helpChannel: channel } : {}),
     decisions: finalDecisions,
     adversary: ladder.move,

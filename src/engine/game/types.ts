@@ -151,6 +151,9 @@ export interface TurnRecord {
   positions: Partial<Record<IntentId, Record<StateId, Position>>>;
   sittings: SittingRecord[];
   contributions: Record<StateId, Contribution>;
+  /** How sure investigators were, this turn, that the adversary is behind the attack on the
+   * requester (what N3 and C5 read); null while nothing has hit it. */
+  attribution: number | null;
   /** Through which channel this turn's contributions were asked for, when any were. */
   helpChannel?: HelpChannel;
   decisions: DecisionRecord[];
