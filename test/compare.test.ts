@@ -117,6 +117,11 @@ describe('batch summaries', () => {
     expect(c.counts).toEqual(counts({ inputs: 2, summaries: 1, ignored: 1 }));
     expect(comparisonText(c)).toContain('x: ignored: not an outcome log nor a batch summary: "score" is missing');
   });
+
+  it('counts in the singular for one (1 input, 1 unverified batch summary)', () => {
+    const one = compareEntries([classify(summary({}), 's')]);
+    expect(comparisonText(one)).toContain('1 input: 0 verified logs, 1 unverified batch summary,');
+  });
 });
 
 describe('outcome logs', () => {

@@ -90,7 +90,12 @@ function countsLine(c: Comparison): string {
     n.offAssignment ? `${n.offAssignment} not the assignment's` : null,
     n.filteredOut ? `${n.filteredOut} left out by the filter` : null,
   ].filter((x): x is string => x !== null);
-  return `${n.inputs} inputs: ${n.verified} verified logs, ${n.summaries} unverified batch summaries, ${n.refused} refused, ${n.otherVersion} from another engine version${extra.map((x) => `, ${x}`).join('')}`;
+  return `${count(n.inputs, 'input')}: ${count(n.verified, 'verified log')}, ${count(n.summaries, 'unverified batch summary', 'unverified batch summaries')}, ${n.refused} refused, ${n.otherVersion} from another engine version${extra.map((x) => `, ${x}`).join('')}`;
+}
+
+/** A count with its noun in English's two plural forms (the report is English only). */
+function count(n: number, one: string, other = `${one}s`): string {
+  return `${n} ${n === 1 ? one : other}`;
 }
 
 export function comparisonText(c: Comparison, options: { hideNames?: boolean } = {}): string {

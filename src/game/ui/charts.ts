@@ -125,7 +125,7 @@ export function chart(key: ChartKey, games: GameState[], divergeAt: number | nul
     if (style.dashed) line.setAttribute('stroke-dasharray', '6 4');
     root.append(line);
     const last = values[values.length - 1];
-    if (last !== undefined) descriptions.push(`${ruleSetShort(game.rules, game.scenario)}: ${tick(key, last)}${key === 'escalation' || key === 'casualties' ? '' : ' %'}`);
+    if (last !== undefined) descriptions.push(`${ruleSetShort(game.rules, game.scenario)}: ${tick(key, last)}${key === 'escalation' || key === 'casualties' ? '' : '\u00a0%'}`);
   });
   root.setAttribute('aria-label', `${t(`ind.${key}` as MessageKey)}. ${descriptions.join('; ')}`);
   // What the indicator measures, on the page rather than only in a tooltip.
