@@ -14,7 +14,7 @@ import { DEFAULT_PACK, PARAMETER_KEYS, packValues, type ModelParameters, type Pa
 import { noise } from '../random/rng';
 import { clampUnit, round } from './numbers';
 import type { TurnContext } from './turn-context';
-import type { AdversaryMove, FiredEvent, GameMemory, GameResult, GameState, Indicators, Terms, TurnInput, TurnRecord } from './types';
+import type { AdversaryMove, FiredEvent, GameMemory, GameResult, GameState, Indicators, StateId, Terms, TurnInput, TurnRecord } from './types';
 
 /** Cohesion and legitimacy before anything happens: a functioning alliance, a neutral world. */
 const START_COHESION = 0.75;
@@ -138,7 +138,7 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
     endDay: day + scenario.turnDays,
     player,
     actors: { requester: player, adversary: scenario.adversary.id },
-    members: [...scenario.alliance.members].sort(),
+    members: sortedMembers(scenario.alliance.members),
     memory,
     events: game.events,
     situation: situationOf(scenario, memory, player),
@@ -258,6 +258,20 @@ function resultOf(scenario: Scenario, turn: number, war: boolean, memory: GameMe
   if (memory.backDownStreak >= 2 && escalation <= 2.5 && !scriptedAhead && !pending) return 'resolved';
   if (turn >= scenario.horizon) return 'horizon';
   return null;
+}
+
+// Members in sorted order, once per members list rather than once per turn (sorting 30-odd names
+// each turn was a tenth of a turn's time). Keyed by the list object: a parsed scenario is never
+// changed in place (scenario-index.ts makes the same assumption), and the sorted copy is only read.
+const sorted = new WeakMap<readonly StateId[], StateId[]>();
+
+function sortedMembers(members: readonly StateId[]): StateId[] {
+  let out = sorted.get(members);
+  if (!out) {
+    out = [...members].sort();
+    sorted.set(members, out);
+  }
+  return out;
 }
 
 function cloneMemory(m: GameMemory): GameMemory {

@@ -79,15 +79,18 @@ export function helpEstimate(d: DeterrenceInputs, member: StateId, profile: Stat
   return clampUnit((1 - params.evidenceWeight) * Math.min(1, prior) + params.evidenceWeight * evidence);
 }
 
+/** The intents from the costliest signal down; among equals in the vocabulary's fixed order (never
+ * the memory's key order: a reloaded save may differ). The first one a member has answered is the
+ * one that asked the most of it, as a scan keeping only strictly costlier finds would pick. */
+const BY_SIGNAL: readonly IntentId[] = [...INTENTS].sort((a, b) => signalWeight(b) - signalWeight(a));
+
 /** The member's stance on the request that asked the most of it, among those it has answered. */
 function costliestStance(stances: GameMemory['stances'], member: StateId): { intent: IntentId; position: Position } | undefined {
-  let found: { intent: IntentId; position: Position } | undefined;
-  for (const intent of INTENTS) {
-    // In the vocabulary's fixed order, never the memory's key order (a reloaded save may differ).
+  for (const intent of BY_SIGNAL) {
     const s = stances[intent]?.[member];
-    if (s && (!found || signalWeight(intent) > signalWeight(found.intent))) found = { intent, position: s.position };
+    if (s) return { intent, position: s.position };
   }
-  return found;
+  return undefined;
 }
 
 /** Deterrence credibility: the capability the adversary expects to face (each ally's capability
