@@ -1,16 +1,18 @@
 // Engine figures, each a ratio of two things measured side by side in this process:
-// - the rule machine's cost per alliance event, as the engine drives it (one running actor per
-//   game, `can` before a request, a persisted snapshot per turn), next to two baselines fed the
-//   very same events: an engine-shaped XState machine (one targetless assign per event) and a
-//   plain reducer, both making the same rule decisions (the test oracle, test/support/rule-oracle.ts,
-//   which the model-based tests hold to the machine's records);
+// - the rule machine's cost per alliance event, as the engine drives it (its rule table, which
+//   steps the chart's own transitions without an actor: `can` before a request, a persisted
+//   snapshot per turn), next to the same chart under XState's interpreter as the engine drove it
+//   before (one running actor per game) and two baselines fed the very same events: an
+//   engine-shaped XState machine (one targetless assign per event) and a plain reducer, both
+//   making the same rule decisions (the test oracle, test/support/rule-oracle.ts, which the
+//   model-based tests hold to the machine's records);
 // - the whole game's cost per alliance event (member and adversary policies, indicators, the
 //   log's turn records: everything replayIntents does) next to the same floor;
 // - games per second, and the batch speed-up from one worker to two (batch-bench.ts).
 // Everything is warmed up before it is timed. Prints figures; asserts nothing.
 import { assign, createActor, setup, type AnyStateMachine } from 'xstate';
 import { loadScenarioFile } from '../src/cli/scenario-file';
-import { replayIntents, resolveRuleSet, type IntentId, type Scenario } from '../src/engine';
+import { openAlliance, replayIntents, resolveRuleSet, startAlliance, watchAlliance, type IntentId, type RuleSet, type Scenario } from '../src/engine';
 import { playGame } from '../src/sim/play';
 import { policyByName } from '../src/sim/policies';
 import { ORACLE_START, oracleStep, type ExpectedRecord, type OracleState } from '../test/support/rule-oracle';
@@ -48,16 +50,13 @@ function machineOf(scenario: Scenario, rules: string): AnyStateMachine {
   return resolved.value.machine as unknown as AnyStateMachine;
 }
 
-/** The events the engine sends its rule machine in each game, caught on their way in. The machine
- * object is shared by every game under these rules, so the tap is removed before anything is timed. */
+/** The events the engine sends its rule machine in each game, caught on their way in (the
+ * engine's inspection hook); the watch ends before anything is timed. */
 function captureEvents(scenario: Scenario, rules: string, scripts: IntentId[][][]): GameEvents[] {
-  const machine = machineOf(scenario, rules) as AnyStateMachine & { transition: AnyStateMachine['transition'] };
-  const own = machine.transition;
+  const resolved = resolveRuleSet(rules, scenario.ruleSets ?? {});
+  if (!resolved.ok) throw new Error(`${scenario.id}: unknown rule set ${rules}`);
   let current: RuleEvent[] = [];
-  machine.transition = (snapshot, event, scope) => {
-    current.push(event as RuleEvent);
-    return own.call(machine, snapshot, event, scope);
-  };
+  const stop = watchAlliance(resolved.value, (event) => current.push(event as RuleEvent));
   try {
     return scripts.map((intents, i) => {
       current = [];
@@ -70,14 +69,34 @@ function captureEvents(scenario: Scenario, rules: string, scripts: IntentId[][][
       return { members: scenario.alliance.members, turns };
     });
   } finally {
-    machine.transition = own;
+    stop();
   }
 }
 
 const count = (games: GameEvents[]) => games.reduce((n, g) => n + g.turns.reduce((m, t) => m + t.length, 0), 0);
 
-/** The rule machine as deliberation.ts drives it. Returns the decisions taken, for the check. */
-function engineMachine(machine: AnyStateMachine, games: GameEvents[]): number {
+/** The rule machine as deliberation.ts drives it: a session per turn over the saved form. Returns
+ * the decisions taken, for the check. */
+function engineMachine(rules: RuleSet, games: GameEvents[]): number {
+  let decisions = 0;
+  for (const game of games) {
+    let saved = startAlliance(rules, game.members);
+    for (const turn of game.turns) {
+      const session = openAlliance(rules, saved);
+      for (const event of turn) {
+        if (event.type === 'proposal.submit' && !session.snapshot().can(event)) throw new Error('a recorded request was refused');
+        session.send(event);
+      }
+      decisions += session.snapshot().context.decisions.length;
+      saved = session.save();
+    }
+  }
+  return decisions;
+}
+
+/** The same chart under XState's interpreter, as the engine drove it before its rule table: one
+ * running actor per game, `can` before a request, a persisted snapshot per turn. */
+function xstateMachine(machine: AnyStateMachine, games: GameEvents[]): number {
   let decisions = 0;
   for (const game of games) {
     const actor = createActor(machine, { input: { members: game.members } }).start();
@@ -181,20 +200,22 @@ export function engineFigures(): void {
       const features = resolved.value.features;
       const shapedOne = shapedMachine(features);
       // The same decisions: the oracle records what the machine records (its tests hold it so).
-      const same = engineMachine(machine, games) === reducer(features, games);
+      const same = engineMachine(resolved.value, games) === reducer(features, games) && xstateMachine(machine, games) === reducer(features, games);
       const ms = race({
         game: () => scripts.forEach((intents, i) => replayIntents(scenario, rules, String(i), intents)),
-        engine: () => engineMachine(machine, games),
+        engine: () => engineMachine(resolved.value, games),
+        xstate: () => xstateMachine(machine, games),
         shaped: () => shaped(shapedOne, games),
         reducer: () => reducer(features, games),
       });
       const per = (name: string) => (ms[name]! * 1000) / events;
-      const [game, engine, xs, floor] = [per('game'), per('engine'), per('shaped'), per('reducer')];
+      const [game, engine, actor, xs, floor] = [per('game'), per('engine'), per('xstate'), per('shaped'), per('reducer')];
       engineRatios.push(engine / floor);
       console.log(
         `${scenario.id} ${rules}: ${(GAMES / (ms.game! / 1000)).toFixed(0)} games/s, ${(events / GAMES).toFixed(1)} alliance events a game. ` +
           `Rule machine ${engine.toFixed(2)} µs/event = ${(engine / xs).toFixed(2)}× engine-shaped XState (${xs.toFixed(2)}), ` +
           `${(engine / floor).toFixed(2)}× plain reducer (${floor.toFixed(2)}; goal ≤ ${FLOOR_GOAL}×); ` +
+          `the chart under XState's interpreter ${actor.toFixed(2)} µs/event = ${(actor / floor).toFixed(2)}× the reducer; ` +
           `whole game ${game.toFixed(2)} µs/event = ${(game / floor).toFixed(1)}× the reducer` +
           (same ? '' : '; NOTE: the oracle and the machine recorded different numbers of decisions'),
       );

@@ -11,7 +11,7 @@ export { PARAMETERS, PARAMETER_KEYS, PACKS, PACK_IDS, DEFAULT_PACK, isPackId, pa
 export { intentOptions, rulesOf, type IntentOption } from './game/intents';
 export { RULEBOOK, RULE_IDS, ruleEntry, type RuleEntry, type RuleText } from './rules/rulebook';
 export { FEATURES, FEATURE_KEYS, PRESETS, PRESET_IDS, featureValues, type FeatureKey, type PresetId } from './rules/features';
-export { resolveRuleSet, allianceState, postureOf, type RuleSet, type RuleSetDefinition } from './rules/rule-set';
+export { resolveRuleSet, allianceState, postureOf, startAlliance, openAlliance, watchAlliance, type RuleSet, type RuleSetDefinition, type AllianceSession, type AllianceView } from './rules/rule-set';
 export { procedureOf, type Procedure, type ProcedureId } from './rules/procedures';
 export type { AlliancePosture, RefusalReason } from './rules/types';
 export { allianceSteps, type AllianceStep } from './game/steps';

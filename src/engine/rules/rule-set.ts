@@ -10,7 +10,7 @@ import { resolveFeatures, type RuleSetDefinition, type Resolved } from './resolv
 export { resolveFeatures, withFeatures, type RuleSetDefinition, type Resolved } from './resolve';
 import { buildRulebookMachine, type RulebookMachine } from './rulebook-machine';
 import type { AlliancePosture, RuleContext, RuleEvent } from './types';
-import { persistRules, restoreRules, rulesTags, rulesTake, startRules, stepRules, type RuleState } from './rule-table';
+import { persistRules, restoreRules, rulesTags, rulesTake, startRules, stepRules, watchRules, type RuleState } from './rule-table';
 
 export interface RuleSet {
   /** The name the game was started with: a preset, a scenario's own rule set, or a lab spec. */
@@ -104,6 +104,12 @@ export function openAlliance(rules: RuleSet, saved: AllianceSnapshot): AllianceS
     snapshot: () => viewOf(rules, state),
     save: () => persistRules(state),
   };
+}
+
+/** Every event a rule set's machine is sent, to `watch`, until the returned function is called
+ * (for measuring tools; see watchRules). */
+export function watchAlliance(rules: RuleSet, watch: (event: RuleEvent) => void): () => void {
+  return watchRules(rules.machine as unknown as AnyStateMachine, watch);
 }
 
 /** Where the machine stands for a saved form: context, tags and `can`, without an actor. */

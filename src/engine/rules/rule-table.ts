@@ -72,6 +72,8 @@ interface Table {
    * the tags found for it stay true, and the text of a value is taken once. */
   tagsByValue: WeakMap<object, ReadonlySet<string>>;
   initialValue: StateValue;
+  /** Who watches the events this machine is sent (watchRules), if anyone. */
+  watchers: Set<(event: RuleEvent) => void>;
 }
 
 const tables = new WeakMap<AnyStateMachine, Table>();
@@ -141,6 +143,7 @@ function compile(machine: AnyStateMachine): Table {
     tags: new Map(),
     tagsByValue: new WeakMap(),
     initialValue: template,
+    watchers: new Set(),
   };
 }
 
@@ -269,6 +272,7 @@ function microstep(table: Table, state: RuleState, transitions: Transition[], ev
  * each raised event's, in the order they were raised, while the machine is active. */
 export function stepRules(machine: AnyStateMachine, state: RuleState, event: RuleEvent): RuleState {
   const table = tableOf(machine);
+  if (table.watchers.size > 0) table.watchers.forEach((watch) => watch(event));
   if (state.status !== 'active') return state;
   const queue: { type: string }[] = [];
   let now = microstep(table, state, select(table, table.root, state.value, state.context, event), event, queue);
@@ -277,6 +281,15 @@ export function stepRules(machine: AnyStateMachine, state: RuleState, event: Rul
     now = microstep(table, now, select(table, table.root, now.value, now.context, raised), raised, queue);
   }
   return now;
+}
+
+/** Calls `watch` with every event this machine is sent from now on, until the returned function
+ * is called: an inspection hook for measuring tools (npm run bench records a game's events with
+ * it), as XState's `inspect` is for actors. The events are the engine's own objects: read them only. */
+export function watchRules(machine: AnyStateMachine, watch: (event: RuleEvent) => void): () => void {
+  const table = tableOf(machine);
+  table.watchers.add(watch);
+  return () => table.watchers.delete(watch);
 }
 
 /** Whether the machine takes the event now: as `snapshot.can`, some transition is enabled (every
