@@ -71,6 +71,9 @@ interface Table {
   /** The same by value object: a value is never changed once made (a move builds a new one), so
    * the tags found for it stay true, and the text of a value is taken once. */
   tagsByValue: WeakMap<object, ReadonlySet<string>>;
+  /** Where to look for each event type's transitions, by configuration (see Plan). */
+  plans: Map<string, Map<string, Plan>>;
+  plansByValue: WeakMap<object, Map<string, Plan>>;
   initialValue: StateValue;
   /** Who watches the events this machine is sent (watchRules), if anyone. */
   watchers: Set<(event: RuleEvent) => void>;
@@ -142,6 +145,8 @@ function compile(machine: AnyStateMachine): Table {
     guardScope: { machine },
     tags: new Map(),
     tagsByValue: new WeakMap(),
+    plans: new Map(),
+    plansByValue: new WeakMap(),
     initialValue: template,
     watchers: new Set(),
   };
@@ -159,11 +164,60 @@ function initialValueOf(n: Node): StateValue {
   return first.type === 'atomic' || first.type === 'final' ? first.key : { [first.key]: initialValueOf(first) };
 }
 
-/** The first transition of `n` for this event whose guard holds, as StateNode.next picks it. */
-function next(table: Table, n: Node, context: RuleContext, event: RuleEvent | { type: string }): Transition | undefined {
-  const candidates = n.transitions.get(event.type);
-  if (!candidates) return undefined;
-  for (const t of candidates) if (t.guard === undefined || holds(table, t.guard as Ref, context, event)) return t;
+/**
+ * Where to look for an event's transitions in one configuration, as XState's transitionNode looks:
+ * a node's inner answer (its active leaf, its active child, or every region of a parallel state)
+ * and, only when that is empty, the node's own transitions. Nodes with no transition for the event
+ * anywhere below them are left out, so a plan holds only what the event can reach.
+ */
+interface Plan {
+  /** The node's own candidates for the event, in document order (empty when none). */
+  own: readonly Transition[];
+  /** The inner plans: one for a leaf or a compound child, one per region of a parallel state. */
+  inner: readonly Plan[];
+}
+
+const EMPTY: Plan = { own: [], inner: [] };
+
+/** The plan for `node` in `value`, or EMPTY when the event can reach nothing there. */
+function planOf(node: Node, value: StateValue, type: string): Plan {
+  const own = node.transitions.get(type) ?? [];
+  let inner: Plan[];
+  if (typeof value === 'string') {
+    const leaf = node.states[value]!.transitions.get(type) ?? [];
+    inner = leaf.length > 0 ? [{ own: leaf, inner: [] }] : [];
+  } else {
+    inner = Object.keys(value)
+      .map((key) => planOf(node.states[key]!, value[key]!, type))
+      .filter((p) => p !== EMPTY);
+  }
+  return own.length === 0 && inner.length === 0 ? EMPTY : { own, inner };
+}
+
+/** The plan for an event type in a configuration, made once per configuration: by the value
+ * object (never changed once made) and, for a value read from JSON, by its text. */
+function planFor(table: Table, value: StateValue, type: string): Plan {
+  let plans = typeof value === 'object' ? table.plansByValue.get(value) : undefined;
+  if (!plans) {
+    const key = typeof value === 'string' ? value : JSON.stringify(value);
+    plans = table.plans.get(key);
+    if (!plans) {
+      plans = new Map();
+      table.plans.set(key, plans);
+    }
+    if (typeof value === 'object') table.plansByValue.set(value, plans);
+  }
+  let plan = plans.get(type);
+  if (!plan) {
+    plan = planOf(table.root, value, type);
+    plans.set(type, plan);
+  }
+  return plan;
+}
+
+/** The first candidate whose guard holds, as StateNode.next picks it. */
+function first(table: Table, candidates: readonly Transition[], args: GuardArgs): Transition | undefined {
+  for (const t of candidates) if (t.guard === undefined || holds(table, t.guard as Ref, args)) return t;
   return undefined;
 }
 
@@ -173,39 +227,40 @@ const NOT_CHECK = (not('') as unknown as BuiltIn).check;
 
 /** A guard, evaluated as XState's evaluateGuard does: a named implementation gets its params;
  * `and` and `not` evaluate their parts in order, stopping early like `every`; any other built-in
- * checks itself through XState. */
-function holds(table: Table, guard: Ref, context: RuleContext, event: { type: string }): boolean {
+ * checks itself through XState. Guards only read `args`, so one object serves a whole selection. */
+function holds(table: Table, guard: Ref, args: GuardArgs): boolean {
   if (typeof guard === 'function') {
     const parts = (guard as BuiltIn & { guards: Ref[] }).guards;
-    if (guard.check === AND_CHECK) return parts.every((g) => holds(table, g, context, event));
-    if (guard.check === NOT_CHECK) return !holds(table, parts[0]!, context, event);
-    return guard.check!(table.guardScope, { context, event }, guard);
+    if (guard.check === AND_CHECK) {
+      for (const part of parts) if (!holds(table, part, args)) return false;
+      return true;
+    }
+    if (guard.check === NOT_CHECK) return !holds(table, parts[0]!, args);
+    return guard.check!(table.guardScope, args, guard);
   }
   const name = typeof guard === 'string' ? guard : guard.type;
   const impl = table.guards[name] as BuiltIn | undefined;
   if (!impl) throw new Error(`Guard '${name}' is not implemented.`);
-  if (impl.check) return holds(table, impl as Ref, context, event);
-  return (impl as unknown as (a: GuardArgs, p: unknown) => boolean)({ context, event }, typeof guard === 'string' ? undefined : guard.params);
+  if (impl.check) return holds(table, impl as Ref, args);
+  return (impl as unknown as (a: GuardArgs, p: unknown) => boolean)(args, typeof guard === 'string' ? undefined : guard.params);
+}
+
+/** Walks a plan: the inner answers, or the node's own when they are all empty. */
+function walkPlan(table: Table, plan: Plan, args: GuardArgs, out: Transition[]): void {
+  const before = out.length;
+  for (const p of plan.inner) walkPlan(table, p, args, out);
+  if (out.length === before && plan.own.length > 0) {
+    const own = first(table, plan.own, args);
+    if (own) out.push(own);
+  }
 }
 
 /** The enabled transitions for an event, as XState's transitionNode selects them: the deepest
  * state first, its parent only when it has none, and every region of a parallel state. */
-function select(table: Table, n: Node, value: StateValue, context: RuleContext, event: { type: string }): Transition[] {
-  if (typeof value === 'string') {
-    const t = next(table, n.states[value]!, context, event) ?? next(table, n, context, event);
-    return t ? [t] : [];
-  }
-  const keys = Object.keys(value);
+function select(table: Table, value: StateValue, context: RuleContext, event: { type: string }): Transition[] {
+  const plan = planFor(table, value, event.type);
   const out: Transition[] = [];
-  if (keys.length === 1) {
-    out.push(...select(table, n.states[keys[0]!]!, value[keys[0]!]!, context, event));
-  } else {
-    for (const key of keys) out.push(...select(table, n.states[key]!, value[key]!, context, event));
-  }
-  if (out.length === 0) {
-    const own = next(table, n, context, event);
-    if (own) out.push(own);
-  }
+  if (plan !== EMPTY) walkPlan(table, plan, { context, event }, out);
   return out;
 }
 
@@ -275,10 +330,10 @@ export function stepRules(machine: AnyStateMachine, state: RuleState, event: Rul
   if (table.watchers.size > 0) table.watchers.forEach((watch) => watch(event));
   if (state.status !== 'active') return state;
   const queue: { type: string }[] = [];
-  let now = microstep(table, state, select(table, table.root, state.value, state.context, event), event, queue);
+  let now = microstep(table, state, select(table, state.value, state.context, event), event, queue);
   while (now.status === 'active' && queue.length > 0) {
     const raised = queue.shift()!;
-    now = microstep(table, now, select(table, table.root, now.value, now.context, raised), raised, queue);
+    now = microstep(table, now, select(table, now.value, now.context, raised), raised, queue);
   }
   return now;
 }
@@ -296,7 +351,7 @@ export function watchRules(machine: AnyStateMachine, watch: (event: RuleEvent) =
  * transition of the chart has a target or actions). */
 export function rulesTake(machine: AnyStateMachine, state: RuleState, event: RuleEvent): boolean {
   const table = tableOf(machine);
-  return select(table, table.root, state.value, state.context, event).length > 0;
+  return select(table, state.value, state.context, event).length > 0;
 }
 
 /** The tags of the states the machine is in. */
