@@ -24,13 +24,22 @@ const machines = new Map<string, RulebookMachine>();
 /** The machine's live snapshot: its context is the rule context, its tags the posture. */
 export type AllianceState = SnapshotFrom<RulebookMachine>;
 
+/** The machine last found for a features object: a game state's features are never changed in
+ * place, so the same object always names the same machine, and the key need not be rebuilt at
+ * every look (several a turn). */
+const byFeatures = new WeakMap<InstitutionalFeatures, RulebookMachine>();
+
 /** The same features always give the same machine object (built once per process). */
 export function ruleSetOf(id: string, features: InstitutionalFeatures): RuleSet {
-  const key = FEATURE_KEYS.map((k) => features[k]).join('|');
-  let machine = machines.get(key);
+  let machine = byFeatures.get(features);
   if (!machine) {
-    machine = buildRulebookMachine(features);
-    machines.set(key, machine);
+    const key = FEATURE_KEYS.map((k) => features[k]).join('|');
+    machine = machines.get(key);
+    if (!machine) {
+      machine = buildRulebookMachine(features);
+      machines.set(key, machine);
+    }
+    byFeatures.set(features, machine);
   }
   return { id, features, machine };
 }
@@ -67,15 +76,30 @@ export interface AllianceView {
   hasTag(tag: string): boolean;
 }
 
+/** A view is made at every look between events, so its methods live on a prototype rather than
+ * in fresh closures. */
+class RuleView implements AllianceView {
+  readonly status: string;
+  readonly value: unknown;
+  readonly context: RuleContext;
+  constructor(
+    private readonly machine: AnyStateMachine,
+    private readonly state: RuleState,
+  ) {
+    this.status = state.status;
+    this.value = state.value;
+    this.context = state.context;
+  }
+  can(event: RuleEvent): boolean {
+    return rulesTake(this.machine, this.state, event);
+  }
+  hasTag(tag: string): boolean {
+    return rulesTags(this.machine, this.state).has(tag);
+  }
+}
+
 function viewOf(rules: RuleSet, state: RuleState): AllianceView {
-  const machine = rules.machine as unknown as AnyStateMachine;
-  return {
-    status: state.status,
-    value: state.value,
-    context: state.context,
-    can: (event) => rulesTake(machine, state, event),
-    hasTag: (tag) => rulesTags(machine, state).has(tag),
-  };
+  return new RuleView(rules.machine as unknown as AnyStateMachine, state);
 }
 
 export function startAlliance(rules: RuleSet, members: StateId[]): AllianceSnapshot {
