@@ -7,6 +7,7 @@ import { CONTRIBUTION_WEIGHT, memberContribution, memberPosition, profileOf } fr
 import { between, noise } from '../random/rng';
 import type { IntentId } from '../scenario/schema';
 import { round } from './numbers';
+import { writable } from './memory';
 import type { TurnContext } from './turn-context';
 import type {
   AllianceSnapshot,
@@ -127,7 +128,7 @@ function positionsAt(
   proposal: Proposal,
 ): { positions: Record<StateId, Position>; by: Record<StateId, PositionSource>; changed: Record<StateId, ChangeOfMind> } {
   const { intent } = proposal;
-  const stances = (t.memory.stances[intent] = { ...(t.memory.stances[intent] ?? {}) });
+  const stances = (writable(t.memory, 'stances')[intent] = { ...(t.memory.stances[intent] ?? {}) });
   const basis = basisOf(t);
   const duty = casusFoederis(t) && intent === 'collective-defence' ? t.params.treatyDuty : 0;
   const positions: Record<StateId, Position> = {};
@@ -200,13 +201,15 @@ export function gatherContributions(t: TurnContext, decisions: DecisionRecord[])
     if (!ask) continue;
     const kept = memory.pledges[m];
     const draw = kept && changeOf(kept.basis, basis) === null ? kept.draw : fresh;
-    memory.pledges[m] = { basis, draw };
+    writable(memory, 'pledges')[m] = { basis, draw };
     const choice = memberContribution(profileOf(t.scenario, m), t.situation, t.actors, ask === 'binding' ? pullOf(t) : 0, draw);
     contributions[m] = choice.contribution;
-    memory.strain[m] = round((memory.strain[m] ?? 0) + choice.excess);
-    memory.excess[m] = round((memory.excess[m] ?? 0) + choice.excess);
+    const strain = writable(memory, 'strain');
+    strain[m] = round((strain[m] ?? 0) + choice.excess);
+    const excess = writable(memory, 'excess');
+    excess[m] = round((excess[m] ?? 0) + choice.excess);
     const before = memory.contributions[m] ?? 'none';
-    if (CONTRIBUTION_WEIGHT[choice.contribution] > CONTRIBUTION_WEIGHT[before]) memory.contributions[m] = choice.contribution;
+    if (CONTRIBUTION_WEIGHT[choice.contribution] > CONTRIBUTION_WEIGHT[before]) writable(memory, 'contributions')[m] = choice.contribution;
   }
   return contributions;
 }
@@ -220,7 +223,11 @@ export function rememberDecisions(t: TurnContext, decisions: DecisionRecord[]): 
   for (const d of decisions) {
     if (d.kind === 'statement' && (d.outcome === 'adopted' || d.outcome === 'subset')) memory.collectiveTexts += 1;
     if ((d.outcome === 'adopted' || d.outcome === 'conditional') && !isStandingMove(d)) {
-      for (const m of t.members) if (!d.endorsedBy.includes(m)) memory.acquiesced[m] = (memory.acquiesced[m] ?? 0) + 1;
+      for (const m of t.members) {
+        if (d.endorsedBy.includes(m)) continue;
+        const acquiesced = writable(memory, 'acquiesced');
+        acquiesced[m] = (acquiesced[m] ?? 0) + 1;
+      }
     }
   }
 }

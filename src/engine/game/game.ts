@@ -7,13 +7,14 @@ import { restoreRng, seedRng } from '../random/rng';
 import { NATIONAL, deliberate, gatherContributions, helpChannel, rememberDecisions } from './deliberation';
 import { advanceAttribution, fireEvents, situationOf } from './events';
 import { autonomyOf, cohesionAfter, deterrenceOf, entrapmentOf } from './indicators';
-import { refusalOf, rulesOf } from './intents';
+import { firstRefusal, rulesOf } from './intents';
 import { climbLadder, legitimacyAfterTurn, strainInvolvedMembers } from './ladder';
 import { pressureOf } from './adversary';
 import { DEFAULT_PACK, PARAMETER_KEYS, packValues, type ModelParameters, type PackId } from '../model/parameters';
 import { noise } from '../random/rng';
 import { clampUnit, round } from './numbers';
 import type { TurnContext } from './turn-context';
+import { turnMemory } from './memory';
 import type { AdversaryMove, FiredEvent, GameMemory, GameResult, GameState, Indicators, StateId, Terms, TurnInput, TurnRecord } from './types';
 
 /** Cohesion and legitimacy before anything happens: a functioning alliance, a neutral world. */
@@ -110,10 +111,8 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
   if (game.result) throw new Error('the game is over');
   const input: TurnInput = Array.isArray(requested) ? { intents: requested } : requested;
   const intents = INTENTS.filter((i) => input.intents.includes(i));
-  for (const intent of intents) {
-    const reason = refusalOf(game, intent);
-    if (reason) throw new Error(`intent ${intent} is not available: ${reason}`);
-  }
+  const refused = firstRefusal(game, intents);
+  if (refused) throw new Error(`intent ${refused.intent} is not available: ${refused.reason}`);
   for (const motion of input.motions ?? []) {
     if (motion.by !== 'chair' && !game.scenario.alliance.members.includes(motion.by)) throw new Error(`motion by ${motion.by}: not a member state or the chair`);
     if (NATIONAL.includes(motion.intent)) throw new Error(`motion ${motion.intent} by ${motion.by}: a national choice is no business of the alliance`);
@@ -125,7 +124,7 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
   const { scenario } = game;
   const player = scenario.player.state;
   const day = dayOfTurn(scenario, game.turn);
-  const memory = cloneMemory(game.memory);
+  const memory = turnMemory(game.memory);
   // The events that opened this turn are known to the player already (openTurn).
   const t: TurnContext = {
     scenario,
@@ -274,17 +273,3 @@ function sortedMembers(members: readonly StateId[]): StateId[] {
   return out;
 }
 
-function cloneMemory(m: GameMemory): GameMemory {
-  return {
-    ...m,
-    firedEvents: [...m.firedEvents],
-    attribution: { ...m.attribution },
-    contributions: { ...m.contributions },
-    strain: { ...m.strain },
-    acquiesced: { ...m.acquiesced },
-    pledges: { ...m.pledges },
-    excess: { ...m.excess },
-    stances: { ...m.stances },
-    credited: [...m.credited],
-  };
-}

@@ -78,6 +78,18 @@ export function refusalOf(game: GameState, intent: IntentId): RefusalReason | nu
   return refusalIn(viewOf(game), intent);
 }
 
+/** The first of these intents the player cannot take now, with why; null when all are available.
+ * One look at the machine and the situation serves them all. */
+export function firstRefusal(game: GameState, intents: readonly IntentId[]): { intent: IntentId; reason: RefusalReason } | null {
+  if (intents.length === 0) return null;
+  const view = viewOf(game);
+  for (const intent of intents) {
+    const reason = refusalIn(view, intent);
+    if (reason) return { intent, reason };
+  }
+  return null;
+}
+
 export function intentOptions(game: GameState): IntentOption[] {
   const view = viewOf(game);
   return INTENTS.map((intent) => {

@@ -7,6 +7,7 @@ import { WAR_RUNG, legitimacyAfterDecisions, rungAfterEvents } from './indicator
 import { clamp, round } from './numbers';
 import { drawAt } from '../random/rng';
 import type { TurnContext } from './turn-context';
+import { writable } from './memory';
 import type { AdversaryMove, CreditedStep, DecisionRecord, Indicators, StateId } from './types';
 
 export interface LadderOutcome {
@@ -73,7 +74,8 @@ export function strainInvolvedMembers(t: TurnContext, bound: StateId[], rise: nu
     if (m === t.player) continue;
     const given = t.memory.contributions[m];
     if (!isBound.has(m) && given !== 'support' && given !== 'forces') continue;
-    t.memory.strain[m] = round((t.memory.strain[m] ?? 0) + t.params.strainPerRung * rise * (1 - profileOf(t.scenario, m).interests));
+    const strain = writable(t.memory, 'strain');
+    strain[m] = round((strain[m] ?? 0) + t.params.strainPerRung * rise * (1 - profileOf(t.scenario, m).interests));
   }
 }
 
