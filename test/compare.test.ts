@@ -111,8 +111,8 @@ describe('batch summaries', () => {
     expect(classify(rest, 'x')).toMatchObject({ status: 'ignored', reason: expect.stringContaining('"score"') });
     expect(classify([1, 2], 'y')).toMatchObject({ status: 'ignored' });
     expect(classify({ format: 'a-spreadsheet' }, 'w')).toMatchObject({ status: 'ignored', reason: expect.stringContaining('not an outcome log') });
-    expect(classifyText('{ not json', 'z.json')).toEqual([{ source: 'z.json', status: 'ignored', reason: 'not JSON: neither a JSON document nor JSON lines' }]);
-    expect(classifyText('  \n', 'e.json')).toEqual([{ source: 'e.json', status: 'ignored', reason: 'the file is empty' }]);
+    expect(classifyText('{ not json', 'z.json')).toEqual([{ source: 'z.json', status: 'ignored', reason: 'not JSON: neither a JSON document nor JSON lines', why: { code: 'not-json-lines' } }]);
+    expect(classifyText('  \n', 'e.json')).toEqual([{ source: 'e.json', status: 'ignored', reason: 'the file is empty', why: { code: 'empty-file' } }]);
     const c = compareEntries([classify(rest, 'x'), classify(summary({}), 's')]);
     expect(c.counts).toEqual(counts({ inputs: 2, summaries: 1, ignored: 1 }));
     expect(comparisonText(c)).toContain('x: ignored: not an outcome log nor a batch summary: "score" is missing');
@@ -139,9 +139,9 @@ describe('outcome logs', () => {
     expect(c.counts).toEqual(counts({ inputs: 15, verified: 12, refused: 1, otherVersion: 1, ignored: 1 }));
     const named = c.entries.filter((e) => e.status !== 'verified');
     expect(named).toEqual([
-      { source: 'tampered.json', status: 'refused', reason: 'the digest does not match: the log was changed after it was written' },
-      { source: 'old.json', status: 'other-version', engineVersion: '0.0.9', reason: expect.stringContaining('0.0.9') },
-      { source: 'other.json', status: 'ignored', reason: expect.stringContaining('not an outcome log') },
+      { source: 'tampered.json', status: 'refused', reason: 'the digest does not match: the log was changed after it was written', why: { code: 'digest-mismatch' } },
+      { source: 'old.json', status: 'other-version', engineVersion: '0.0.9', reason: expect.stringContaining('0.0.9'), why: { code: 'other-engine-version', params: { version: '0.0.9', this: expect.any(String) } } },
+      { source: 'other.json', status: 'ignored', reason: expect.stringContaining('not an outcome log'), why: { code: 'not-log-format', params: { format: 'alliance-crisis-lab/outcome-log' } } },
     ]);
     const text = comparisonText(c);
     expect(text).toContain('tampered.json: refused: the digest does not match');

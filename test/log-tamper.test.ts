@@ -11,6 +11,7 @@ import { newGame, playTurn } from '../src/engine/game/game';
 import { intentOptions } from '../src/engine/game/intents';
 import { createLog, logText, replayIntents, scenarioHash, verifyLog, verifyLogText, verifyLogTextAsync, type OutcomeLog } from '../src/engine/log/outcome-log';
 import { webCryptoSha256 } from '../src/engine/log/web-sha256';
+import { REFUSAL_CODES } from '../src/engine/log/refusal';
 import { keyFingerprint, publicKeyOf, signLog } from '../src/engine/log/signature';
 import { scoreOf } from '../src/engine/game/indicators';
 import { canonicalJson, pureSha256, sha256Hex } from '../src/engine/log/canonical';
@@ -49,6 +50,8 @@ function refused(input: unknown): string {
   if (verdict.ok) throw new Error('verifyLog accepted a changed log');
   expect(typeof verdict.reason).toBe('string');
   expect(verdict.reason.length).toBeGreaterThan(10);
+  // Every refusal carries a stable code beside its English reason, for the page to word.
+  expect(REFUSAL_CODES).toContain(verdict.code);
   return verdict.reason;
 }
 
@@ -377,6 +380,7 @@ describe('a strict reading of the text (verifyLogText)', () => {
     const doubled = text().replace('"seed":"', '"seed":"forged","seed":"');
     expect(verifyLog(JSON.parse(doubled))).toMatchObject({ ok: true });
     expect(reason(doubled)).toMatch(/not a strict log: the key "seed" a second time in one object at line 1, column \d+/);
+    expect(verifyLogText(doubled)).toMatchObject({ ok: false, code: 'not-strict', params: { what: 'repeated-key', key: 'seed', line: 1, column: expect.any(Number) } });
   });
 
   it('refuses a "__proto__" key, wherever it is', () => {
@@ -406,6 +410,7 @@ describe('a strict reading of the text (verifyLogText)', () => {
   it('refuses text that is not JSON, naming line and column', () => {
     expect(reason('{"format":\n  "alliance-crisis-lab/outcome-log",,}')).toMatch(/^not JSON: .* at line 2, column \d+$/);
     expect(reason('')).toMatch(/^not JSON/);
+    expect(verifyLogText('{"format":\n  "x",,}')).toMatchObject({ ok: false, code: 'not-json', params: { what: 'key-expected', line: 2 } });
   });
 
   it('refuses a field no engine writes, even with the digest recomputed', () => {

@@ -52,13 +52,13 @@ export function collectInputs(paths: string[]): { files: string[]; skipped: Entr
     try {
       real = realpathSync(dir);
       if (visited.has(real)) {
-        skipped.push(ignored(dir, `a link to the folder ${real}, already read (a symlink loop?)`));
+        skipped.push(ignored(dir, `a link to the folder ${real}, already read (a symlink loop?)`, { code: 'symlink-loop', params: { folder: real } }));
         return;
       }
       visited.add(real);
       names = readdirSync(dir).sort();
     } catch (error) {
-      skipped.push({ source: dir, status: 'refused', reason: `cannot read the folder: ${code(error)}` });
+      skipped.push({ source: dir, status: 'refused', reason: `cannot read the folder: ${code(error)}`, why: { code: 'unreadable-folder', params: { detail: code(error) } } });
       return;
     }
     for (const name of names) {
@@ -68,12 +68,12 @@ export function collectInputs(paths: string[]): { files: string[]; skipped: Entr
       try {
         isDirectory = statSync(path).isDirectory();
       } catch (error) {
-        skipped.push({ source: path, status: 'refused', reason: `cannot read the file: ${code(error)}` });
+        skipped.push({ source: path, status: 'refused', reason: `cannot read the file: ${code(error)}`, why: { code: 'unreadable-file', params: { detail: code(error) } } });
         continue;
       }
       if (isDirectory) walk(path);
       else if (EXTENSIONS.test(name)) files.push(path);
-      else skipped.push(ignored(path, 'not a .json, .jsonl or .ndjson file'));
+      else skipped.push(ignored(path, 'not a .json, .jsonl or .ndjson file', { code: 'not-log-file' }));
     }
   };
   for (const p of paths) {

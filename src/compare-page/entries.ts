@@ -7,6 +7,12 @@ import { formatNumber } from '../game/i18n';
 import { shortHash, type Comparison, type EntryLine, type OffAssignment } from '../compare/index';
 import { ct, reasonText } from './i18n';
 import { ruleSetShort } from './rule-sets';
+import { whyText } from './refusals';
+
+/** The reason in the page's language: from its code where it has one, else read from the English. */
+function reasonOf(e: EntryLine): string {
+  return e.why ? whyText(e.why) : reasonText(e.reason ?? '');
+}
 
 export function offAssignmentLabel(o: OffAssignment): string {
   switch (o.what) {
@@ -35,9 +41,9 @@ function statusText(e: EntryLine, name: (source: string) => string): string {
     case 'other-version':
       return ct('cmp.st.other', { version: e.engineVersion ?? '?' });
     case 'refused':
-      return ct('cmp.st.refused', { reason: reasonText(e.reason ?? '') });
+      return ct('cmp.st.refused', { reason: reasonOf(e) });
     case 'ignored':
-      return ct('cmp.st.ignored', { reason: reasonText(e.reason ?? '') });
+      return ct('cmp.st.ignored', { reason: reasonOf(e) });
     case 'duplicate':
       return ct('cmp.st.duplicate', { source: name(e.duplicateOf ?? '') });
     case 'off-assignment':

@@ -1,7 +1,8 @@
 // Verifies many files over a few Web Workers (one per core, at most four), in file order.
 // Where workers cannot start, verification runs on the main thread in small slices so the page
 // keeps drawing its progress.
-import { classifyText, ignored, type Entry } from '../compare/classify';
+import { ignored, type Entry } from '../compare/classify';
+import { classifyPageText } from './classify-page';
 import type { VerifyReply, VerifyRequest } from './verify-worker';
 import { wanted, type InputFile } from './load';
 
@@ -27,7 +28,7 @@ function startWorkers(count: number): Worker[] {
 export async function verifyFiles(given: InputFile[], readError: string, onProgress: (done: number, total: number) => void): Promise<Entry[]> {
   // Files that are not logs by their name are listed, not read (the reason in English, as the
   // command line gives it; the page translates it).
-  const skipped = given.filter((f) => !wanted(f.name)).map((f) => ignored(f.name, 'not a .json, .jsonl or .ndjson file'));
+  const skipped = given.filter((f) => !wanted(f.name)).map((f) => ignored(f.name, 'not a .json, .jsonl or .ndjson file', { code: 'not-log-file' }));
   const entries = await verifyLogFiles(given.filter((f) => wanted(f.name)), readError, onProgress);
   return [...entries, ...skipped];
 }
@@ -46,7 +47,7 @@ async function verifyLogFiles(inputs: InputFile[], readError: string, onProgress
     for (let id = 0; id < inputs.length; id++) {
       const input = inputs[id]!;
       const text = await readText(input);
-      accept(id, typeof text === 'string' ? classifyText(text, input.name) : [{ source: input.name, status: 'refused', reason: `${readError}: ${text.message}` }]);
+      accept(id, typeof text === 'string' ? await classifyPageText(text, input.name) : [{ source: input.name, status: 'refused', reason: `${readError}: ${text.message}` }]);
       if (id % 4 === 3) await new Promise((r) => setTimeout(r, 0));
     }
     return results.flat();

@@ -1,5 +1,6 @@
 // A Web Worker that verifies logs off the page's main thread: each replays a whole game.
-import { classifyText, type Entry } from '../compare/classify';
+import type { Entry } from '../compare/classify';
+import { classifyPageText } from './classify-page';
 
 export interface VerifyRequest {
   id: number;
@@ -11,9 +12,9 @@ export interface VerifyReply {
   entries: Entry[];
 }
 
-self.onmessage = (event: MessageEvent<VerifyRequest[]>) => {
+self.onmessage = async (event: MessageEvent<VerifyRequest[]>) => {
   for (const { id, name, text } of event.data) {
-    const reply: VerifyReply = { id, entries: classifyText(text, name) };
+    const reply: VerifyReply = { id, entries: await classifyPageText(text, name) };
     self.postMessage(reply);
   }
 };

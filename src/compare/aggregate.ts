@@ -10,7 +10,7 @@
 // and indicator: O(n log n), no pairing of every log with every other.
 import { INTENTS, type IntentId } from '../engine/index';
 import type { InstitutionalFeatures } from '../engine/index';
-import type { Entry, EntryStatus, Observation } from './classify';
+import type { Entry, EntryStatus, Observation, Why } from './classify';
 import { compareRuleSets, ruleSetsIn } from './rule-sets';
 import { findDuplicates, offAssignment, originOf, passes, type Assignment, type Filter, type OffAssignment, type Origin } from './checks';
 import { pairLogs, type Logged, type Pair } from './pairs';
@@ -69,6 +69,8 @@ export interface EntryLine {
   source: string;
   status: LineStatus;
   reason?: string;
+  /** The reason as a code and parameters (classify's Why). */
+  why?: Why;
   engineVersion?: string;
   scenario?: string;
   scenarioSha?: string;
@@ -264,6 +266,7 @@ export function compareEntries(entries: readonly Entry[], options: CompareOption
       source: e.source,
       status: e.status,
       ...(e.reason !== undefined ? { reason: e.reason } : {}),
+      ...(e.why !== undefined ? { why: e.why } : {}),
       ...(e.engineVersion !== undefined ? { engineVersion: e.engineVersion } : {}),
       ...(o ? { scenario: o.scenario, ...(o.scenarioSha ? { scenarioSha: o.scenarioSha } : {}), rules: o.rules, seed: o.seed, policy: o.policy } : {}),
       ...(o?.player ? { player: o.player } : {}),

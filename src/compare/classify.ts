@@ -3,13 +3,31 @@
 // version, a batch summary (`crisis-lab batch --json`), which is not a log and so cannot be
 // verified: it is accepted as an unverified summary and kept apart from the verified logs in
 // every table; or an ignored file, which is not a log at all (with the reason).
-import { verifyLog, type OutcomeLog } from '../engine/index';
+import { verifyLog, verifyLogText, verifyLogTextAsync, type OutcomeLog, type SignatureCheck, type VerifyResult } from '../engine/index';
+import type { Sha256Async } from '../engine/log/web-sha256';
 import { turnCourse } from '../engine/game/counterfactual';
 import { canonicalJson, sha256Hex } from '../engine/log/canonical';
 import { SUMMARY_INDICATORS, type GameSummary } from '../engine/game/summary';
 import type { Indicators, InstitutionalFeatures } from '../engine/index';
 import type { IntentId } from '../engine/index';
 import { isRuleSetName } from './rule-sets';
+import type { Refusal, RefusalCode, RefusalParams } from '../engine/log/refusal';
+
+/** A refusal's code, or why an input is no log at all; the page words each in its language. */
+export type InputCode = RefusalCode | 'not-object-input' | 'not-summary' | 'empty-file' | 'not-json-lines' | 'not-log-file' | 'cannot-verify' | 'unreadable-file' | 'unreadable-folder' | 'symlink-loop';
+
+/** Why an input was refused or ignored, as a code and parameters beside the English reason. */
+export interface Why {
+  code: InputCode;
+  params?: RefusalParams;
+  /** The validator's own problem, for an embedded scenario it refuses. */
+  problem?: Refusal['problem'];
+}
+
+/** The code, parameters and problem of a refusal, without its English reason. */
+export function whyOf(r: { code: InputCode; params?: RefusalParams; problem?: Refusal['problem'] }): Why {
+  return { code: r.code, ...(r.params ? { params: r.params } : {}), ...(r.problem ? { problem: r.problem } : {}) };
+}
 
 export type EntryStatus = 'verified' | 'refused' | 'other-version' | 'summary' | 'ignored';
 
@@ -44,6 +62,9 @@ export interface Observation {
    * seed and turns, leaving out the player's name and the policy; logs only. Two logs with one
    * game and two digests are the same game under two names (or relabelled as human play). */
   game?: string;
+  /** The public key whose valid signature the log carries (64 hex digits); absent for an
+   * unsigned log (integrity only) and for summaries. */
+  signedBy?: string;
 }
 
 export interface Entry {
@@ -52,6 +73,8 @@ export interface Entry {
   status: EntryStatus;
   /** Why it was refused, or which version made it. */
   reason?: string;
+  /** The reason as a code and parameters, for a reader in another language. */
+  why?: Why;
   engineVersion?: string;
   observation?: Observation;
 }
@@ -84,8 +107,9 @@ function turnFacts(log: OutcomeLog): TurnObservation[] {
   }));
 }
 
-export function observeLog(log: OutcomeLog): Observation {
+export function observeLog(log: OutcomeLog, signature?: SignatureCheck): Observation {
   return {
+    ...(signature?.status === 'signed' ? { signedBy: signature.key } : {}),
     scenario: log.scenario.id,
     scenarioSha: log.scenario.sha256,
     rules: log.rules,
@@ -101,35 +125,43 @@ export function observeLog(log: OutcomeLog): Observation {
 }
 
 /** An input that is not a log at all: listed with the reason, never counted. */
-export function ignored(source: string, reason: string): Entry {
-  return { source, status: 'ignored', reason };
+export function ignored(source: string, reason: string, why?: Why): Entry {
+  return { source, status: 'ignored', reason, ...(why ? { why } : {}) };
+}
+
+/** Whether a value says it is a log (it has `format`, `engineVersion` or `digest`). */
+function isLogLike(input: unknown): boolean {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return false;
+  return 'format' in input || 'engineVersion' in input || 'digest' in input;
+}
+
+function cannotVerify(source: string, error: unknown): Entry {
+  const detail = (error as Error).message;
+  return { source, status: 'refused', reason: `cannot be verified: ${detail}`, why: { code: 'cannot-verify', params: { detail } } };
 }
 
 /**
- * Classifies one parsed JSON value. Anything that says it is a log (it has `format`,
- * `engineVersion` or `digest`) goes through verifyLog, replay included; anything else must be a
- * complete batch summary.
+ * Classifies one parsed JSON value. Anything that says it is a log goes through verification,
+ * replay included: of its own text when it has one (a file, a line), read strictly as `verify`
+ * reads it, else of the parsed value (an item of a JSON array); anything else must be a complete
+ * batch summary.
  */
-export function classify(input: unknown, source: string): Entry {
+export function classify(input: unknown, source: string, text?: string): Entry {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return ignored(source, 'not an outcome log nor a batch summary: not a JSON object');
+    return ignored(source, 'not an outcome log nor a batch summary: not a JSON object', { code: 'not-object-input' });
   }
   const object = input as Record<string, unknown>;
-  if ('format' in object || 'engineVersion' in object || 'digest' in object) {
-    let result: ReturnType<typeof verifyLog>;
+  if (isLogLike(object)) {
+    let result: VerifyResult;
     try {
-      result = verifyLog(input);
+      result = text === undefined ? verifyLog(input) : verifyLogText(text);
     } catch (error) {
-      return { source, status: 'refused', reason: `cannot be verified: ${(error as Error).message}` };
+      return cannotVerify(source, error);
     }
-    if (result.ok) return { source, status: 'verified', observation: observeLog(result.log) };
-    if (result.engineVersion !== undefined) return { source, status: 'other-version', engineVersion: result.engineVersion, reason: result.reason };
-    // Another program's JSON with a "format" field is not a changed log: it is no log at all.
-    if (result.reason.startsWith('not an outcome log')) return ignored(source, result.reason);
-    return { source, status: 'refused', reason: result.reason };
+    return verdictEntry(result, source);
   }
   const problem = summaryProblem(object);
-  if (problem) return ignored(source, `not an outcome log nor a batch summary: ${problem}`);
+  if (problem) return ignored(source, `not an outcome log nor a batch summary: ${problem}`, { code: 'not-summary', params: { detail: problem } });
   const summary = input as GameSummary;
   return {
     source,
@@ -138,40 +170,69 @@ export function classify(input: unknown, source: string): Entry {
   };
 }
 
+/** The entry for verifyLog's or verifyLogText's verdict on one log. */
+export function verdictEntry(result: VerifyResult, source: string): Entry {
+  if (result.ok) return { source, status: 'verified', observation: observeLog(result.log, result.signature) };
+  const why = whyOf(result);
+  if (result.engineVersion !== undefined) return { source, status: 'other-version', engineVersion: result.engineVersion, reason: result.reason, why };
+  // Another program's JSON with a "format" field is not a changed log: it is no log at all.
+  if (result.reason.startsWith('not an outcome log')) return ignored(source, result.reason, why);
+  return { source, status: 'refused', reason: result.reason, why };
+}
+
 /**
  * Splits a file's text into the JSON values it holds: one JSON document (an object, or an array
  * of them), or JSON lines (what `crisis-lab batch --json` prints), one value per line. Lines that
  * do not parse come back as ignored entries naming the line.
  */
-export function parseInputs(text: string, name: string): { values: { value: unknown; source: string }[]; ignored: Entry[] } {
+export function parseInputs(text: string, name: string): { values: { value: unknown; source: string; text?: string }[]; ignored: Entry[] } {
   const trimmed = text.trim();
-  if (trimmed === '') return { values: [], ignored: [ignored(name, 'the file is empty')] };
+  if (trimmed === '') return { values: [], ignored: [ignored(name, 'the file is empty', { code: 'empty-file' })] };
   try {
     const whole: unknown = JSON.parse(trimmed);
     if (Array.isArray(whole)) return { values: whole.map((value, i) => ({ value, source: `${name}[${i}]` })), ignored: [] };
-    return { values: [{ value: whole, source: name }], ignored: [] };
+    return { values: [{ value: whole, source: name, text }], ignored: [] };
   } catch {
     // Not one document: try JSON lines.
   }
-  const values: { value: unknown; source: string }[] = [];
+  const values: { value: unknown; source: string; text?: string }[] = [];
   const skipped: Entry[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line === '') continue;
     try {
-      values.push({ value: JSON.parse(line), source: `${name}:${i + 1}` });
+      values.push({ value: JSON.parse(line), source: `${name}:${i + 1}`, text: line });
     } catch {
-      skipped.push(ignored(`${name}:${i + 1}`, 'not JSON: neither a JSON document nor JSON lines'));
+      skipped.push(ignored(`${name}:${i + 1}`, 'not JSON: neither a JSON document nor JSON lines', { code: 'not-json-lines' }));
     }
   }
   // A file none of whose lines parse is one broken document, not many broken lines.
-  if (values.length === 0) return { values: [], ignored: [ignored(name, 'not JSON: neither a JSON document nor JSON lines')] };
+  if (values.length === 0) return { values: [], ignored: [ignored(name, 'not JSON: neither a JSON document nor JSON lines', { code: 'not-json-lines' })] };
   return { values, ignored: skipped };
 }
 
 /** Classifies every value in one file's text, in order. */
 export function classifyText(text: string, name: string): Entry[] {
   const { values, ignored: skipped } = parseInputs(text, name);
-  return [...skipped, ...values.map((v) => classify(v.value, v.source))];
+  return [...skipped, ...values.map((v) => classify(v.value, v.source, v.text))];
+}
+
+/** The same, with each log's digest taken by an asynchronous SHA-256 (the browser's Web Crypto):
+ * the same verdicts as classifyText, so the page refuses what the command line refuses. */
+export async function classifyTextAsync(text: string, name: string, sha256Async: Sha256Async): Promise<Entry[]> {
+  const { values, ignored: skipped } = parseInputs(text, name);
+  const out = [...skipped];
+  for (const v of values) {
+    if (v.text === undefined || !isLogLike(v.value)) {
+      out.push(classify(v.value, v.source, v.text));
+      continue;
+    }
+    try {
+      out.push(verdictEntry(await verifyLogTextAsync(v.text, sha256Async), v.source));
+    } catch (error) {
+      out.push(cannotVerify(v.source, error));
+    }
+  }
+  return out;
 }

@@ -5,18 +5,24 @@
 // deeper than any log needs (which would exhaust the stack of a recursive reader).
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { JsonFault, RefusalParams } from './refusal';
 
 /** Deeper than any log or scenario (a log is about 8 levels deep); deep enough to be no limit for them. */
 export const MAX_JSON_DEPTH = 64;
 
 /** A value with no canonical form, or a text that is not a strict reading of one. */
-export class CanonicalError extends Error {}
+export class CanonicalError extends Error {
+  /** What was refused, and where, for a reader who words it in another language. */
+  constructor(message: string, readonly fault: JsonFault = 'unknown', readonly params: RefusalParams = {}) {
+    super(message);
+  }
+}
 
 /** `known` gives texts already written for some objects (a log's embedded scenario), so they are
  * not written twice. */
 export function canonicalJson(value: unknown, known?: ReadonlyMap<object, string>): string {
   const text = write(value, 0, known);
-  if (text === undefined) throw new CanonicalError('nothing to write: the value is undefined');
+  if (text === undefined) throw new CanonicalError('nothing to write: the value is undefined', 'undefined-value');
   return text;
 }
 
@@ -25,7 +31,7 @@ function write(value: unknown, depth: number, known: ReadonlyMap<object, string>
     case 'string':
       return quote(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new CanonicalError(`the number ${value} has no JSON form`);
+      if (!Number.isFinite(value)) throw new CanonicalError(`the number ${value} has no JSON form`, 'not-finite', { written: String(value) });
       return String(value); // JSON.stringify's form for a finite number (-0 is written 0 by both)
     case 'boolean':
       return value ? 'true' : 'false';
@@ -33,7 +39,7 @@ function write(value: unknown, depth: number, known: ReadonlyMap<object, string>
       if (value === null) return 'null';
       const written = known?.get(value);
       if (written !== undefined) return written;
-      if (depth >= MAX_JSON_DEPTH) throw new CanonicalError(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+      if (depth >= MAX_JSON_DEPTH) throw new CanonicalError(`nested deeper than ${MAX_JSON_DEPTH} levels`, 'too-deep', { max: MAX_JSON_DEPTH });
       if (Array.isArray(value)) {
         let out = '[';
         for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + (write(value[i], depth + 1, known) ?? 'null');
@@ -43,7 +49,7 @@ function write(value: unknown, depth: number, known: ReadonlyMap<object, string>
       let out = '{';
       let first = true;
       for (const key of Object.keys(record).sort()) {
-        if (key === '__proto__') throw new CanonicalError('a "__proto__" key');
+        if (key === '__proto__') throw new CanonicalError('a "__proto__" key', 'proto-key');
         const item = write(record[key], depth + 1, known);
         if (item === undefined) continue;
         out += (first ? '' : ',') + quote(key) + ':' + item;

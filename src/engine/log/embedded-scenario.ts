@@ -6,8 +6,9 @@ import { parseScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { resolveRuleSet } from '../rules/rule-set';
 import { canonicalJson, sha256Hex } from './canonical';
+import { refusal, type Refusal } from './refusal';
 
-export type EmbeddedScenario = { ok: true; scenario: Scenario; sha256: string; rules: Map<string, ReturnType<typeof resolveRuleSet>> } | { ok: false; reason: string };
+export type EmbeddedScenario = { ok: true; scenario: Scenario; sha256: string; rules: Map<string, ReturnType<typeof resolveRuleSet>> } | Refusal;
 
 /** Enough for every scenario of a class and its variants; the oldest goes first. */
 const CACHE_SIZE = 32;
@@ -41,11 +42,16 @@ function check(text: string): EmbeddedScenario {
     const [first] = parsed.problems;
     const more = parsed.problems.length - 1;
     return {
-      ok: false,
-      reason: `the scenario inside the log is not a valid scenario: ${first?.path ? `${first.path}: ` : ''}${first?.message ?? 'invalid'}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}`,
+      ...refusal(
+        `the scenario inside the log is not a valid scenario: ${first?.path ? `${first.path}: ` : ''}${first?.message ?? 'invalid'}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}`,
+        'scenario-invalid',
+        { more },
+      ),
+      // The validator's own code: the page words it with the validator's catalogue.
+      ...(first ? { problem: { path: first.path, code: first.code, params: first.params } } : {}),
     };
   }
   // What the engine embeds is the validated scenario itself, defaults filled in: anything else was written by hand.
-  if (canonicalJson(parsed.scenario) !== text) return { ok: false, reason: 'the scenario inside the log is not in the form the engine writes (a field is missing or was added by hand)' };
+  if (canonicalJson(parsed.scenario) !== text) return refusal('the scenario inside the log is not in the form the engine writes (a field is missing or was added by hand)', 'scenario-not-canonical');
   return { ok: true, scenario: parsed.scenario, sha256: sha256Hex(text), rules: new Map() };
 }

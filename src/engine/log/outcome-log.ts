@@ -12,7 +12,8 @@ import { CanonicalError, canonicalJson, sha256Hex } from './canonical';
 import { embeddedRules, embeddedScenario } from './embedded-scenario';
 import { playerProblem, policyProblem, type LogPolicy } from './log-policy';
 import { verifySignature, type LogSignature, type SignatureCheck } from './signature';
-import { readStrictJson } from './strict-json';
+import { readStrictJson, type StrictRead } from './strict-json';
+import { refusal, type Refusal, type RefusalCode, type RefusalParams } from './refusal';
 import { sameJson } from './same-json';
 import type { Sha256Async } from './web-sha256';
 
@@ -112,7 +113,7 @@ export function inputOf(record: TurnRecord): TurnInput {
 
 export type VerifyResult =
   | { ok: true; log: OutcomeLog; signature: Exclude<SignatureCheck, { status: 'invalid' }> }
-  | { ok: false; reason: string; engineVersion?: string };
+  | (Refusal & { engineVersion?: string });
 
 /** Verifies a log's text: read strictly (no repeated key, no `__proto__`, every number written as
  * the engine writes it, bounded nesting), then as verifyLog. */
@@ -148,24 +149,31 @@ function prepareText(text: string): Prepared | { verdict: VerifyResult } {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
     const read = readStrictJson(text);
-    return { verdict: { ok: false, reason: read.ok ? 'not JSON' : `not JSON: ${read.reason.replace(/^not strict JSON: /, '')}` } };
+    return { verdict: read.ok ? refusal('not JSON', 'not-json', { what: 'unknown' }) : strictRefusal('not JSON', 'not-json', read) };
   }
   return prepare(value, text);
 }
 
 /** The checks before the digest, and the canonical texts; a verdict when they already refuse. */
 function prepare(input: unknown, text: string | null): Prepared | { verdict: VerifyResult } {
-  const refuse = (reason: string, engineVersion?: string) => ({ verdict: { ok: false as const, reason, ...(engineVersion === undefined ? {} : { engineVersion }) } });
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) return refuse('not an outcome log: not a JSON object');
+  const refuse = (reason: string, code: RefusalCode, params?: RefusalParams, engineVersion?: string) => ({
+    verdict: { ...refusal(reason, code, params), ...(engineVersion === undefined ? {} : { engineVersion }) },
+  });
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return refuse('not an outcome log: not a JSON object', 'not-object');
   const log = input as Partial<OutcomeLog>;
-  if (log.format !== LOG_FORMAT) return refuse(`not an outcome log: "format" is not "${LOG_FORMAT}"`);
-  if (!Number.isInteger(log.logVersion) || (log.logVersion as number) < 1) return refuse('the log names no log format version');
+  if (log.format !== LOG_FORMAT) return refuse(`not an outcome log: "format" is not "${LOG_FORMAT}"`, 'not-log-format', { format: LOG_FORMAT });
+  if (!Number.isInteger(log.logVersion) || (log.logVersion as number) < 1) return refuse('the log names no log format version', 'no-log-version');
   if ((log.logVersion as number) > LOG_VERSION) {
-    return refuse(`log format version ${String(log.logVersion)} is newer than this engine reads (${LOG_VERSION})`);
+    return refuse(`log format version ${String(log.logVersion)} is newer than this engine reads (${LOG_VERSION})`, 'newer-log-version', { version: log.logVersion as number, reads: LOG_VERSION });
   }
-  if (typeof log.engineVersion !== 'string') return refuse('the log names no engine version');
+  if (typeof log.engineVersion !== 'string') return refuse('the log names no engine version', 'no-engine-version');
   if (log.engineVersion !== ENGINE_VERSION) {
-    return refuse(`made by engine version ${log.engineVersion}; this is ${ENGINE_VERSION}: verify it with that version`, log.engineVersion);
+    return refuse(
+      `made by engine version ${log.engineVersion}; this is ${ENGINE_VERSION}: verify it with that version`,
+      'other-engine-version',
+      { version: log.engineVersion.slice(0, 40), this: ENGINE_VERSION },
+      log.engineVersion,
+    );
   }
 
   // The canonical text, written once: the body's for the digest, the scenario's for the cache.
@@ -175,11 +183,12 @@ function prepare(input: unknown, text: string | null): Prepared | { verdict: Ver
   } catch (error) {
     if (!(error instanceof CanonicalError)) throw error;
     const where = text === null ? null : readStrictJson(text);
-    return refuse(`not a strict log: ${where && !where.ok ? where.reason.replace(/^not strict JSON: /, '') : error.message}`);
+    const read: StrictRead = where && !where.ok ? where : { ok: false, reason: error.message, fault: error.fault, params: error.params };
+    return { verdict: strictRefusal('not a strict log', 'not-strict', read) };
   }
   if (text !== null && !isCanonicalText(text, texts.whole)) {
     const read = readStrictJson(text);
-    if (!read.ok) return refuse(`not a strict log: ${read.reason.replace(/^not strict JSON: /, '')}`);
+    if (!read.ok) return { verdict: strictRefusal('not a strict log', 'not-strict', read) };
   }
   return { log, texts };
 }
@@ -188,54 +197,62 @@ function prepare(input: unknown, text: string | null): Prepared | { verdict: Ver
 function finish({ log, texts }: Prepared, bodyDigest: string): VerifyResult {
   const { digest } = log;
   if (typeof digest !== 'string' || bodyDigest !== digest) {
-    return { ok: false, reason: 'the digest does not match: the log was changed after it was written' };
+    return refusal('the digest does not match: the log was changed after it was written', 'digest-mismatch');
   }
   const signature = verifySignature(log);
-  if (signature.status === 'invalid') return { ok: false, reason: signature.reason };
+  if (signature.status === 'invalid') return refusal(signature.reason, signature.code, signature.params);
   const extra = Object.keys(log).find((k) => k !== 'digest' && k !== 'signature' && !BODY_FIELDS.has(k));
-  if (extra !== undefined) return { ok: false, reason: `the log has a field no engine writes: "${extra.slice(0, 40)}"` };
+  if (extra !== undefined) return refusal(`the log has a field no engine writes: "${extra.slice(0, 40)}"`, 'unknown-field', { field: extra.slice(0, 40) });
 
   const scenarioField = log.scenario as Partial<OutcomeLog['scenario']> | undefined;
   if (texts.scenario === null || scenarioField === undefined || Object.keys(scenarioField).sort().join(',') !== 'content,id,sha256') {
-    return { ok: false, reason: 'the log\'s scenario is not an id, a SHA-256 and the content' };
+    return refusal('the log\'s scenario is not an id, a SHA-256 and the content', 'scenario-shape');
   }
   const embedded = embeddedScenario(texts.scenario);
-  if (!embedded.ok) return { ok: false, reason: embedded.reason };
-  if (embedded.sha256 !== scenarioField.sha256) return { ok: false, reason: 'the scenario inside the log does not match its SHA-256' };
-  if (embedded.scenario.id !== scenarioField.id) return { ok: false, reason: 'the scenario\'s id in the log is not the id of the scenario inside it' };
+  if (!embedded.ok) return embedded;
+  if (embedded.sha256 !== scenarioField.sha256) return refusal('the scenario inside the log does not match its SHA-256', 'scenario-hash');
+  if (embedded.scenario.id !== scenarioField.id) return refusal('the scenario\'s id in the log is not the id of the scenario inside it', 'scenario-id', { id: String(scenarioField.id).slice(0, 80) });
 
   if (typeof log.rules !== 'string' || typeof log.seed !== 'string' || !Array.isArray(log.turns)) {
-    return { ok: false, reason: 'the log lacks its rules, seed or turns' };
+    return refusal('the log lacks its rules, seed or turns', 'missing-rules-seed-turns');
   }
   const rules = embeddedRules(embedded, log.rules);
-  if (!rules.ok) return { ok: false, reason: `the log's rule set cannot be played: ${rules.error}` };
+  if (!rules.ok) return refusal(`the log's rule set cannot be played: ${rules.error}`, 'rule-set-unplayable', { rules: log.rules.slice(0, 80), detail: rules.error });
   if (!sameJson(rules.value.features, log.features)) {
-    return { ok: false, reason: `the log's institutional features are not those of rule set "${log.rules}"` };
+    return refusal(`the log's institutional features are not those of rule set "${log.rules}"`, 'features-mismatch', { rules: log.rules.slice(0, 80) });
   }
   if (typeof log.pack !== 'string' || !isPackId(log.pack)) {
-    return { ok: false, reason: `the log names no known parameter pack (${PACK_IDS.join(', ')})` };
+    return refusal(`the log names no known parameter pack (${PACK_IDS.join(', ')})`, 'unknown-pack', { packs: PACK_IDS.join(', ') });
   }
   const parameters = parametersOf(log.parameters);
-  if (!parameters) return { ok: false, reason: `the log's parameters are not a number for each of: ${PARAMETER_KEYS.join(', ')}` };
-  const policy = policyProblem(log.policy) ?? playerProblem(log.player);
-  if (policy) return { ok: false, reason: policy };
+  if (!parameters) return refusal(`the log's parameters are not a number for each of: ${PARAMETER_KEYS.join(', ')}`, 'bad-parameters', { keys: PARAMETER_KEYS.join(', ') });
+  const policy = policyProblem(log.policy);
+  if (policy) return typeof log.policy === 'string' ? refusal(policy, 'bad-policy', { policy: log.policy.slice(0, 80) }) : refusal(policy, 'no-policy');
+  const player = playerProblem(log.player);
+  if (player) return refusal(player, 'bad-player');
   const badTurn = log.turns.findIndex((t: unknown) => t === null || typeof t !== 'object' || Array.isArray(t) || !Array.isArray((t as TurnRecord).intents));
-  if (badTurn >= 0) return { ok: false, reason: `turn ${badTurn + 1} of the log is not a turn record` };
+  if (badTurn >= 0) return refusal(`turn ${badTurn + 1} of the log is not a turn record`, 'bad-turn', { turn: badTurn + 1 });
 
   let replayed: GameState;
   try {
     replayed = replayIntents(embedded.scenario, log.rules, log.seed, log.turns.map(inputOf), { pack: log.pack, parameters });
   } catch (error) {
-    return { ok: false, reason: `replay failed: ${(error as Error).message}` };
+    return refusal(`replay failed: ${(error as Error).message}`, 'replay-failed', { detail: (error as Error).message });
   }
   // The inputs came from the log, so comparing what they produced (turns and summary) compares
   // the whole log: the rest is the header checked above.
   if (!sameJson(replayed.turns, log.turns)) {
     const turn = firstDifferentTurn(replayed.turns, log.turns);
-    return { ok: false, reason: turn === null ? 'the replay gives a different log' : `the replay differs from the log at turn ${turn}` };
+    return turn === null ? refusal('the replay gives a different log', 'replay-differs') : refusal(`the replay differs from the log at turn ${turn}`, 'replay-differs-at', { turn });
   }
-  if (!sameJson(summarize(replayed, log.policy as string), log.summary)) return { ok: false, reason: 'the replay gives a different log' };
+  if (!sameJson(summarize(replayed, log.policy as string), log.summary)) return refusal('the replay gives a different log', 'replay-differs');
   return { ok: true, log: log as OutcomeLog, signature };
+}
+
+/** A strict reading's refusal under a heading ("not JSON", "not a strict log"): the fault and
+ * its line and column go along as parameters. */
+function strictRefusal(heading: string, code: 'not-json' | 'not-strict', read: Extract<StrictRead, { ok: false }>): Refusal {
+  return refusal(`${heading}: ${read.reason.replace(/^not strict JSON: /, '')}`, code, { ...read.params, what: read.fault });
 }
 
 interface CanonicalTexts {

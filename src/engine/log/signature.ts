@@ -6,6 +6,7 @@
 import * as ed from '@noble/ed25519';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { RefusalCode, RefusalParams } from './refusal';
 
 /** The library's synchronous calls need a SHA-512; @noble/hashes is already the engine's hash. Set
  * on first use, not on import: a module with no side effect stays out of a page that never signs. */
@@ -53,20 +54,20 @@ export function signLog<L extends { digest: string }>(log: L, secretKey: string)
 export type SignatureCheck =
   | { status: 'unsigned' }
   | { status: 'signed'; key: string; fingerprint: string }
-  | { status: 'invalid'; reason: string };
+  | { status: 'invalid'; reason: string; code: RefusalCode; params?: RefusalParams };
 
 /** Whether a log's signature, if it has one, is a valid signature of its digest by the key it names.
  * It says nothing of whether that key is one to trust: the caller compares `key` with its own. */
 export function verifySignature(log: { digest?: unknown; signature?: unknown }): SignatureCheck {
   if (log.signature === undefined) return { status: 'unsigned' };
   const s = log.signature as Partial<LogSignature> | null;
-  if (s === null || typeof s !== 'object' || Array.isArray(s)) return { status: 'invalid', reason: 'the signature is not an object' };
+  if (s === null || typeof s !== 'object' || Array.isArray(s)) return { status: 'invalid', reason: 'the signature is not an object', code: 'signature-not-object' };
   const keys = Object.keys(s).sort().join(',');
-  if (keys !== 'algorithm,key,value') return { status: 'invalid', reason: 'the signature has other fields than algorithm, key and value' };
-  if (s.algorithm !== SIGNATURE_ALGORITHM) return { status: 'invalid', reason: `the signature's algorithm is not ${SIGNATURE_ALGORITHM}` };
-  if (typeof s.key !== 'string' || !HEX64.test(s.key)) return { status: 'invalid', reason: 'the signature\'s key is not 64 hexadecimal digits' };
-  if (typeof s.value !== 'string' || !HEX128.test(s.value)) return { status: 'invalid', reason: 'the signature is not 128 hexadecimal digits' };
-  if (typeof log.digest !== 'string') return { status: 'invalid', reason: 'the log has no digest for the signature' };
+  if (keys !== 'algorithm,key,value') return { status: 'invalid', reason: 'the signature has other fields than algorithm, key and value', code: 'signature-fields' };
+  if (s.algorithm !== SIGNATURE_ALGORITHM) return { status: 'invalid', reason: `the signature's algorithm is not ${SIGNATURE_ALGORITHM}`, code: 'signature-algorithm', params: { algorithm: SIGNATURE_ALGORITHM } };
+  if (typeof s.key !== 'string' || !HEX64.test(s.key)) return { status: 'invalid', reason: 'the signature\'s key is not 64 hexadecimal digits', code: 'signature-key' };
+  if (typeof s.value !== 'string' || !HEX128.test(s.value)) return { status: 'invalid', reason: 'the signature is not 128 hexadecimal digits', code: 'signature-value' };
+  if (typeof log.digest !== 'string') return { status: 'invalid', reason: 'the log has no digest for the signature', code: 'signature-no-digest' };
   let valid: boolean;
   try {
     // RFC 8032's strict reading: one signature per message and key, none that ZIP 215 alone admits.
@@ -74,6 +75,6 @@ export function verifySignature(log: { digest?: unknown; signature?: unknown }):
   } catch {
     valid = false;
   }
-  if (!valid) return { status: 'invalid', reason: `the signature does not match: the log was not signed by key ${keyFingerprint(s.key)} as it stands` };
+  if (!valid) return { status: 'invalid', reason: `the signature does not match: the log was not signed by key ${keyFingerprint(s.key)} as it stands`, code: 'signature-mismatch', params: { fingerprint: keyFingerprint(s.key) } };
   return { status: 'signed', key: s.key, fingerprint: keyFingerprint(s.key) };
 }
