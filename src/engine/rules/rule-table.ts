@@ -75,6 +75,8 @@ interface Table {
   plans: Map<string, Map<string, Plan>>;
   plansByValue: WeakMap<object, Map<string, Plan>>;
   initialValue: StateValue;
+  /** The last selection made: its state, its event and the transitions found. */
+  last: { value: StateValue | null; context: RuleContext | null; event: object | null; transitions: Transition[] };
   /** Who watches the events this machine is sent (watchRules), if anyone. */
   watchers: Set<(event: RuleEvent) => void>;
 }
@@ -149,6 +151,7 @@ function compile(machine: AnyStateMachine): Table {
     plansByValue: new WeakMap(),
     initialValue: template,
     watchers: new Set(),
+    last: { value: null, context: null, event: null, transitions: [] },
   };
 }
 
@@ -258,9 +261,15 @@ function walkPlan(table: Table, plan: Plan, args: GuardArgs, out: Transition[]):
 /** The enabled transitions for an event, as XState's transitionNode selects them: the deepest
  * state first, its parent only when it has none, and every region of a parallel state. */
 function select(table: Table, value: StateValue, context: RuleContext, event: { type: string }): Transition[] {
+  // The engine asks `can` before it sends a request: the same event on the same state selects
+  // the same transitions (guards read only the context and the event, and neither is changed
+  // once made), so the last answer is kept for the send that follows.
+  const last = table.last;
+  if (last.event === event && last.context === context && last.value === value) return last.transitions;
   const plan = planFor(table, value, event.type);
   const out: Transition[] = [];
   if (plan !== EMPTY) walkPlan(table, plan, { context, event }, out);
+  table.last = { value, context, event, transitions: out };
   return out;
 }
 
