@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logText } from '../src/engine/log/outcome-log';
 import { parseCsv, parseTableCsv, type Comparison } from '../src/compare/index';
 import { playLogs, writeLogs } from '../bench/compare-bench';
+import { keyFingerprint, publicKeyOf, signLog } from '../src/engine/log/signature';
+import { PUBLIC_LABEL, SECRET_LABEL, keyFileText } from '../src/cli/key-file';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/crisis-lab.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -178,5 +180,35 @@ describe('crisis-lab compare', () => {
     expect(r.stderr).toContain(`${join(messy, 'week-1', 'back-up')}: ignored: a link to the folder ${realpathSync(messy)}, already read (a symlink loop?)`);
     expect(r.stderr).toContain(`${join(messy, 'dangling.json')}: refused: cannot read the file: ENOENT`);
     expect(r.stderr).toContain(`${join(messy, 'cycle-a')}: refused: cannot read the file: ELOOP`);
+  });
+});
+
+describe('crisis-lab compare --key', () => {
+  it('says who signed each verified log, and counts the class server’s logs apart', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crisis-lab-compare-key-'));
+    try {
+      const logs = playLogs(4, { scenarios: ['scenarios/tutorial.yaml'] });
+      const server = '11'.repeat(32);
+      const other = '22'.repeat(32);
+      const texts = [logText(signLog(logs[0]!, server)), logText(signLog(logs[1]!, server)), logText(signLog(logs[2]!, other)), logText(logs[3]!)];
+      texts.forEach((t, i) => writeFileSync(join(dir, `log-${i}.json`), t));
+      writeFileSync(join(dir, 'server.pub'), keyFileText(PUBLIC_LABEL, publicKeyOf(server)));
+      const plain = run('compare', dir, '--workers', '1');
+      expect(plain.status, plain.stderr).toBe(0);
+      expect(plain.stdout).toContain(`Verified logs signed by key ${keyFingerprint(publicKeyOf(server))}: 2; signed by key ${keyFingerprint(publicKeyOf(other))}: 1; integrity only (the digest detects accidental and naive changes, not authorship): 1`);
+      const keyed = run('compare', dir, '--workers', '1', '--key', join(dir, 'server.pub'), '--json');
+      expect(keyed.status, keyed.stderr).toBe(0);
+      const c = JSON.parse(keyed.stdout) as Comparison;
+      expect(c.signers).toEqual({ serverKey: publicKeyOf(server), byServer: 2, otherKeys: [{ key: publicKeyOf(other), fingerprint: keyFingerprint(publicKeyOf(other)), logs: 1 }], integrityOnly: 1 });
+      const text = run('compare', dir, '--workers', '1', '--key', join(dir, 'server.pub'));
+      expect(text.stdout).toContain(`signed by this class's server (key ${keyFingerprint(publicKeyOf(server))}): 2; signed by key ${keyFingerprint(publicKeyOf(other))} (not this class's server): 1;`);
+      // A secret key given where the public one is wanted is named, not used.
+      writeFileSync(join(dir, 'server.key'), keyFileText(SECRET_LABEL, server));
+      const wrong = run('compare', dir, '--key', join(dir, 'server.key'));
+      expect(wrong.status).not.toBe(0);
+      expect(wrong.stderr).toContain('is a secret key');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -10,13 +10,14 @@ import { fail } from './command-helpers';
 import { progressBar } from './progress';
 import { classifyFile } from './classify-file';
 import { loadScenarioFile } from './scenario-file';
+import { readKeyFile } from './key-file';
 
 export { classifyFile };
 import { dealShares, defaultWorkers, startWorker } from './worker-threads';
 
 const USAGE =
   'Usage: crisis-lab compare <log...|dir> [--assignment SCENARIO [--rules R] [--seed S]] [--filter F]...\n' +
-  '                          [--csv F|--json] [--games-csv F] [--hide-names] [--strict] [--workers K]\n' +
+  '                          [--csv F|--json] [--games-csv F] [--hide-names] [--strict] [--workers K] [--key PUB]\n' +
   'Verifies every outcome log (replaying it) and compares the accepted games by scenario and rule set:\n' +
   "each indicator's median, quartiles, min, max and mean; intents chosen turn by turn; the mean course\n" +
   'over the turns; pairs of logs of the same scenario and seed under both rule sets, with the first\n' +
@@ -28,6 +29,9 @@ const USAGE =
   '--assignment checks every log against the instructor\'s scenario file (its SHA-256) and, when\n' +
   'given, the rule set and seed the assignment fixes: logs that do not match are named, never pooled.\n' +
   '--filter human|bot|scenario=ID|rules=R|policy=P (repeatable) compares only those games.\n' +
+  'Each verified log is signed by a key (named by its fingerprint) or integrity only: the digest\n' +
+  'detects accidental and naive changes, not authorship. --key PUB (the class server\'s public key\n' +
+  'from `crisis-lab keygen`) counts the logs that server signed apart from the rest.\n' +
   'Refused logs, logs of another engine version, files that are not logs (ignored), a log handed in\n' +
   'twice (counted once) and logs off the assignment are named with the reason on standard error.\n' +
   'Exit 0 when at least one log or summary was accepted (with --strict: and none was refused or of\n' +
@@ -122,7 +126,7 @@ export function filterOf(values: readonly string[]): Filter {
 
 export async function compareCommand(args: string[]): Promise<number> {
   return fail('compare', USAGE, async () => {
-    const a = parseArgs(args, ['csv', 'games-csv', 'workers', 'assignment', 'rules', 'seed'], ['json', 'hide-names', 'strict'], ['filter']);
+    const a = parseArgs(args, ['csv', 'games-csv', 'workers', 'assignment', 'rules', 'seed', 'key'], ['json', 'hide-names', 'strict'], ['filter']);
     if (a.positional.length === 0) throw new UsageError('name at least one outcome log or folder');
     if (a.flags.has('json') && a.options.has('csv')) throw new UsageError('choose --csv or --json, not both');
     let workers = defaultWorkers();
@@ -132,11 +136,13 @@ export async function compareCommand(args: string[]): Promise<number> {
     }
     const filter = filterOf(a.lists.get('filter') ?? []);
     const assignment = assignmentOf(a.options.get('assignment'), a.options.get('rules'), a.options.get('seed'));
+    const keyFile = a.options.get('key');
+    const serverKey = keyFile === undefined ? undefined : readKeyFile(keyFile, 'public');
     const { files, skipped } = collectInputs(a.positional);
     const progress = progressBar('verifying');
     const entries = [...skipped, ...(await classifyFiles(files, workers, progress.onProgress))];
     progress.finish();
-    const comparison = compareEntries(entries, { ...(assignment ? { assignment } : {}), filter });
+    const comparison = compareEntries(entries, { ...(assignment ? { assignment } : {}), filter, ...(serverKey ? { serverKey } : {}) });
     const hideNames = a.flags.has('hide-names');
 
     const index = new Map(comparison.entries.map((e, i) => [e.source, i]));

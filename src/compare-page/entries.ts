@@ -8,6 +8,7 @@ import { shortHash, type Comparison, type EntryLine, type OffAssignment } from '
 import { ct, reasonText } from './i18n';
 import { ruleSetShort } from './rule-sets';
 import { whyText } from './refusals';
+import { keyFingerprint } from '../engine/log/signature';
 
 /** The reason in the page's language: from its code where it has one, else read from the English. */
 function reasonOf(e: EntryLine): string {
@@ -65,6 +66,7 @@ export function entriesList(c: Comparison, name: (source: string) => string, hid
     const notes = [statusText(e, name)];
     if (e.sameGameAs) notes.push(ct('cmp.st.sameGame', { sources: e.sameGameAs.map(name).join(', ') }));
     if (e.filteredOut) notes.push(ct('cmp.st.filtered'));
+    if (e.status === 'verified') notes.push(signatureText(e.signedBy, c.signers.serverKey));
     list.append(
       el(
         'li',
@@ -76,7 +78,20 @@ export function entriesList(c: Comparison, name: (source: string) => string, hid
   }
   const n = c.counts;
   const followUp = n.refused + n.otherVersion + n.duplicates + n.offAssignment + n.sameGame;
-  return el('details', { class: 'card', open: followUp > 0 && followUp <= 50 }, el('summary', {}, el('h2', { text: `${ct('cmp.entries')} (${formatNumber(n.inputs)})` })), list);
+  const s = c.signers;
+  const others = s.otherKeys.reduce((sum, k) => sum + k.logs, 0);
+  const signers = el('p', {
+    class: 'small',
+    'data-testid': 'signers',
+    text: s.serverKey ? ct('cmp.sig.countsServer', { server: formatNumber(s.byServer), others: formatNumber(others), none: formatNumber(s.integrityOnly) }) : ct('cmp.sig.counts', { others: formatNumber(others), none: formatNumber(s.integrityOnly) }),
+  });
+  return el('details', { class: 'card', open: followUp > 0 && followUp <= 50 }, el('summary', {}, el('h2', { text: `${ct('cmp.entries')} (${formatNumber(n.inputs)})` })), signers, list);
+}
+
+/** A verified log's signature standing: the class's server, another key, or integrity only. */
+export function signatureText(signedBy: string | undefined, serverKey: string | undefined): string {
+  if (signedBy === undefined) return ct('cmp.sig.none');
+  return signedBy === serverKey ? ct('cmp.sig.server') : ct('cmp.sig.key', { fingerprint: keyFingerprint(signedBy) });
 }
 
 /** What the instructor must know before reading the charts, one line each; null when nothing. */

@@ -12,7 +12,7 @@ import { applyThemeToDocument } from '../game/theme';
 import { initialLanguage, onLanguageChange, setLanguage, t, formatNumber, type MessageKey } from '../game/i18n';
 import { el, clear, uid } from '../game/ui/dom';
 import { INTENTS } from '../engine/index';
-import { compareEntries, gamesCsv, shortHash, tableCsv, SUMMARY_INDICATORS, TURN_INDICATORS, type Comparison, type Entry, type Filter, type Group, type SummaryIndicator, type TurnIndicator } from '../compare/index';
+import { compareEntries, publicKeyIn, gamesCsv, shortHash, tableCsv, SUMMARY_INDICATORS, TURN_INDICATORS, type Comparison, type Entry, type Filter, type Group, type SummaryIndicator, type TurnIndicator } from '../compare/index';
 import { ct, type CompareKey } from './i18n';
 import { alerts, entriesList } from './entries';
 import { assignmentFromShipped, assignmentFromText, assignmentOf, shippedScenarioFiles, type ReadAssignment } from './assignment';
@@ -34,10 +34,12 @@ interface PageState {
   assignment: { from: string; read: ReadAssignment } | null;
   assignmentRules: string;
   assignmentSeed: string;
+  /** The class server's public key as pasted (64 hex digits, or a .pub file's line). */
+  serverKey: string;
   filter: Filter;
 }
 
-const state: PageState = { entries: [], comparison: null, busy: null, hideNames: false, scenario: null, assignment: null, assignmentRules: '', assignmentSeed: '', filter: {} };
+const state: PageState = { entries: [], comparison: null, busy: null, hideNames: false, scenario: null, assignment: null, assignmentRules: '', assignmentSeed: '', serverKey: '', filter: {} };
 const root = document.getElementById('compare')!;
 
 export function indicatorName(k: SummaryIndicator | TurnIndicator): string {
@@ -99,7 +101,8 @@ function recompare(): void {
     return;
   }
   const { assignment } = assignmentOf(state.assignment?.read ?? null, state.assignmentRules, state.assignmentSeed);
-  state.comparison = compareEntries(state.entries, { ...(assignment ? { assignment } : {}), filter: state.filter });
+  const serverKey = publicKeyIn(state.serverKey);
+  state.comparison = compareEntries(state.entries, { ...(assignment ? { assignment } : {}), filter: state.filter, ...(serverKey ? { serverKey } : {}) });
   sourceIndex.clear();
   state.entries.forEach((e, i) => sourceIndex.set(e.source, i));
   const keys = chartChoices(state.comparison).map((x) => x.key);
@@ -351,8 +354,13 @@ function assignmentForm(): HTMLElement {
     state.assignmentSeed = v;
     recompare();
   });
+  const key = text('cmp.key.label', 'server-key', state.serverKey, (v) => {
+    state.serverKey = v;
+    recompare();
+  });
   const read = state.assignment?.read;
   const notes: HTMLElement[] = [];
+  if (state.serverKey.trim() !== '' && publicKeyIn(state.serverKey) === null) notes.push(el('p', { class: 'problem', role: 'alert', 'data-testid': 'server-key-problem', text: ct('cmp.key.bad') }));
   if (read && !read.ok) notes.push(el('p', { class: 'problem', role: 'alert', 'data-testid': 'assignment-problem', text: `${ct('cmp.assignment.invalid')} ${read.problems.slice(0, 3).join(' · ')}` }));
   else if (read?.ok && !state.assignment?.from) notes.push(el('p', { class: 'small muted', text: ct('cmp.assignment.fromFile', { file: read.file }) }));
   if (assignmentOf(read ?? null, state.assignmentRules, state.assignmentSeed).badRules) notes.push(el('p', { class: 'problem', role: 'alert', text: ct('cmp.assignment.badRules', { rules: state.assignmentRules }) }));
@@ -365,13 +373,13 @@ function assignmentForm(): HTMLElement {
     });
   }
   // Closed until used, so that the charts start in the first screen; the summary names it.
-  const open = state.assignment !== null || state.assignmentRules !== '' || state.assignmentSeed !== '' || assignmentOpen;
+  const open = state.assignment !== null || state.assignmentRules !== '' || state.assignmentSeed !== '' || state.serverKey !== '' || assignmentOpen;
   const details = el(
     'details',
     { class: 'assignment', 'data-testid': 'assignment', open },
     el('summary', { text: ct('cmp.assignment') }),
     el('p', { class: 'small muted', text: ct('cmp.assignmentNote') }),
-    el('div', { class: 'actions' }, shipped, pickButton, file, rules, seed, remove),
+    el('div', { class: 'actions' }, shipped, pickButton, file, rules, seed, key, remove),
     ...notes,
   );
   details.addEventListener('toggle', () => (assignmentOpen = details.open));

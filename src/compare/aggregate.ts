@@ -14,6 +14,7 @@ import type { Entry, EntryStatus, Observation, Why } from './classify';
 import { compareRuleSets, ruleSetsIn } from './rule-sets';
 import { findDuplicates, offAssignment, originOf, passes, type Assignment, type Filter, type OffAssignment, type Origin } from './checks';
 import { pairLogs, type Logged, type Pair } from './pairs';
+import { countSigners, type Signers } from './signers';
 
 export type { Pair, PairSide } from './pairs';
 import { distribution, tidy, type Distribution } from './stats';
@@ -71,6 +72,8 @@ export interface EntryLine {
   reason?: string;
   /** The reason as a code and parameters (classify's Why). */
   why?: Why;
+  /** A verified log's signer (its public key); absent when the log is unsigned. */
+  signedBy?: string;
   engineVersion?: string;
   scenario?: string;
   scenarioSha?: string;
@@ -149,11 +152,15 @@ export interface Comparison {
   available: { origins: Origin[]; scenarios: string[]; rules: string[]; policies: string[] };
   assignment?: Assignment;
   filter: Filter;
+  /** Who signed the verified logs: the class's server, other keys, or nobody (integrity only). */
+  signers: Signers;
 }
 
 export interface CompareOptions {
   assignment?: Assignment;
   filter?: Filter;
+  /** The class server's public key (64 hex digits): logs it signed are told apart. */
+  serverKey?: string;
 }
 
 function emptyIntentCounts(): Record<IntentId, number> {
@@ -270,6 +277,7 @@ export function compareEntries(entries: readonly Entry[], options: CompareOption
       ...(e.engineVersion !== undefined ? { engineVersion: e.engineVersion } : {}),
       ...(o ? { scenario: o.scenario, ...(o.scenarioSha ? { scenarioSha: o.scenarioSha } : {}), rules: o.rules, seed: o.seed, policy: o.policy } : {}),
       ...(o?.player ? { player: o.player } : {}),
+      ...(o?.signedBy ? { signedBy: o.signedBy } : {}),
     };
     lines.push(line);
     if (e.status === 'refused') counts.refused += 1;
@@ -341,5 +349,9 @@ export function compareEntries(entries: readonly Entry[], options: CompareOption
     },
     ...(options.assignment ? { assignment: options.assignment } : {}),
     filter,
+    signers: countSigners(
+      lines.filter((l) => l.status === 'verified').map((l) => l.signedBy),
+      options.serverKey,
+    ),
   };
 }

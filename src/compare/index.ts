@@ -8,3 +8,4 @@ export { firstDifferentIntents, pairLogs } from './pairs';
 export * from './csv';
 export * from './text';
 export * from './rule-sets';
+export * from './signers';

@@ -3,6 +3,17 @@
 import { INTENTS } from '../engine/index';
 import { SUMMARY_INDICATORS, TURN_INDICATORS, type Comparison, type EntryLine, type Group } from './aggregate';
 import { offAssignmentText, shortHash, type Filter } from './checks';
+import { INTEGRITY_ONLY_TEXT, type Signers } from './signers';
+import { keyFingerprint } from '../engine/log/signature';
+
+/** Who signed the verified logs, in one line; null when there is none. */
+export function signersText(s: Signers): string | null {
+  const parts: string[] = [];
+  if (s.serverKey) parts.push(`signed by this class's server (key ${keyFingerprint(s.serverKey)}): ${s.byServer}`);
+  for (const k of s.otherKeys) parts.push(`signed by key ${k.fingerprint}${s.serverKey ? ' (not this class\'s server)' : ''}: ${k.logs}`);
+  if (s.integrityOnly) parts.push(`${INTEGRITY_ONLY_TEXT}: ${s.integrityOnly}`);
+  return parts.length ? `Verified logs ${parts.join('; ')}` : null;
+}
 
 function num(v: number | null): string {
   if (v === null) return '–';
@@ -103,6 +114,8 @@ export function comparisonText(c: Comparison, options: { hideNames?: boolean } =
   const index = new Map(c.entries.map((e, i) => [e.source, i]));
   const name = (source: string) => (options.hideNames ? `#${(index.get(source) ?? 0) + 1}` : source);
   const out = [countsLine(c)];
+  const signed = signersText(c.signers);
+  if (signed) out.push(signed);
   if (c.assignment) {
     const a = c.assignment;
     out.push(`Checked against the assignment: scenario ${a.scenario} (SHA-256 ${shortHash(a.sha256)}…)${a.rules ? `, rule set ${a.rules}` : ''}${a.seed ? `, seed ${a.seed}` : ''}`);
