@@ -2,7 +2,7 @@
 // strictly, then verified), with the digest taken by Web Crypto where the page has it (a secure
 // context) and by the engine's pure SHA-256 elsewhere; the verdicts are the same either way.
 import { classifyText, classifyTextAsync, type Entry } from '../compare/classify';
-import { webCryptoSha256 } from '../engine/log/web-sha256';
+import { webCryptoSha256 } from '../engine/index';
 
 const sha256Async = webCryptoSha256();
 

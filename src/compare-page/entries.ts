@@ -8,7 +8,7 @@ import { shortHash, type Comparison, type EntryLine, type OffAssignment } from '
 import { ct, reasonText } from './i18n';
 import { ruleSetShort } from './rule-sets';
 import { whyText } from './refusals';
-import { keyFingerprint } from '../engine/log/signature';
+import { keyFingerprint } from '../engine/index';
 
 /** The reason in the page's language: from its code where it has one, else read from the English. */
 function reasonOf(e: EntryLine): string {

@@ -4,8 +4,8 @@
 // validator refuses is worded by the validator's own catalogue (problemMessage).
 import { format, language } from '../game/i18n';
 import type { Language } from '../engine/index';
-import { problemMessage } from '../engine/scenario/problem';
-import type { JsonFault } from '../engine/log/refusal';
+import { problemMessage } from '../engine/index';
+import type { JsonFault } from '../engine/index';
 import type { InputCode, Why } from '../compare/classify';
 
 type Texts = Record<InputCode, string> & Record<`json.${JsonFault}`, string> & Record<'json.at' | 'scenario.more', string>;

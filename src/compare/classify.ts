@@ -4,14 +4,14 @@
 // verified: it is accepted as an unverified summary and kept apart from the verified logs in
 // every table; or an ignored file, which is not a log at all (with the reason).
 import { verifyLog, verifyLogText, verifyLogTextAsync, type OutcomeLog, type SignatureCheck, type VerifyResult } from '../engine/index';
-import type { Sha256Async } from '../engine/log/web-sha256';
+import type { Sha256Async } from '../engine/index';
 import { turnCourse } from '../engine/game/counterfactual';
 import { canonicalJson, sha256Hex } from '../engine/log/canonical';
 import { SUMMARY_INDICATORS, type GameSummary } from '../engine/game/summary';
 import type { Indicators, InstitutionalFeatures } from '../engine/index';
 import type { IntentId } from '../engine/index';
 import { isRuleSetName } from './rule-sets';
-import type { Refusal, RefusalCode, RefusalParams } from '../engine/log/refusal';
+import type { Refusal, RefusalCode, RefusalParams } from '../engine/index';
 
 /** A refusal's code, or why an input is no log at all; the page words each in its language. */
 export type InputCode = RefusalCode | 'not-object-input' | 'not-summary' | 'empty-file' | 'not-json-lines' | 'not-log-file' | 'cannot-verify' | 'unreadable-file' | 'unreadable-folder' | 'symlink-loop';

@@ -2,7 +2,7 @@
 // log was not changed by accident or naively (integrity only); a valid signature says which key
 // wrote it. With the class server's public key given, logs signed by it are told apart from
 // logs signed by any other key and from unsigned ones.
-import { keyFingerprint } from '../engine/log/signature';
+import { keyFingerprint } from '../engine/index';
 
 export interface SignerCount {
   key: string;

@@ -4,7 +4,7 @@ import { INTENTS } from '../engine/index';
 import { SUMMARY_INDICATORS, TURN_INDICATORS, type Comparison, type EntryLine, type Group } from './aggregate';
 import { offAssignmentText, shortHash, type Filter } from './checks';
 import { INTEGRITY_ONLY_TEXT, type Signers } from './signers';
-import { keyFingerprint } from '../engine/log/signature';
+import { keyFingerprint } from '../engine/index';
 
 /** Who signed the verified logs, in one line; null when there is none. */
 export function signersText(s: Signers): string | null {

@@ -36,5 +36,6 @@ export { readStrictJson } from './log/strict-json';
 export { signLog, verifySignature, publicKeyOf, keyFingerprint, type LogSignature, type SignatureCheck } from './log/signature';
 export { sameJson } from './log/same-json';
 export { webCryptoSha256, type Sha256Async } from './log/web-sha256';
+export { REFUSAL_CODES, JSON_FAULTS, type Refusal, type RefusalCode, type RefusalParams, type JsonFault } from './log/refusal';
 export { ENGINE_VERSION } from './version';
 export { counterfactual, firstDivergence, type DroppedIntent } from './game/counterfactual';

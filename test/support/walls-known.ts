@@ -54,6 +54,7 @@ export const KNOWN_BREACHES: readonly string[] = [
   'src/compare-page/main.ts → src/game/theme.ts',
   'src/compare-page/main.ts → src/game/ui/dom.ts',
   'src/compare-page/main.ts → src/game/ui/language-select.ts',
+  'src/compare-page/refusals.ts → src/game/i18n/index.ts',
   'src/compare-page/rule-sets.ts → src/game/i18n/index.ts',
   'src/compare-page/rule-sets.ts → src/game/theme.ts',
   'src/compare/aggregate.ts → src/engine/game/summary.ts',
