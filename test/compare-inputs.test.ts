@@ -31,8 +31,8 @@ describe('collecting a class folder', () => {
     const { files, skipped } = collectInputs([dir]);
     expect(files).toEqual([join(dir, 'a', 'one.json'), join(dir, 'z', 'two.jsonl')]);
     expect(skipped).toEqual([
-      { source: join(dir, 'locked'), status: 'refused', reason: 'cannot read the folder: EACCES' },
-      { source: join(dir, 'z', 'essay.docx'), status: 'ignored', reason: 'not a .json, .jsonl or .ndjson file' },
+      { source: join(dir, 'locked'), status: 'refused', reason: 'cannot read the folder: EACCES', why: { code: 'unreadable-folder', params: { detail: 'EACCES' } } },
+      { source: join(dir, 'z', 'essay.docx'), status: 'ignored', reason: 'not a .json, .jsonl or .ndjson file', why: { code: 'not-log-file' } },
     ]);
   });
 });

@@ -7,41 +7,38 @@ import { el } from './dom';
 import { exportLog } from './export';
 import { languageSelect } from './language-select';
 
-/** The second tab on one game: it does not play or save until it takes the game over. */
-export function elsewhereScreen(app: App): HTMLElement {
+/** A screen with the app's title, the language chooser and one card. */
+function noticeScreen(screen: string, card: HTMLElement): HTMLElement {
   return el(
     'main',
-    { class: 'start', 'data-screen': 'elsewhere' },
+    { class: 'start', 'data-screen': screen },
+    el('div', { class: 'start-inner notice-screen' }, el('header', { class: 'start-head' }, el('h1', { text: t('app.title') }), languageSelect()), card),
+  );
+}
+
+/** The second tab on one game: it does not play or save until it takes the game over. */
+export function elsewhereScreen(app: App): HTMLElement {
+  return noticeScreen(
+    'elsewhere',
     el(
-      'div',
-      { class: 'start-inner notice-screen' },
-      el('header', { class: 'start-head' }, el('h1', { text: t('app.title') }), languageSelect()),
-      el(
-        'section',
-        { class: 'card', role: 'alert' },
-        el('h2', { text: t('tab.elsewhere.title') }),
-        el('p', { text: t('tab.elsewhere.text') }),
-        el('button', { type: 'button', class: 'primary', 'data-focus': 'take-over', 'data-testid': 'take-over', text: t('tab.takeOver'), onclick: () => void app.takeOver() }),
-      ),
+      'section',
+      { class: 'card', role: 'alert' },
+      el('h2', { text: t('tab.elsewhere.title') }),
+      el('p', { text: t('tab.elsewhere.text') }),
+      el('button', { type: 'button', class: 'primary', 'data-focus': 'take-over', 'data-testid': 'take-over', text: t('tab.takeOver'), onclick: () => void app.takeOver() }),
     ),
   );
 }
 
 /** An assignment link's scenario file on its way: the address, and the menu at once. */
 export function loadingScreen(app: App, url: string): HTMLElement {
-  return el(
-    'main',
-    { class: 'start', 'data-screen': 'loading' },
+  return noticeScreen(
+    'loading',
     el(
-      'div',
-      { class: 'start-inner notice-screen' },
-      el('header', { class: 'start-head' }, el('h1', { text: t('app.title') }), languageSelect()),
-      el(
-        'section',
-        { class: 'card', role: 'status', 'aria-live': 'polite' },
-        el('p', { 'data-testid': 'assignment-loading', text: t('start.assignedLoading', { url }) }),
-        el('button', { type: 'button', 'data-focus': 'back-to-menu', 'data-testid': 'back-to-menu', text: t('start.backToMenu'), onclick: () => app.leaveAssignment() }),
-      ),
+      'section',
+      { class: 'card', role: 'status', 'aria-live': 'polite' },
+      el('p', { 'data-testid': 'assignment-loading', text: t('start.assignedLoading', { url }) }),
+      el('button', { type: 'button', 'data-focus': 'back-to-menu', 'data-testid': 'back-to-menu', text: t('start.backToMenu'), onclick: () => app.leaveAssignment() }),
     ),
   );
 }
