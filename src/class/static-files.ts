@@ -4,18 +4,29 @@ import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-const TYPES: Record<string, string> = {
+/** Content types by file extension, for every kind of file the built site and an assigned
+ * scenario folder hold (the fonts come as .woff2 and .woff, a SCORM package carries .xml). The
+ * end-to-end tests' static host uses the same table, so they serve what the class server serves. */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.yaml': 'text/yaml; charset=utf-8',
+  '.yml': 'text/yaml; charset=utf-8',
+  '.xml': 'application/xml',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.webp': 'image/webp',
   '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
   '.webmanifest': 'application/manifest+json',
 };
+
+/** The content type a file is served with, by its extension; unknown ones as plain bytes. */
+export function contentType(path: string): string {
+  return CONTENT_TYPES[extname(path)] ?? 'application/octet-stream';
+}
 
 export function staticHandler(root: string | null, index: string) {
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -45,7 +56,7 @@ export function staticHandler(root: string | null, index: string) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found.\n');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, { 'content-type': contentType(path), 'cache-control': 'no-cache' });
     createReadStream(path).pipe(res);
   };
 }

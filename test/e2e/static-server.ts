@@ -1,24 +1,12 @@
 // A plain static file server, as a department's web server or a static host would be: files by
 // path under a prefix (a sub-path such as /any/sub/path/), a content type by extension, a 404
-// for anything else, no rewrites and no fallback page.
+// for anything else, no rewrites and no fallback page. Content types come from the class server's
+// table, the product's one list of them.
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
+import { contentType } from '../../src/class/static-files';
 import { freePort } from './global-setup';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.yaml': 'text/yaml; charset=utf-8',
-  '.yml': 'text/yaml; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml',
-};
 
 export interface StaticServer {
   /** The site's address, ending in the prefix and a slash. */
@@ -47,7 +35,7 @@ export async function serveStatic(dir: string, prefix = '/'): Promise<StaticServ
       response.writeHead(404).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    response.writeHead(200, { 'content-type': contentType(file), 'cache-control': 'no-cache' });
     response.end(readFileSync(file));
   });
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
