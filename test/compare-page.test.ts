@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareDictionaries, compareEn, reasonText } from '../src/compare-page/i18n';
-import { setLanguage } from '../src/game/i18n';
+import { setLanguage } from '../src/ui-kit/i18n';
 import { refusalTexts, whyText } from '../src/compare-page/refusals';
 import { JSON_FAULTS, REFUSAL_CODES } from '../src/engine/log/refusal';
 import { classifyText } from '../src/compare/classify';

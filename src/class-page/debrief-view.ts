@@ -1,6 +1,6 @@
 // The class debrief on the page: who asked for what, who blocked what, and the counterfactual.
 import { el } from '../game/ui/dom';
-import { t, percent, formatNumber } from '../game/i18n';
+import { t, percent, formatNumber } from '../ui-kit/i18n';
 import { outcomeText, procedureName } from '../game/ui/format';
 import { classDebrief } from '../class/debrief';
 import type { ClassState } from '../class/session';

@@ -1,8 +1,8 @@
 // Class mode's own texts in English, Russian and Kazakh. The language, its switch and
-// placeholder filling come from the game's translation layer (src/game/i18n), so every page
+// placeholder filling come from the shared translation layer (src/ui-kit/i18n), so every page
 // shares one remembered language; the game's dictionary also names rule sets, procedures,
 // positions and outcomes here. Terms follow the project's term base (shared/design/terms.md).
-import { format, language, type Params } from '../game/i18n';
+import { format, language, type Params } from '../ui-kit/i18n';
 import type { Language } from '../engine/index';
 
 export const classEn = {

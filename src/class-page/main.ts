@@ -5,7 +5,7 @@ import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import './styles.css';
 import { applyThemeToDocument } from '../game/theme';
-import { initialLanguage, onLanguageChange, setLanguage } from '../game/i18n';
+import { initialLanguage, onLanguageChange, setLanguage } from '../ui-kit/i18n';
 import { el, clear } from '../game/ui/dom';
 import { languageSelect } from '../game/ui/language-select';
 import { ClassClient, ClassJoinError } from '../class/client';

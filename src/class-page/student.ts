@@ -2,7 +2,7 @@
 // turn, and what the alliance decided. It draws from the client's replayed state and sends
 // only the student's own choice; the seat is the connection's, never named here.
 import { el } from '../game/ui/dom';
-import { localize, percent, formatList, t } from '../game/i18n';
+import { localize, percent, formatList, t } from '../ui-kit/i18n';
 import { decisionText, procedureName } from '../game/ui/format';
 import { intentOptions } from '../engine/index';
 import { NATIONAL } from '../engine/game/deliberation';

@@ -1,5 +1,5 @@
 // Names the class page shows for engine values, in the reader's language.
-import { t } from '../game/i18n';
+import { t } from '../ui-kit/i18n';
 import { stateName } from '../game/view-model';
 import type { Scenario } from '../engine/index';
 import type { Attribution } from '../class/session';

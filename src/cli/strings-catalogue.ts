@@ -6,9 +6,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { en } from '../game/i18n/en';
-import { ru } from '../game/i18n/ru';
-import { kk } from '../game/i18n/kk';
+import { en } from '../ui-kit/i18n/en';
+import { ru } from '../ui-kit/i18n/ru';
+import { kk } from '../ui-kit/i18n/kk';
 import { compareDictionaries } from '../compare-page/i18n';
 import { RULEBOOK } from '../engine/index';
 import type { Language } from '../engine/index';
@@ -25,9 +25,9 @@ export interface CatalogueRow {
 }
 
 const GAME: Record<Language, { file: string; dict: Record<string, string> }> = {
-  en: { file: 'src/game/i18n/en.ts', dict: en },
-  ru: { file: 'src/game/i18n/ru.ts', dict: ru },
-  kk: { file: 'src/game/i18n/kk.ts', dict: kk },
+  en: { file: 'src/ui-kit/i18n/en.ts', dict: en },
+  ru: { file: 'src/ui-kit/i18n/ru.ts', dict: ru },
+  kk: { file: 'src/ui-kit/i18n/kk.ts', dict: kk },
 };
 
 function dictionaryRows(file: string, english: Record<string, string>, translated: Record<string, string>): CatalogueRow[] {

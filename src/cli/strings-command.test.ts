@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { capture } from '../../test/support/cli-capture';
 import { parseCsv } from '../compare/csv';
 import { compareDictionaries } from '../compare-page/i18n';
-import { en } from '../game/i18n/en';
+import { en } from '../ui-kit/i18n/en';
 import { RULE_IDS } from '../engine/index';
 
 describe('crisis-lab strings', () => {
@@ -17,7 +17,7 @@ describe('crisis-lab strings', () => {
     for (const row of rows) expect(row).toHaveLength(4);
     const find = (file: string, key: string) => rows.find((row) => row[0] === file && row[1] === key);
 
-    expect(find('src/game/i18n/kk.ts', 'start.seed')).toEqual(['src/game/i18n/kk.ts', 'start.seed', 'Seed', 'Бастапқы сан (seed)']);
+    expect(find('src/ui-kit/i18n/kk.ts', 'start.seed')).toEqual(['src/ui-kit/i18n/kk.ts', 'start.seed', 'Seed', 'Бастапқы сан (seed)']);
     expect(find('src/compare-page/i18n.ts', 'cmp.title')?.[3]).toBe('Топты салыстыру');
     expect(find('src/engine/rules/rulebook.ts', 'S6.title')?.slice(2)).toEqual(['RATS coordinates, commands nothing', 'ШЫҰ ӨТҚҚ үйлестіреді, бірақ басқармайды']);
     // Scenario fields by their path, list items by id; a text with commas and quotes survives.
@@ -28,7 +28,7 @@ describe('crisis-lab strings', () => {
 
     // Every key of every source is there once, and every one has its Kazakh text.
     const count = (file: string) => rows.filter((row) => row[0] === file).length;
-    expect(count('src/game/i18n/kk.ts')).toBe(Object.keys(en).length);
+    expect(count('src/ui-kit/i18n/kk.ts')).toBe(Object.keys(en).length);
     expect(count('src/compare-page/i18n.ts')).toBe(Object.keys(compareDictionaries.en).length);
     expect(count('src/engine/rules/rulebook.ts')).toBe(RULE_IDS.length * 2);
     expect(rows.filter((row) => row[3] === '').map((row) => `${row[0]} ${row[1]}`)).toEqual([]);
@@ -42,7 +42,7 @@ describe('crisis-lab strings', () => {
     expect(r.out).toMatch(/^\d+ strings written to /);
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith('\uFEFF"file","key","en","ru"\r\n')).toBe(true);
-    expect(text).toContain('"src/game/i18n/ru.ts","debrief.unfinished","Not over after the same {turns, plural, one {# turn} other {# turns}} of choices."');
+    expect(text).toContain('"src/ui-kit/i18n/ru.ts","debrief.unfinished","Not over after the same {turns, plural, one {# turn} other {# turns}} of choices."');
   });
 
   it('refuses a missing or unknown language with the list of valid ones', async () => {

@@ -4,7 +4,7 @@
 // other rule sets in colours of their own, and a dash besides the colour (look.md).
 import { el, svg } from '../game/ui/dom';
 import { theme } from '../game/theme';
-import { formatNumber } from '../game/i18n';
+import { formatNumber } from '../ui-kit/i18n';
 import type { Group, SummaryIndicator, TurnIndicator } from '../compare/aggregate';
 import { compareRuleSets, ruleSetsIn } from '../compare/rule-sets';
 import { ct } from './i18n';

@@ -3,7 +3,7 @@
 // same game as another under another name, or left out by the filter; what an instructor has
 // to follow up comes first.
 import { el } from '../game/ui/dom';
-import { formatNumber } from '../game/i18n';
+import { formatNumber } from '../ui-kit/i18n';
 import { shortHash, type Comparison, type EntryLine, type OffAssignment } from '../compare/index';
 import { ct, reasonText } from './i18n';
 import { ruleSetShort } from './rule-sets';

@@ -1,8 +1,8 @@
 // The comparison page's own texts in English, Russian and Kazakh. The language, its switch and
-// placeholder filling come from the game's translation layer (src/game/i18n), so both pages
+// placeholder filling come from the shared translation layer (src/ui-kit/i18n), so both pages
 // share one remembered language; the game's dictionary also names indicators, rule sets and
 // procedures here. These keys live apart so the game's dictionary stays the game's.
-import { format, language, type Params } from '../game/i18n';
+import { format, language, type Params } from '../ui-kit/i18n';
 import type { Language } from '../engine/index';
 
 export const compareEn = {

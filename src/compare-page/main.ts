@@ -9,7 +9,7 @@ import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import './styles.css';
 import { applyThemeToDocument } from '../game/theme';
-import { initialLanguage, onLanguageChange, setLanguage, t, formatNumber, type MessageKey } from '../game/i18n';
+import { initialLanguage, onLanguageChange, setLanguage, t, formatNumber, type MessageKey } from '../ui-kit/i18n';
 import { el, clear, uid } from '../game/ui/dom';
 import { INTENTS } from '../engine/index';
 import { compareEntries, publicKeyIn, gamesCsv, shortHash, tableCsv, SUMMARY_INDICATORS, TURN_INDICATORS, type Comparison, type Entry, type Filter, type Group, type SummaryIndicator, type TurnIndicator } from '../compare/index';

@@ -2,7 +2,7 @@
 // the reader give (src/engine/log/refusal.ts, src/compare/classify.ts) worded in English,
 // Russian and Kazakh. Field names and values go in as the log wrote them; a scenario the
 // validator refuses is worded by the validator's own catalogue (problemMessage).
-import { format, language } from '../game/i18n';
+import { format, language } from '../ui-kit/i18n';
 import type { Language } from '../engine/index';
 import { problemMessage } from '../engine/index';
 import type { JsonFault } from '../engine/index';

@@ -3,7 +3,7 @@
 // reddish purple); a rule set a scenario defines, or a design-lab spec such as
 // "sco+commitment=automatic", by that name, with a colour of the lab's and a dash of its own, so
 // that no rule set is told apart by colour alone (look.md).
-import { dictionaries, t, type MessageKey } from '../game/i18n';
+import { dictionaries, t, type MessageKey } from '../ui-kit/i18n';
 import { theme } from '../game/theme';
 import { procedureOf } from '../engine/index';
 import type { InstitutionalFeatures } from '../engine/index';

@@ -8,7 +8,7 @@ import { claimGame, type TabLock, type TabState } from './tab-lock';
 import { blocColor, blocDeep, theme } from './theme';
 import { renderGlossary, revealRule, type GlossaryContext, type GlossaryState } from './ui/glossary';
 import { ASSIGNMENT_TIMEOUT_MS, fetchAssigned, readAssignment, type Assignment, type Fetched } from './assignment';
-import { onLanguageChange, t } from './i18n';
+import { onLanguageChange, t } from '../ui-kit/i18n';
 import { ensureFonts } from './fonts';
 import { clear } from './ui/dom';
 import { renderStart, type StartState } from './ui/start-screen';

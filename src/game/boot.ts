@@ -3,7 +3,7 @@
 // engine and the screens, loaded in parallel with the map).
 import * as Phaser from 'phaser';
 import { applyThemeToDocument, theme } from './theme';
-import { initialLanguage, setLanguage } from './i18n';
+import { initialLanguage, setLanguage } from '../ui-kit/i18n';
 import { MapScene, MAP_READY_EVENT } from './scenes/MapScene';
 import { el } from './ui/dom';
 import type { App } from './app';

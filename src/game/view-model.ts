@@ -3,7 +3,7 @@
 import type { GameState, IntentId, PresetId, Scenario, TurnRecord } from './engine';
 import type { MapHelp, MapMarker, MapPulse, MapView } from './map/map-view';
 import type { Rect } from './map/geo';
-import { localize } from './i18n';
+import { localize } from '../ui-kit/i18n';
 import { blocColor } from './theme';
 import { helperRows } from './ui/help-records';
 

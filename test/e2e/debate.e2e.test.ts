@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createLog, logText, replayIntents, type OutcomeLog } from '../../src/engine/index';
-import { en } from '../../src/game/i18n/en';
-import { ru } from '../../src/game/i18n/ru';
-import { kk } from '../../src/game/i18n/kk';
+import { en } from '../../src/ui-kit/i18n/en';
+import { ru } from '../../src/ui-kit/i18n/ru';
+import { kk } from '../../src/ui-kit/i18n/kk';
 import { ROOT, onScreen, openBrowser, screenshot, type Browser } from './browser';
 import { finishAndExport, firstDifference, loadScenario, playTurns, confirmNewGame } from './play';
 

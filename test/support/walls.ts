@@ -12,14 +12,14 @@ const MAY_IMPORT: Record<string, string[]> = {
   'src/engine': [],
   'src/sim': ['src/engine'],
   'src/compare': ['src/engine'],
-  'src/cli': ['src/engine', 'src/sim', 'src/compare'],
+  'src/cli': ['src/engine', 'src/sim', 'src/compare', 'src/ui-kit'],
   'src/ui-kit': ['src/engine'],
   'src/game': ['src/engine', 'src/ui-kit'],
   'src/compare-page': ['src/engine', 'src/compare', 'src/ui-kit'],
   'src/class': ['src/engine', 'src/ui-kit'],
   // The instructor's class page, like the comparison page: its own room, the kit, the class client.
   'src/class-page': ['src/engine', 'src/class', 'src/ui-kit'],
-  'src/main.ts': ['src/game'],
+  'src/main.ts': ['src/game', 'src/ui-kit'],
   bench: ['src', 'scripts', 'test'],
   scripts: ['src'],
 };

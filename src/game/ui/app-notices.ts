@@ -2,7 +2,7 @@
 // scenario still on its way (with a way back to the menu), and a save that did not reach the
 // browser's storage (with the outcome log to export instead).
 import type { App } from '../app';
-import { t } from '../i18n';
+import { t } from '../../ui-kit/i18n';
 import { el } from './dom';
 import { exportLog } from './export';
 import { languageSelect } from './language-select';

@@ -2,7 +2,7 @@
 // are that the adversary is behind the attack on the player's state, the threshold the rules
 // wait for (N3, C5), and the trend since the turn before, in words and as a small line.
 import type { GameState } from '../engine';
-import { formatNumber, percent, t } from '../i18n';
+import { formatNumber, percent, t } from '../../ui-kit/i18n';
 import { el, svg, uid } from './dom';
 import { ATTRIBUTION_THRESHOLD, attributionSeries, type AttributionPoint } from './attribution-series';
 

@@ -3,7 +3,7 @@
 // set's features (the council, the command, counter-terrorism), never from its name.
 import type { App } from '../app';
 import { FEATURES, type DecisionRecord, type InstitutionalFeatures, type IntentId, type RuleId } from '../engine';
-import { t } from '../i18n';
+import { t } from '../../ui-kit/i18n';
 import { el } from './dom';
 import type { GlossaryContext } from './glossary';
 

@@ -3,7 +3,7 @@
 // decisions marked above the lines (requests, blocks, collective defence, forces ready). Plain SVG.
 import type { GameState, Indicators, PresetId } from '../engine';
 import type { PaletteKey } from '../theme';
-import { formatNumber, t, type MessageKey } from '../i18n';
+import { formatNumber, t, type MessageKey } from '../../ui-kit/i18n';
 import { blocColor, theme } from '../theme';
 import { el, svg } from './dom';
 import { ruleSetShort } from './format';

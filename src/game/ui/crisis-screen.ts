@@ -2,7 +2,7 @@
 // bottom, the map in the free space. It shows engine records and forwards the player's intents.
 import type { App, Layout } from '../app';
 import { allianceSteps, dayOfTurn, intentOptions, type GameState, type IntentId, type Indicators, type Position } from '../engine';
-import { formatNumber, language, localize, percent, t, type MessageKey } from '../i18n';
+import { formatNumber, language, localize, percent, t, type MessageKey } from '../../ui-kit/i18n';
 import { RULEBOOK } from '../engine';
 import { blocColor, positionStyle, theme } from '../theme';
 import { answeredIntents, adversaryName, gameMapView, lastAnsweredTurn, lastTurn, stateName } from '../view-model';

@@ -3,7 +3,7 @@
 // outcome log export and the replay under the other rules (under the same parameter pack).
 import type { App } from '../app';
 import { counterfactual, firstDivergence, summarize, type DroppedIntent, type GameState } from '../engine';
-import { formatNumber, localize, percent, t, type MessageKey } from '../i18n';
+import { formatNumber, localize, percent, t, type MessageKey } from '../../ui-kit/i18n';
 import { replayRuleSets } from '../rule-sets';
 import { theme } from '../theme';
 import { CHART_KEYS, chart, keyMarks, marksKey, seriesStyles } from './charts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setLanguage } from '../i18n';
+import { setLanguage } from '../../ui-kit/i18n';
 import { PRESETS, parseScenario, resolveRuleSet, type GameState, type InstitutionalFeatures, type Scenario } from '../engine';
 import { decisionName, procedureName, ruleSetName, stepText } from './format';
 import { logFileName } from './debrief-screen';

@@ -2,7 +2,7 @@
 // the rule set's own terms, read from its features (the deciding body, the commitment, the
 // command), never from its name.
 import { FEATURES, procedureOf, type AllianceStep, type DecisionKind, type DecisionRecord, type InstitutionalFeatures, type IntentId, type PresetId, type RefusalReason, type Scenario } from '../engine';
-import { formatList, localize, t } from '../i18n';
+import { formatList, localize, t } from '../../ui-kit/i18n';
 import { basePreset, isPreset, specChanges, specName } from '../rule-sets';
 import { stateName } from '../view-model';
 

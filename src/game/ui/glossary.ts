@@ -4,7 +4,7 @@
 // cited), then the others by alliance. Every text goes in as textContent.
 import type { App } from '../app';
 import { FEATURES, FEATURE_KEYS, INTENTS, RULEBOOK, RULE_IDS, procedureOf, type GameState, type InstitutionalFeatures, type RuleId, type Scenario } from '../engine';
-import { language, t } from '../i18n';
+import { language, t } from '../../ui-kit/i18n';
 import { el, uid } from './dom';
 import { featureName, procedureName, ruleSetName } from './format';
 import { modalDialog } from './modal';

@@ -3,7 +3,7 @@
 // day. The crisis screen shows it under the news (the map draws the same facts); the debrief
 // mounts the card. Facts from help-records.ts.
 import type { GameState } from '../engine';
-import { formatList, formatNumber, t } from '../i18n';
+import { formatList, formatNumber, t } from '../../ui-kit/i18n';
 import { stateName } from '../view-model';
 import { el, svg } from './dom';
 import { helperRows, type HelpChannel, type HelpKind } from './help-records';

@@ -5,7 +5,7 @@ import type { App } from '../app';
 import type { OfflineState } from '../offline';
 import { installUpdate } from '../offline';
 import type { LmsState } from '../lms/scorm-session';
-import { t } from '../i18n';
+import { t } from '../../ui-kit/i18n';
 import { el } from './dom';
 
 export interface Integrations {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setLanguage } from '../i18n';
+import { setLanguage } from '../../ui-kit/i18n';
 import { parseScenario, type Scenario } from '../engine';
 import { objectiveRows, timelineRows } from './preview';
 

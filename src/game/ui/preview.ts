@@ -3,7 +3,7 @@
 import { dayOfTurn, type PresetId, type Scenario } from '../engine';
 import { INDICATORS } from '../../engine/index';
 import type { IndicatorKey } from '../../engine/index';
-import { formatList, formatNumber, localize, t, type MessageKey } from '../i18n';
+import { formatList, formatNumber, localize, t, type MessageKey } from '../../ui-kit/i18n';
 import type { Country } from '../map/geo';
 import type { MapView } from '../map/map-view';
 import { previewMapSvg } from '../map/preview-map';

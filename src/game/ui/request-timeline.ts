@@ -3,7 +3,7 @@
 // and why. Rows come from request-records.ts; every body and rule opens the glossary.
 import type { App } from '../app';
 import type { DecisionKind, GameState, IntentId } from '../engine';
-import { formatNumber, t } from '../i18n';
+import { formatNumber, t } from '../../ui-kit/i18n';
 import { stateName } from '../view-model';
 import { bodyLink, decisionBody, requestBody } from './bodies';
 import { el } from './dom';

@@ -4,7 +4,7 @@
 // cited in a dialog. Every text goes in as textContent.
 import type { App } from '../app';
 import type { GameState } from '../engine';
-import { t } from '../i18n';
+import { t } from '../../ui-kit/i18n';
 import { el, uid } from './dom';
 import { modalDialog } from './modal';
 import { SOURCES, debates, packAbout, packName, type DebateId, type Reading } from './research';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dictionaries, percent, setLanguage } from '../i18n';
+import { dictionaries, percent, setLanguage } from '../../ui-kit/i18n';
 import { LANGUAGES, PACK_IDS, packValues, parseScenario, replayIntents, type GameState, type IntentId, type PackId, type Scenario } from '../engine';
 import { DEBATE_IDS, SOURCES, debates, otherPack, packChoices, soughtDefenceOn, treatyPrior } from './research';
 

@@ -3,7 +3,7 @@
 // and to the parameter pack that would play the other reading. The facts come from
 // ../shared/domain/modeling-findings.md; the words are the dictionaries' (research.*).
 import { PACK_IDS, packValues, type GameState, type ModelParameters, type PackId } from '../engine';
-import { formatNumber, percent, t, type MessageKey } from '../i18n';
+import { formatNumber, percent, t, type MessageKey } from '../../ui-kit/i18n';
 import { procedureName } from './format';
 
 export type DebateId = 'institutions' | 'entrapment' | 'moral-hazard';

@@ -3,7 +3,7 @@ import type { App } from '../app';
 import type { Loaded } from '../scenarios';
 import { loadFile } from '../scenarios';
 import { chosenPack, randomSeed } from '../assignment';
-import { language, localize, t } from '../i18n';
+import { language, localize, t } from '../../ui-kit/i18n';
 import { DEFAULT_PACK, problemMessage, FEATURES, FEATURE_KEYS, PACK_IDS, PRESETS, PRESET_IDS, featureValues, isPackId, resolveRuleSet, type FeatureKey, type InstitutionalFeatures, type PackId, type PresetId, type RuleId, type Scenario } from '../engine';
 import { LAB, basePreset, labSpec, offeredRuleSets } from '../rule-sets';
 import type { SavedNotice } from '../storage';

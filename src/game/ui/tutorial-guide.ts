@@ -2,7 +2,7 @@
 // scripted objection has been answered, what that one objection did under the rules in play.
 import type { App } from '../app';
 import type { DecisionRecord, GameState } from '../engine';
-import { localize, t, type MessageKey } from '../i18n';
+import { localize, t, type MessageKey } from '../../ui-kit/i18n';
 import { el } from './dom';
 import { gameContext, ruleLink } from './glossary';
 

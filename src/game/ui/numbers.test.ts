@@ -19,10 +19,10 @@ const icus = { node: () => {}, 'Chromium without Kazakh number data': browserWit
 // A fresh module each time, so nothing the formatter learnt under one ICU carries over.
 async function load() {
   vi.resetModules();
-  const i18n = await import('./index');
+  const i18n = await import('../../ui-kit/i18n');
   // A fresh translation layer has only English; the others load on demand.
   await Promise.all([i18n.loadDictionary('ru'), i18n.loadDictionary('kk')]);
-  const preview = await import('../ui/preview');
+  const preview = await import('./preview');
   const { parseScenario } = await import('../engine');
   return { ...i18n, ...preview, parseScenario };
 }
