@@ -35,7 +35,10 @@ describe('fetching an assignment link’s scenario file', () => {
   const silent = (async (_url: unknown, init?: RequestInit) =>
     new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof fetch;
 
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
 
   it('resolves the address against the page and returns the text', async () => {
     expect(await fetchAssigned('scenarios/mine.yaml', base, { fetchImpl: answer(200, 'id: mine') })).toEqual({ ok: true, text: 'id: mine', url: 'https://school.example/games/scenarios/mine.yaml' });
@@ -63,6 +66,22 @@ describe('fetching an assignment link’s scenario file', () => {
     const pending = fetchAssigned('s.yaml', base, { fetchImpl: silent, signal: back.signal });
     back.abort();
     expect(await pending).toMatchObject({ ok: false, problem: 'cancelled' });
+  });
+
+  it('keeps the page’s own answers by address, but not a cancelled fetch (the student may come back to it)', async () => {
+    const back = new AbortController();
+    vi.stubGlobal('fetch', silent);
+    const cancelled = fetchAssigned('kept.yaml', base, { signal: back.signal });
+    back.abort();
+    expect(await cancelled).toMatchObject({ ok: false, problem: 'cancelled' });
+    let asked = 0;
+    vi.stubGlobal('fetch', (async () => {
+      asked += 1;
+      return new Response('id: kept', { status: 200 });
+    }) as typeof fetch);
+    expect(await fetchAssigned('kept.yaml', base)).toEqual({ ok: true, text: 'id: kept', url: 'https://school.example/games/kept.yaml' });
+    expect(await fetchAssigned('https://school.example/games/kept.yaml', base)).toMatchObject({ ok: true, text: 'id: kept' });
+    expect(asked).toBe(1);
   });
 
   it('refuses an address that is not http(s), and tells a failed connection apart', async () => {

@@ -58,6 +58,12 @@ export interface FetchOptions {
   fetchImpl?: typeof fetch;
 }
 
+/** Answers the page's own fetch had, by address. In an LMS package the connection to the course
+ * fetches the assignment's scenario before the start screen asks for it: the student should wait
+ * out one silent server, not the same one twice. A cancelled fetch is not an answer, and a failed
+ * connection may be gone a moment later, so neither is kept. */
+const answered = new Map<string, Fetched>();
+
 /** Fetches `ref` (relative to `base`, the page's address) within the time limit. Never throws. */
 export async function fetchAssigned(ref: string, base: string, options: FetchOptions = {}): Promise<Fetched> {
   let url: URL;
@@ -68,6 +74,15 @@ export async function fetchAssigned(ref: string, base: string, options: FetchOpt
   }
   const href = url.href;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, problem: 'bad-address', url: href };
+  if (options.fetchImpl) return fetchWithin(href, options);
+  const had = answered.get(href);
+  if (had) return had;
+  const fetched = await fetchWithin(href, options);
+  if (fetched.ok || (fetched.problem !== 'cancelled' && fetched.problem !== 'network')) answered.set(href, fetched);
+  return fetched;
+}
+
+async function fetchWithin(href: string, options: FetchOptions): Promise<Fetched> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {

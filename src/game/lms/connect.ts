@@ -3,8 +3,8 @@
 // and finish when the page goes. Without a runtime, or with a broken one, the game plays on
 // and the state says that results are not being recorded.
 import { isPackId, type PackId, type Scenario } from '../engine';
-import { readAssignment } from '../assignment';
-import { loadAssigned, loadShipped, type Loaded } from '../scenarios';
+import { fetchAssigned, readAssignment } from '../assignment';
+import { loadShipped, parse, type Loaded } from '../scenarios';
 import { clearSaved, onSaveChange, saveGame } from '../storage';
 import { assignmentSearch, type PackageConfig } from './package-config';
 import { findScorm12Api } from './scorm12';
@@ -15,6 +15,21 @@ function okScenario(loaded: Loaded | null | undefined): Scenario | null {
   return loaded?.ok ? loaded.scenario : null;
 }
 
+/** The assignment's scenario: a shipped one by id, else the file at its address, fetched within
+ * the assignment's time limit (the app waits for this before it starts). Null when it did not
+ * arrive or does not parse: the start screen, asking for the same address, says why. */
+async function assignedScenario(ref: string, shipped: Loaded[], page: string): Promise<Scenario | null> {
+  const found = shipped.find((l) => l.ok && l.scenario.id === ref);
+  if (found) return okScenario(found);
+  const fetched = await fetchAssigned(ref, page);
+  if (!fetched.ok) return null;
+  try {
+    return okScenario(await parse(fetched.text, fetched.url));
+  } catch {
+    return null;
+  }
+}
+
 /** Connects before the app starts; the returned state is shown to the student, and `onChange`
  * hears when the runtime fails later. */
 export async function connectLms(config: PackageConfig, onChange: (state: LmsState) => void, win: Window = window): Promise<LmsState> {
@@ -23,14 +38,7 @@ export async function connectLms(config: PackageConfig, onChange: (state: LmsSta
 
   const assignment = readAssignment(assignmentSearch(config, ''));
   const shipped = await loadShipped();
-  let assigned: Scenario | null = null;
-  if (assignment.scenario) {
-    try {
-      assigned = okScenario(await loadAssigned(assignment.scenario, shipped));
-    } catch {
-      assigned = null; // the start screen says why
-    }
-  }
+  const assigned = assignment.scenario ? await assignedScenario(assignment.scenario, shipped, win.location.href) : null;
   const pack: PackId | null = assignment.pack !== null && isPackId(assignment.pack) ? assignment.pack : null;
   const defaults: SuspendDefaults = { scenario: assigned?.id ?? null, rules: assignment.rules, pack };
 
