@@ -39,3 +39,18 @@ export function until(client: ClassClient, check: () => boolean, what = 'a condi
     });
   });
 }
+
+/** A student who joins the room by name and takes a delegation; a refused claim fails the test. */
+export async function seatedStudent(server: RunningClassServer, code: string, name: string, seat: string): Promise<ClassClient> {
+  const client = await student(server, code, name);
+  const answer = await client.send({ type: 'claim', seat });
+  if (!answer.ok) throw new Error(`${name} could not take ${seat}: ${answer.code}`);
+  return client;
+}
+
+/** The instructor starts the game (a refusal fails the test); resolves once `watcher` sees it running. */
+export async function startAndWait(teacher: ClassClient, watcher: ClassClient = teacher): Promise<void> {
+  const answer = await teacher.send({ type: 'start' });
+  if (!answer.ok) throw new Error(`the game did not start: ${answer.code}`);
+  await until(watcher, () => watcher.state.phase === 'running', 'the game running');
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningClassServer } from '../../src/class/server';
 import type { ClassClient } from '../../src/class/client';
 import { currentBranch, delegationsOf, stateDigest } from '../../src/class/session';
-import { KAZAKHSTAN, instructor, startTestServer, student, until } from './harness';
+import { KAZAKHSTAN, instructor, seatedStudent, startTestServer, until } from './harness';
 
 let server: RunningClassServer;
 beforeAll(async () => {
@@ -25,11 +25,7 @@ describe('several full rooms side by side', () => {
       server.rooms.map(async ({ code }) => {
         const teacher = await instructor(server, code);
         const students: ClassClient[] = [];
-        for (const seat of seats) {
-          const s = await student(server, code, `S-${seat}`);
-          expect((await s.send({ type: 'claim', seat })).ok).toBe(true);
-          students.push(s);
-        }
+        for (const seat of seats) students.push(await seatedStudent(server, code, `S-${seat}`, seat));
         await teacher.send({ type: 'start' });
         return { code, teacher, students };
       }),

@@ -8,7 +8,7 @@ import { currentBranch, stateDigest } from '../../src/class/session';
 import { verifyLog } from '../../src/engine/log/outcome-log';
 import { classify, compareEntries } from '../../src/compare/index';
 import type { RunningClassServer } from '../../src/class/server';
-import { KAZAKHSTAN, instructor, startTestServer, student, until } from './harness';
+import { KAZAKHSTAN, instructor, seatedStudent, startAndWait, startTestServer, student, until } from './harness';
 
 let server: RunningClassServer;
 const logDir = mkdtempSync(join(tmpdir(), 'class-logs-'));
@@ -47,11 +47,7 @@ describe('joining', () => {
     expect(await second.send({ type: 'claim', seat: 'USA' })).toEqual({ ok: false, code: 'seat-unknown' });
     const others = ['ARM', 'BLR', 'KAZ', 'KGZ', 'TJK'];
     const seated = [first];
-    for (const seat of others) {
-      const s = await student(server, code(1), `Student ${seat}`);
-      expect((await s.send({ type: 'claim', seat })).ok).toBe(true);
-      seated.push(s);
-    }
+    for (const seat of others) seated.push(await seatedStudent(server, code(1), `Student ${seat}`, seat));
     const late = await student(server, code(1), 'Late').catch((e: unknown) => e);
     expect(late).toBeInstanceOf(ClassJoinError);
     expect((late as ClassJoinError).code).toBe('room-full');
@@ -71,13 +67,10 @@ describe('permissions', () => {
   it('a student speaks only for their own delegation and cannot act as the instructor', async () => {
     const room = code(3);
     const teacher = await instructor(server, room);
-    const kaz = await student(server, room, 'Dana');
-    const rus = await student(server, room, 'Ivan');
-    await kaz.send({ type: 'claim', seat: 'KAZ' });
-    await rus.send({ type: 'claim', seat: 'RUS' });
+    const kaz = await seatedStudent(server, room, 'Dana', 'KAZ');
+    const rus = await seatedStudent(server, room, 'Ivan', 'RUS');
     expect(await kaz.send({ type: 'claim', seat: 'ARM' })).toEqual({ ok: false, code: 'already-seated' });
-    expect((await teacher.send({ type: 'start' })).ok).toBe(true);
-    await until(rus, () => rus.state.phase === 'running');
+    await startAndWait(teacher, rus);
     // Naming another state in a choice is not part of the message: it is refused as malformed.
     expect(await rus.sendAs('x1', { type: 'choose', seat: 'KAZ', choice: { turn: 1, intents: ['consult'] } })).toEqual({ ok: false, code: 'malformed' });
     // The requester asks; another delegation may not ask in its name.
@@ -111,13 +104,10 @@ describe('deadline and bots', () => {
   it('a turn whose deadline passes is played by the server, bots for whoever did not choose, and the log says so', async () => {
     const room = code(4);
     const teacher = await instructor(server, room);
-    const kaz = await student(server, room, 'Aruzhan');
-    const arm = await student(server, room, 'Ani');
-    await kaz.send({ type: 'claim', seat: 'KAZ' });
-    await arm.send({ type: 'claim', seat: 'ARM' });
+    const kaz = await seatedStudent(server, room, 'Aruzhan', 'KAZ');
+    const arm = await seatedStudent(server, room, 'Ani', 'ARM');
     await teacher.send({ type: 'deadline', seconds: 1 });
-    await teacher.send({ type: 'start' });
-    await until(kaz, () => kaz.state.phase === 'running');
+    await startAndWait(teacher, kaz);
     await kaz.send({ type: 'choose', choice: { turn: 1, intents: ['consult'], motions: [], positions: {} } });
     // Ani never chooses; nobody presses "next turn".
     await until(teacher, () => currentBranch(teacher.state).game.turns.length === 1, 'the deadline');
@@ -151,10 +141,8 @@ describe('reconnecting and repeated commands', () => {
   it('a dropped student rejoins with the same seat, and a command sent while away arrives once', async () => {
     const room = code(6);
     const teacher = await instructor(server, room);
-    const kaz = await student(server, room, 'Timur');
-    await kaz.send({ type: 'claim', seat: 'KAZ' });
-    await teacher.send({ type: 'start' });
-    await until(kaz, () => kaz.state.phase === 'running');
+    const kaz = await seatedStudent(server, room, 'Timur', 'KAZ');
+    await startAndWait(teacher, kaz);
     kaz.drop();
     await until(kaz, () => !kaz.connected, 'the drop');
     const answer = kaz.send({ type: 'choose', choice: { turn: 1, intents: ['consult'], motions: [], positions: {} } });
@@ -190,8 +178,7 @@ describe('what a client sends cannot break the room', () => {
   it('malformed, oversized and flooding messages are refused and the room goes on', async () => {
     const room = code(7);
     const teacher = await instructor(server, room);
-    const rogue = await student(server, room, 'Rogue');
-    await rogue.send({ type: 'claim', seat: 'BLR' });
+    const rogue = await seatedStudent(server, room, 'Rogue', 'BLR');
     const refusals: string[] = [];
     rogue.onChange(() => {
       if (rogue.lastRefusal) refusals.push(rogue.lastRefusal);
@@ -209,8 +196,7 @@ describe('what a client sends cannot break the room', () => {
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => rogue.sendAs(`f${i}`, { type: 'claim', seat: 'BLR' })));
     expect(answers.filter((a) => !a.ok && a.code === 'rate-limited').length).toBeGreaterThan(10);
     // The room still works for everyone.
-    expect((await teacher.send({ type: 'start' })).ok).toBe(true);
-    await until(teacher, () => teacher.state.phase === 'running');
+    await startAndWait(teacher);
     expect(stateDigest(teacher.state)).toBe(stateDigest(server.room(room).classState));
     await Promise.all([teacher.leave(), rogue.leave()]);
   });
@@ -222,8 +208,7 @@ describe('the class record', () => {
     const teacher = await instructor(server, room);
     const kaz = await student(server, room, 'Madina');
     await kaz.send({ type: 'claim', seat: 'KAZ' }).then((a) => (a.ok ? a : kaz.send({ type: 'claim', seat: 'TJK' })));
-    await teacher.send({ type: 'start' });
-    await until(kaz, () => kaz.state.phase === 'running');
+    await startAndWait(teacher, kaz);
     const seat = kaz.seat!;
     const choose = (turn: number) =>
       kaz.send({ type: 'choose', choice: seat === 'KAZ' ? { turn, intents: ['consult'], motions: [], positions: {} } : { turn, intents: [], motions: [], positions: { consult: 'support' } } });
@@ -264,10 +249,8 @@ describe('the class record', () => {
   it('a private briefing reaches only its delegation and never the command log', async () => {
     const room = code(2);
     const teacher = await instructor(server, room);
-    const a = await student(server, room, 'A');
-    const b = await student(server, room, 'B');
-    await a.send({ type: 'claim', seat: 'ARM' });
-    await b.send({ type: 'claim', seat: 'KGZ' });
+    const a = await seatedStudent(server, room, 'A', 'ARM');
+    const b = await seatedStudent(server, room, 'B', 'KGZ');
     await teacher.send({ type: 'brief', seat: 'ARM', text: 'Your parliament will not send troops.' });
     await until(a, () => a.briefing !== null, 'the briefing');
     expect(a.briefing).toBe('Your parliament will not send troops.');
