@@ -1,7 +1,7 @@
 // The instructor's dashboard for one room: every delegation's status live, the turn's controls
 // (start, pause, next turn, deadline, undo, branch), seats to free, private briefings, a
 // names-hidden view for the projector and the logs to download.
-import { el } from '../game/ui/dom';
+import { el } from '../ui-kit/dom';
 import { logText } from '../engine/index';
 import { RULE_SETS } from '../engine/index';
 import type { ClassClient } from '../class/client';

@@ -1,7 +1,7 @@
 // The class debrief on the page: who asked for what, who blocked what, and the counterfactual.
-import { el } from '../game/ui/dom';
+import { el } from '../ui-kit/dom';
 import { t, percent, formatNumber } from '../ui-kit/i18n';
-import { outcomeText, procedureName } from '../game/ui/format';
+import { outcomeText, procedureName } from '../ui-kit/format';
 import { classDebrief } from '../class/debrief';
 import type { ClassState } from '../class/session';
 import { currentBranch } from '../class/session';

@@ -4,10 +4,10 @@
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import './styles.css';
-import { applyThemeToDocument } from '../game/theme';
+import { applyThemeToDocument } from '../ui-kit/theme';
 import { initialLanguage, onLanguageChange, setLanguage } from '../ui-kit/i18n';
-import { el, clear } from '../game/ui/dom';
-import { languageSelect } from '../game/ui/language-select';
+import { el, clear } from '../ui-kit/dom';
+import { languageSelect } from '../ui-kit/language-select';
 import { ClassClient, ClassJoinError } from '../class/client';
 import { normalizeCode, type InstructorCommand } from '../class/protocol';
 import { tc } from './i18n';

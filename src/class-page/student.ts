@@ -1,9 +1,9 @@
 // A student's view: their delegation's private briefing, what happened, their choice for the
 // turn, and what the alliance decided. It draws from the client's replayed state and sends
 // only the student's own choice; the seat is the connection's, never named here.
-import { el } from '../game/ui/dom';
+import { el } from '../ui-kit/dom';
 import { localize, percent, formatList, t } from '../ui-kit/i18n';
-import { decisionText, procedureName } from '../game/ui/format';
+import { decisionText, procedureName } from '../ui-kit/format';
 import { intentOptions } from '../engine/index';
 import { NATIONAL } from '../engine/game/deliberation';
 import { POSITIONS, INTENTS } from '../engine/index';
@@ -13,7 +13,7 @@ import type { Choice } from '../class/protocol';
 import { currentBranch, delegationsOf } from '../class/session';
 import { tc } from './i18n';
 import { clockText, resultText, ruleSetLabel, stateName } from './words';
-import { adversaryName } from '../game/view-model';
+import { adversaryName } from '../ui-kit/scenario-names';
 
 export interface Draft {
   turn: number;

@@ -1,6 +1,6 @@
 // Names the class page shows for engine values, in the reader's language.
 import { t } from '../ui-kit/i18n';
-import { stateName } from '../game/view-model';
+import { stateName } from '../ui-kit/scenario-names';
 import type { Scenario } from '../engine/index';
 import type { Attribution } from '../class/session';
 import type { JoinFailure } from '../class/client';

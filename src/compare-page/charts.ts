@@ -2,8 +2,8 @@
 // side by side, and each indicator's mean course over the turns as one line per rule set, with a
 // legend naming each rule set (a design-lab rule set by its spec). Presets in their bloc colours,
 // other rule sets in colours of their own, and a dash besides the colour (look.md).
-import { el, svg } from '../game/ui/dom';
-import { theme } from '../game/theme';
+import { el, svg } from '../ui-kit/dom';
+import { theme } from '../ui-kit/theme';
 import { formatNumber } from '../ui-kit/i18n';
 import type { Group, SummaryIndicator, TurnIndicator } from '../compare/aggregate';
 import { compareRuleSets, ruleSetsIn } from '../compare/rule-sets';

@@ -2,7 +2,7 @@
 // another engine version, ignored (not a log), a copy of another, not the assignment's game, the
 // same game as another under another name, or left out by the filter; what an instructor has
 // to follow up comes first.
-import { el } from '../game/ui/dom';
+import { el } from '../ui-kit/dom';
 import { formatNumber } from '../ui-kit/i18n';
 import { shortHash, type Comparison, type EntryLine, type OffAssignment } from '../compare/index';
 import { ct, reasonText } from './i18n';

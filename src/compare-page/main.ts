@@ -8,9 +8,9 @@
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import './styles.css';
-import { applyThemeToDocument } from '../game/theme';
+import { applyThemeToDocument } from '../ui-kit/theme';
 import { initialLanguage, onLanguageChange, setLanguage, t, formatNumber, type MessageKey } from '../ui-kit/i18n';
-import { el, clear, uid } from '../game/ui/dom';
+import { el, clear, uid } from '../ui-kit/dom';
 import { INTENTS } from '../engine/index';
 import { compareEntries, publicKeyIn, gamesCsv, shortHash, tableCsv, SUMMARY_INDICATORS, TURN_INDICATORS, type Comparison, type Entry, type Filter, type Group, type SummaryIndicator, type TurnIndicator } from '../compare/index';
 import { ct, type CompareKey } from './i18n';
@@ -20,8 +20,8 @@ import { fromDrop, fromFileList, type InputFile } from './load';
 import { verifyFiles } from './verify-pool';
 import { boxChart, courseChart, legend } from './charts';
 import { intentName, ruleSetLooks, ruleSetShort, ruleSetTitle, type RuleSetLook } from './rule-sets';
-import { languageSelect } from '../game/ui/language-select';
-import { startOffline } from '../game/offline';
+import { languageSelect } from '../ui-kit/language-select';
+import { startOffline } from '../ui-kit/offline';
 
 interface PageState {
   entries: Entry[];

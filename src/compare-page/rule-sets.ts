@@ -4,7 +4,7 @@
 // "sco+commitment=automatic", by that name, with a colour of the lab's and a dash of its own, so
 // that no rule set is told apart by colour alone (look.md).
 import { dictionaries, t, type MessageKey } from '../ui-kit/i18n';
-import { theme } from '../game/theme';
+import { theme } from '../ui-kit/theme';
 import { procedureOf } from '../engine/index';
 import type { InstitutionalFeatures } from '../engine/index';
 import type { IntentId } from '../engine/index';

@@ -5,12 +5,12 @@ import { isPackId, newGame, playTurn, type GameState, type IntentId, type PackId
 import { loadShipped, parse, type Loaded } from './scenarios';
 import { clearSaved, loadSaved, saveGame, type Saved, type SaveResult } from './storage';
 import { claimGame, type TabLock, type TabState } from './tab-lock';
-import { blocColor, blocDeep, theme } from './theme';
+import { blocColor, blocDeep, theme } from '../ui-kit/theme';
 import { renderGlossary, revealRule, type GlossaryContext, type GlossaryState } from './ui/glossary';
 import { ASSIGNMENT_TIMEOUT_MS, fetchAssigned, readAssignment, type Assignment, type Fetched } from './assignment';
 import { onLanguageChange, t } from '../ui-kit/i18n';
 import { ensureFonts } from './fonts';
-import { clear } from './ui/dom';
+import { clear } from '../ui-kit/dom';
 import { renderStart, type StartState } from './ui/start-screen';
 import { renderCrisis } from './ui/crisis-screen';
 import { renderDebrief } from './ui/debrief-screen';

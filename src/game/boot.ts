@@ -2,13 +2,13 @@
 // fallback font stays that way), then the Phaser game with the map scene, then the app (the
 // engine and the screens, loaded in parallel with the map).
 import * as Phaser from 'phaser';
-import { applyThemeToDocument, theme } from './theme';
+import { applyThemeToDocument, theme } from '../ui-kit/theme';
 import { initialLanguage, setLanguage } from '../ui-kit/i18n';
 import { MapScene, MAP_READY_EVENT } from './scenes/MapScene';
-import { el } from './ui/dom';
+import { el } from '../ui-kit/dom';
 import type { App } from './app';
 import { readPackageConfig } from './lms/package-config';
-import { startOffline } from './offline';
+import { startOffline } from '../ui-kit/offline';
 import type { LmsState } from './lms/scorm-session';
 import { NO_INTEGRATIONS, type Integrations } from './ui/integration-notes';
 
@@ -70,7 +70,8 @@ export async function boot(fonts: Promise<void>): Promise<void> {
     if (started) app.render();
     else changedWhileStarting = true;
   }
-  integrations.offline = startOffline((offline) => update({ offline }));
+  // No offline copy inside an LMS package: its runtime needs the network anyway.
+  integrations.offline = startOffline((offline) => update({ offline }), !lmsPackage);
   app.integrations = integrations;
   await app.start();
   started = true;

@@ -4,20 +4,11 @@ import type { GameState, IntentId, PresetId, Scenario, TurnRecord } from './engi
 import type { MapHelp, MapMarker, MapPulse, MapView } from './map/map-view';
 import type { Rect } from './map/geo';
 import { localize } from '../ui-kit/i18n';
-import { blocColor } from './theme';
+import { blocColor } from '../ui-kit/theme';
 import { helperRows } from './ui/help-records';
 
 export function iso3Of(scenario: Scenario, stateId: string): string {
   return scenario.states.find((s) => s.id === stateId)?.iso3 ?? stateId;
-}
-
-export function stateName(scenario: Scenario, stateId: string): string {
-  const state = scenario.states.find((s) => s.id === stateId);
-  return state ? localize(state.name) : stateId;
-}
-
-export function adversaryName(scenario: Scenario): string {
-  return scenario.adversary.name ? localize(scenario.adversary.name) : stateName(scenario, scenario.adversary.id);
 }
 
 /** The state the adversary is drawn on: itself, or a group's base. */

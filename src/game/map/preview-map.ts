@@ -6,8 +6,8 @@
 import { fitProjection, hatchSegments, projectWorld, type Country, type ProjectedCountry } from './geo';
 import { schematicCountries } from './schematic';
 import type { MapView } from './map-view';
-import { theme } from '../theme';
-import { svg } from '../ui/dom';
+import { theme } from '../../ui-kit/theme';
+import { svg } from '../../ui-kit/dom';
 
 const round = (n: number) => Math.round(n * 10) / 10;
 

@@ -8,7 +8,7 @@ import worldUrl from 'world-atlas/countries-110m.json?url';
 import { fitProjection, hatchSegments, projectWorld, readWorld, ringContains, type Country, type ProjectedCountry } from '../map/geo';
 import type { MapHelp, MapView } from '../map/map-view';
 import { schematicCountries } from '../map/schematic';
-import { hex, positionStyle, theme } from '../theme';
+import { hex, positionStyle, theme } from '../../ui-kit/theme';
 import type { GeoProjection } from 'd3-geo';
 
 export const MAP_READY_EVENT = 'map-ready';

@@ -3,9 +3,9 @@
 // browser's storage (with the outcome log to export instead).
 import type { App } from '../app';
 import { t } from '../../ui-kit/i18n';
-import { el } from './dom';
+import { el } from '../../ui-kit/dom';
 import { exportLog } from './export';
-import { languageSelect } from './language-select';
+import { languageSelect } from '../../ui-kit/language-select';
 
 /** A screen with the app's title, the language chooser and one card. */
 function noticeScreen(screen: string, card: HTMLElement): HTMLElement {

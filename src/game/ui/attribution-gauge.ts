@@ -3,7 +3,7 @@
 // wait for (N3, C5), and the trend since the turn before, in words and as a small line.
 import type { GameState } from '../engine';
 import { formatNumber, percent, t } from '../../ui-kit/i18n';
-import { el, svg, uid } from './dom';
+import { el, svg, uid } from '../../ui-kit/dom';
 import { ATTRIBUTION_THRESHOLD, attributionSeries, type AttributionPoint } from './attribution-series';
 
 /** The trend in words: the change since the previous reading, in percentage points. */

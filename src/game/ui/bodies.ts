@@ -4,7 +4,7 @@
 import type { App } from '../app';
 import { FEATURES, type DecisionRecord, type InstitutionalFeatures, type IntentId, type RuleId } from '../engine';
 import { t } from '../../ui-kit/i18n';
-import { el } from './dom';
+import { el } from '../../ui-kit/dom';
 import type { GlossaryContext } from './glossary';
 
 export type BodyId = InstitutionalFeatures['council'] | 'rats' | 'saceur' | 'crrf';

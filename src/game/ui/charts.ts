@@ -2,11 +2,11 @@
 // line per rule set in its bloc colour, the first diverging turn marked, and the played game's key
 // decisions marked above the lines (requests, blocks, collective defence, forces ready). Plain SVG.
 import type { GameState, Indicators, PresetId } from '../engine';
-import type { PaletteKey } from '../theme';
+import type { PaletteKey } from '../../ui-kit/theme';
 import { formatNumber, t, type MessageKey } from '../../ui-kit/i18n';
-import { blocColor, theme } from '../theme';
-import { el, svg } from './dom';
-import { ruleSetShort } from './format';
+import { blocColor, theme } from '../../ui-kit/theme';
+import { el, svg } from '../../ui-kit/dom';
+import { ruleSetShort } from '../../ui-kit/format';
 
 export type ChartKey = 'escalation' | 'deterrence' | 'cohesion' | 'autonomy' | 'entrapment' | 'legitimacy' | 'casualties';
 export const CHART_KEYS: ChartKey[] = ['escalation', 'deterrence', 'cohesion', 'autonomy', 'entrapment', 'legitimacy', 'casualties'];

@@ -1,7 +1,7 @@
 // Files the player takes away: outcome logs (one, or the played game and its replay under other
 // rules as a pair) and a save that could not be restored. Downloads go through one anchor click.
 import { createLog, logText, type GameState } from '../engine';
-import { el } from './dom';
+import { el } from '../../ui-kit/dom';
 
 /** The export's file name; the player's name comes first, so an instructor's folder of a class's
  * logs sorts and reads by student (letters of any script are kept: Айгерим stays Айгерим). */

@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setLanguage } from '../../ui-kit/i18n';
 import { PRESETS, parseScenario, resolveRuleSet, type GameState, type InstitutionalFeatures, type Scenario } from '../engine';
-import { decisionName, procedureName, ruleSetName, stepText } from './format';
+import { decisionName, procedureName, ruleSetName, stepText } from '../../ui-kit/format';
 import { logFileName } from './debrief-screen';
-import { basePreset, labSpec, replayRuleSets } from '../rule-sets';
-import { blocColor } from '../theme';
+import { labSpec, replayRuleSets } from '../rule-sets';
+import { basePreset } from '../../ui-kit/rule-sets';
+import { blocColor } from '../../ui-kit/theme';
 
 function minimal(): Scenario {
   const path = join(import.meta.dirname, '../../../test/fixtures/scenarios/minimal.yaml');

@@ -5,8 +5,8 @@
 import type { App } from '../app';
 import { FEATURES, FEATURE_KEYS, INTENTS, RULEBOOK, RULE_IDS, procedureOf, type GameState, type InstitutionalFeatures, type RuleId, type Scenario } from '../engine';
 import { language, t } from '../../ui-kit/i18n';
-import { el, uid } from './dom';
-import { featureName, procedureName, ruleSetName } from './format';
+import { el, uid } from '../../ui-kit/dom';
+import { featureName, procedureName, ruleSetName } from '../../ui-kit/format';
 import { modalDialog } from './modal';
 
 /** Which rule set the glossary explains, and the rules a game cited under it. */

@@ -4,10 +4,10 @@
 // mounts the card. Facts from help-records.ts.
 import type { GameState } from '../engine';
 import { formatList, formatNumber, t } from '../../ui-kit/i18n';
-import { stateName } from '../view-model';
-import { el, svg } from './dom';
+import { stateName } from '../../ui-kit/scenario-names';
+import { el, svg } from '../../ui-kit/dom';
 import { helperRows, type HelpChannel, type HelpKind } from './help-records';
-import { theme } from '../theme';
+import { theme } from '../../ui-kit/theme';
 
 /** The map's symbol for each kind of help, drawn the same way in the panel's key. */
 export function helpSymbol(kind: HelpKind, size = 14): SVGSVGElement {

@@ -2,11 +2,11 @@
 // (and why not), whether a new version waits, and whether an LMS records the game. Drawn from
 // the app's `integrations` state on the start screen, in the crisis panel and on the debrief.
 import type { App } from '../app';
-import type { OfflineState } from '../offline';
-import { installUpdate } from '../offline';
+import type { OfflineState } from '../../ui-kit/offline';
+import { installUpdate } from '../../ui-kit/offline';
 import type { LmsState } from '../lms/scorm-session';
 import { t } from '../../ui-kit/i18n';
-import { el } from './dom';
+import { el } from '../../ui-kit/dom';
 
 export interface Integrations {
   offline: OfflineState;

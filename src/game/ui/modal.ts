@@ -1,6 +1,6 @@
 // A modal dialog over a dimmed page: Escape, the dimmed page and the caller's Close button close
 // it; Tab stays inside it while it is open. The rulebook glossary and the research sources use it.
-import { el } from './dom';
+import { el } from '../../ui-kit/dom';
 
 export interface ModalOptions {
   /** The id of the element that names the dialog. */

@@ -7,10 +7,11 @@ import { formatList, formatNumber, localize, t, type MessageKey } from '../../ui
 import type { Country } from '../map/geo';
 import type { MapView } from '../map/map-view';
 import { previewMapSvg } from '../map/preview-map';
-import { theme } from '../theme';
-import { adversaryName, iso3Of, scenarioMapView, stateName } from '../view-model';
-import { el, uid } from './dom';
-import { blocName } from './format';
+import { theme } from '../../ui-kit/theme';
+import { iso3Of, scenarioMapView } from '../view-model';
+import { adversaryName, stateName } from '../../ui-kit/scenario-names';
+import { el, uid } from '../../ui-kit/dom';
+import { blocName } from '../../ui-kit/format';
 
 export type PreviewSection = 'actors' | 'timeline' | 'objectives';
 

@@ -5,7 +5,7 @@
 import type { App } from '../app';
 import type { GameState } from '../engine';
 import { t } from '../../ui-kit/i18n';
-import { el, uid } from './dom';
+import { el, uid } from '../../ui-kit/dom';
 import { modalDialog } from './modal';
 import { SOURCES, debates, packAbout, packName, type DebateId, type Reading } from './research';
 

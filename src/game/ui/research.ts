@@ -4,7 +4,7 @@
 // ../shared/domain/modeling-findings.md; the words are the dictionaries' (research.*).
 import { PACK_IDS, packValues, type GameState, type ModelParameters, type PackId } from '../engine';
 import { formatNumber, percent, t, type MessageKey } from '../../ui-kit/i18n';
-import { procedureName } from './format';
+import { procedureName } from '../../ui-kit/format';
 
 export type DebateId = 'institutions' | 'entrapment' | 'moral-hazard';
 export const DEBATE_IDS: readonly DebateId[] = ['institutions', 'entrapment', 'moral-hazard'];

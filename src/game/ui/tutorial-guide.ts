@@ -3,7 +3,7 @@
 import type { App } from '../app';
 import type { DecisionRecord, GameState } from '../engine';
 import { localize, t, type MessageKey } from '../../ui-kit/i18n';
-import { el } from './dom';
+import { el } from '../../ui-kit/dom';
 import { gameContext, ruleLink } from './glossary';
 
 /** The step for the turn about to be played: day 1, day 2, the middle days, the last day. */

@@ -346,7 +346,7 @@ export const en = {
   'research.moralHazard.game.noPledge': 'These rules have no mutual-defence clause to invoke, so there was no firm pledge for either reading to weigh.',
   'research.moralHazard.otherPack': 'Under the “{pack}” reading it would rise from {from} to {to}.',
 
-  // Offline use and the LMS package (src/game/offline.ts, src/game/lms/).
+  // Offline use and the LMS package (src/ui-kit/offline.ts, src/game/lms/).
   'offline.ready': 'Ready to play offline: this browser keeps a copy of the game, its scenarios, the map and the comparison page.',
   'offline.preparing': 'Saving a copy of the game for offline use…',
   'offline.insecure': 'Offline play is unavailable here: this page comes over plain HTTP from {host}, and browsers keep offline copies only of HTTPS pages (or of localhost). Everything else works, outcome logs and their verification included.',
@@ -377,6 +377,10 @@ export const en = {
   'requests.underWay': 'Under way',
   'requests.none': 'No request yet.',
   'requests.asked': 'Turn {turn}, day {day}: {who} asked for: {procedure}',
+  'requests.tabled': 'Turn {turn}, day {day}: {who} tabled a draft joint text at the sitting: {sitting}',
+  'requests.condemns': 'The draft condemns:',
+  'requests.condemnsNothing': 'The draft condemns no event by name.',
+  'requests.scheduled': '{sitting}: sits on turn {turn} (day {day}) on a draft by {who}',
   'requests.you': 'you',
   'requests.chair': 'the chair',
   'requests.standing': 'Turn {turn}, day {day}: without a new request',

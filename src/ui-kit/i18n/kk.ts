@@ -347,7 +347,7 @@ export const kk: Record<MessageKey, string> = {
   'research.moralHazard.game.noPledge': 'Бұл ережелерде іске қосуға болатын өзара қорғаныс бабы жоқ, сондықтан екі түсіндірменің бірі де салмақтайтын берік кепілдік болған жоқ.',
   'research.moralHazard.otherPack': '«{pack}» түсіндірмесі бойынша: {from} орнына {to}.',
 
-  // Offline use and the LMS package (src/game/offline.ts, src/game/lms/).
+  // Offline use and the LMS package (src/ui-kit/offline.ts, src/game/lms/).
   'offline.ready': 'Желісіз ойнауға дайын: браузер ойынның, оның сценарийлерінің, картаның және салыстыру бетінің көшірмесін сақтайды.',
   'offline.preparing': 'Желісіз жұмыс үшін ойынның көшірмесі сақталуда…',
   'offline.insecure': 'Мұнда желісіз ойнау мүмкін емес: бет {host} мекенжайынан қарапайым HTTP арқылы ашылған, ал браузерлер желісіз көшірмені тек HTTPS беттері (немесе localhost) үшін сақтайды. Қалғанының бәрі жұмыс істейді, нәтиже журналдары мен оларды тексеру де.',
@@ -378,6 +378,10 @@ export const kk: Record<MessageKey, string> = {
   'requests.underWay': 'Жүріп жатыр',
   'requests.none': 'Әзірге сұрау жоқ.',
   'requests.asked': '{turn}-жүріс, {day}-күн: {who} — сұрау: {procedure}',
+  'requests.tabled': '{turn}-жүріс, {day}-күн: {who} — бірлескен мәтін жобасы отырысқа енгізілді: {sitting}',
+  'requests.condemns': 'Жоба мыналарды айыптайды:',
+  'requests.condemnsNothing': 'Жоба ешбір оқиғаны атамайды.',
+  'requests.scheduled': '{sitting}: отырыс {turn}-жүрісте ({day}-күн), жобаны {who} енгізеді',
   'requests.you': 'сіз',
   'requests.chair': 'төраға',
   'requests.standing': '{turn}-жүріс, {day}-күн: жаңа сұраусыз',

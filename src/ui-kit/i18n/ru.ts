@@ -347,7 +347,7 @@ export const ru: Record<MessageKey, string> = {
   'research.moralHazard.game.noPledge': 'В этих правилах нет статьи о взаимной обороне, которую можно задействовать, поэтому твёрдой гарантии, которую взвешивала бы та или другая трактовка, не было.',
   'research.moralHazard.otherPack': 'По трактовке «{pack}» она поднялась бы с {from} до {to}.',
 
-  // Offline use and the LMS package (src/game/offline.ts, src/game/lms/).
+  // Offline use and the LMS package (src/ui-kit/offline.ts, src/game/lms/).
   'offline.ready': 'Готово к работе без сети: браузер хранит копию игры, её сценариев, карты и страницы сравнения.',
   'offline.preparing': 'Сохраняем копию игры для работы без сети…',
   'offline.insecure': 'Работа без сети здесь недоступна: страница открыта по простому HTTP с адреса {host}, а браузеры хранят офлайн-копии только страниц HTTPS (или localhost). Всё остальное работает, включая журналы исхода и их проверку.',
@@ -378,6 +378,10 @@ export const ru: Record<MessageKey, string> = {
   'requests.underWay': 'В процессе',
   'requests.none': 'Запросов пока нет.',
   'requests.asked': 'Ход {turn}, день {day}: {who} — запрос: {procedure}',
+  'requests.tabled': 'Ход {turn}, день {day}: {who} — проект совместного текста внесён на заседание: {sitting}',
+  'requests.condemns': 'Проект осуждает:',
+  'requests.condemnsNothing': 'Проект не называет ни одного события.',
+  'requests.scheduled': '{sitting}: заседание на ходу {turn} (день {day}), проект вносит {who}',
   'requests.you': 'вы',
   'requests.chair': 'председатель',
   'requests.standing': 'Ход {turn}, день {day}: без нового запроса',

@@ -1,10 +1,10 @@
 // Words for engine records, shared by the screens: rule sets, procedures and decisions named in
 // the rule set's own terms, read from its features (the deciding body, the commitment, the
 // command), never from its name.
-import { FEATURES, procedureOf, type AllianceStep, type DecisionKind, type DecisionRecord, type InstitutionalFeatures, type IntentId, type PresetId, type RefusalReason, type Scenario } from '../engine';
-import { formatList, localize, t } from '../../ui-kit/i18n';
-import { basePreset, isPreset, specChanges, specName } from '../rule-sets';
-import { stateName } from '../view-model';
+import { FEATURES, procedureOf, type AllianceStep, type DecisionKind, type DecisionRecord, type InstitutionalFeatures, type IntentId, type PresetId, type RefusalReason, type Scenario } from '../engine/index';
+import { formatList, localize, t } from './i18n';
+import { basePreset, isPreset, specChanges, specName } from './rule-sets';
+import { stateName } from './scenario-names';
 
 function isFeature(key: string): key is keyof typeof FEATURES {
   return Object.prototype.hasOwnProperty.call(FEATURES, key);

@@ -1,6 +1,6 @@
 // The language chooser, the same on every screen of the game and on the comparison page.
-import { LANGUAGE_NAMES, isLanguage, language, setLanguage, t } from '../../ui-kit/i18n';
-import { LANGUAGES } from '../../engine/index';
+import { LANGUAGE_NAMES, isLanguage, language, setLanguage, t } from './i18n';
+import { LANGUAGES } from '../engine/index';
 import { el, uid } from './dom';
 
 export function languageSelect(): HTMLElement {

@@ -1,11 +1,10 @@
-// Offline once opened: the built site registers a service worker that precaches every file of
-// the site (vite.config.ts). A new version installs beside the running one and waits; the
+// Offline once opened, for every page of the site (the game, the comparison page): the built site
+// registers a service worker that precaches every file of the site (vite.config.ts). A new version installs beside the running one and waits; the
 // student is offered it where no game is under way (src/game/ui/integration-notes.ts), and a
 // reload swaps it in. A saved game made by another engine version is then replayed by the new
 // one (src/game/storage.ts), so no game changes engine between two of its turns.
 /// <reference types="vite-plugin-pwa/vanillajs" />
 import { registerSW } from 'virtual:pwa-register';
-import { readPackageConfig } from './lms/package-config';
 
 export type OfflineStatus =
   /** No service worker on purpose: the dev server, or inside an LMS package. */
@@ -44,10 +43,11 @@ function builtSite(): boolean {
   return import.meta.env.MODE !== 'development';
 }
 
-/** Registers the service worker (in a built site in a secure context, not inside an LMS
- * package, whose runtime needs the network anyway) and reports its state. */
-export function startOffline(onChange: (state: OfflineState) => void, enabled = builtSite() && !readPackageConfig(document)): OfflineState {
-  const early = offlineSupport(window, enabled);
+/** Registers the service worker (in a built site in a secure context) and reports its state.
+ * `wanted` is false where the page must keep no offline copy: inside an LMS package, whose
+ * runtime needs the network anyway (the game knows; the kit does not read the LMS's tag). */
+export function startOffline(onChange: (state: OfflineState) => void, wanted = true): OfflineState {
+  const early = offlineSupport(window, builtSite() && wanted);
   if (early) return { status: early, updateReady: false };
   let state: OfflineState = { status: 'preparing', updateReady: false };
   const set = (next: Partial<OfflineState>) => {
