@@ -8,7 +8,6 @@ import { loadScenarioFile } from '../src/cli/scenario-file';
 import { playGame } from '../src/sim/play';
 import { policyByName } from '../src/sim/policies';
 import type { Scenario } from '../src/engine/scenario/schema';
-import type { GameSummary } from '../src/engine/game/summary';
 import {
   GAME_COLUMNS,
   cell,
@@ -25,6 +24,7 @@ import {
   type Assignment,
   type Entry,
 } from '../src/compare/index';
+import { batchSummary } from './support/summaries';
 
 const tutorial = loadScenarioFile('scenarios/tutorial.yaml');
 const frontier = loadScenarioFile('scenarios/frontier-armed-attack.yaml');
@@ -181,33 +181,11 @@ describe('the games CSV', () => {
     expect(cell(-0.25)).toBe('-0.25');
     expect(cell('-0.25')).toBe("'-0.25");
     // The table reads back to its numbers with a defused scenario id.
-    const t = compareEntries([classify(summaryOf('=cmd|x', -1.5), 'x')]);
+    const t = compareEntries([classify(batchSummary({ scenario: '=cmd|x', turns: 3, deterrence: -1.5 }), 'x')]);
     expect(parseTableCsv(tableCsv(t))).toEqual(tableRows(t));
     expect(tableCsv(t)).toContain("'=cmd|x,");
   });
 });
-
-function summaryOf(scenario: string, deterrence: number): GameSummary {
-  return {
-    scenario,
-    rules: 'nato',
-    seed: '1',
-    policy: 'hawk',
-    result: 'horizon',
-    turns: 3,
-    daysToFirstCollectiveMeasure: null,
-    maxEscalation: 1,
-    finalEscalation: 1,
-    casualties: 0,
-    deterrence,
-    cohesion: 0.5,
-    autonomy: 0.5,
-    entrapment: 0,
-    legitimacy: 0.5,
-    score: 50,
-    decisions: [],
-  } as unknown as GameSummary;
-}
 
 describe('intents differ', () => {
   const turns = (...intents: string[][]) => intents.map((i) => ({ intents: i }));

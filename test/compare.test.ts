@@ -3,7 +3,6 @@
 // their divergence, and a CSV that reads back to the same numbers.
 import { describe, expect, it } from 'vitest';
 import { logText, type OutcomeLog } from '../src/engine/log/outcome-log';
-import type { GameSummary } from '../src/engine/game/summary';
 import {
   classify,
   classifyText,
@@ -19,31 +18,7 @@ import {
   type Entry,
 } from '../src/compare/index';
 import { playLogs } from '../bench/compare-bench';
-
-/** A batch summary with the contract's fields (product.md names them "at least": the engine may
- * add more, which the comparison reads past). */
-function summary(over: Partial<GameSummary>): GameSummary {
-  return {
-    scenario: 'test-scenario',
-    rules: 'nato',
-    seed: '1',
-    policy: 'hawk',
-    result: 'horizon',
-    turns: 10,
-    daysToFirstCollectiveMeasure: null,
-    maxEscalation: 1,
-    finalEscalation: 1,
-    casualties: 0,
-    deterrence: 0.5,
-    cohesion: 0.5,
-    autonomy: 0.5,
-    entrapment: 0,
-    legitimacy: 0.5,
-    score: 50,
-    decisions: [],
-    ...over,
-  } as GameSummary;
-}
+import { batchSummary as summary } from './support/summaries';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
