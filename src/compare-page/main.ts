@@ -15,7 +15,9 @@ import { INTENTS } from '../engine/index';
 import { compareEntries, publicKeyIn, gamesCsv, shortHash, tableCsv, SUMMARY_INDICATORS, TURN_INDICATORS, type Comparison, type Entry, type Filter, type Group, type SummaryIndicator, type TurnIndicator } from '../compare/index';
 import { ct, type CompareKey } from './i18n';
 import { alerts, entriesList } from './entries';
-import { assignmentFromShipped, assignmentFromText, assignmentOf, shippedScenarioFiles, type ReadAssignment } from './assignment';
+import { assignmentOf } from './assignment';
+import { assignmentForm, type AssignmentForm, type AssignmentValues } from './assignment-form';
+import { choice } from './labelled';
 import { fromDrop, fromFileList, type InputFile } from './load';
 import { verifyFiles } from './verify-pool';
 import { boxChart, courseChart, legend } from './charts';
@@ -23,19 +25,14 @@ import { intentName, ruleSetLooks, ruleSetShort, ruleSetTitle, type RuleSetLook 
 import { languageSelect } from '../ui-kit/language-select';
 import { startOffline } from '../ui-kit/offline';
 
-interface PageState {
+/** The assignment's values come from its form (assignment-form.ts). */
+interface PageState extends AssignmentValues {
   entries: Entry[];
   comparison: Comparison | null;
   busy: { done: number; total: number } | null;
   hideNames: boolean;
   /** The charts' scenario: its id and hash (chartKey). */
   scenario: string | null;
-  /** The assignment's scenario as read (a shipped file's name or the instructor's own), and what it fixes. */
-  assignment: { from: string; read: ReadAssignment } | null;
-  assignmentRules: string;
-  assignmentSeed: string;
-  /** The class server's public key as pasted (64 hex digits, or a .pub file's line). */
-  serverKey: string;
   filter: Filter;
 }
 
@@ -130,7 +127,13 @@ function updateStatus(): void {
   else statusNode.removeAttribute('data-done');
 }
 
-function controls(): HTMLElement {
+/** The controls at the top (the files, the status, the assignment's form) are built once per
+ * language and brought up to date at each redraw, never rebuilt while in use: a field the
+ * instructor types in keeps its focus, caret and text. Null before the first draw and after a
+ * change of language. */
+let top: { node: HTMLElement; refresh: () => void } | null = null;
+
+function controls(): { node: HTMLElement; refresh: () => void } {
   // The inputs are reached through their buttons; each still carries its own label for
   // assistive technology, and stays out of the tab order so the keyboard meets one control.
   const files = el('input', { type: 'file', multiple: true, accept: '.json,.jsonl,.ndjson,application/json', class: 'visually-hidden', id: 'pick-files', 'data-testid': 'files', 'aria-label': ct('cmp.pickFilesLabel'), tabindex: -1 });
@@ -144,33 +147,43 @@ function controls(): HTMLElement {
     folder.value = '';
   });
   const hide = el('input', { type: 'checkbox', id: 'hide-names', 'data-testid': 'hide-names' });
-  hide.checked = state.hideNames;
   hide.addEventListener('change', () => {
     state.hideNames = hide.checked;
     render();
   });
-  const clearButton = el('button', { type: 'button', text: ct('cmp.clear'), 'data-testid': 'clear', disabled: state.entries.length === 0 || state.busy !== null });
+  const clearButton = el('button', { type: 'button', text: ct('cmp.clear'), 'data-testid': 'clear' });
   clearButton.addEventListener('click', () => {
     state.entries = [];
     state.scenario = null;
     recompare();
   });
   statusNode = el('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-testid': 'status' });
-  updateStatus();
   const pick = (input: HTMLInputElement, label: CompareKey) => {
-    const button = el('button', { type: 'button', class: 'primary', text: ct(label), disabled: state.busy !== null });
+    const button = el('button', { type: 'button', class: 'primary', text: ct(label) });
     button.addEventListener('click', () => input.click());
     return button;
   };
-  return el(
+  const pickFiles = pick(files, 'cmp.pickFiles');
+  const pickFolder = pick(folder, 'cmp.pickFolder');
+  const form: AssignmentForm = assignmentForm(state, recompare);
+  const node = el(
     'section',
     { class: 'card drop' },
     el('p', { text: ct('cmp.intro') }),
-    el('div', { class: 'actions' }, pick(files, 'cmp.pickFiles'), pick(folder, 'cmp.pickFolder'), files, folder, clearButton, el('label', { class: 'toggle', for: 'hide-names' }, hide, ct('cmp.hideNames'))),
+    el('div', { class: 'actions' }, pickFiles, pickFolder, files, folder, clearButton, el('label', { class: 'toggle', for: 'hide-names' }, hide, ct('cmp.hideNames'))),
     el('p', { class: 'small muted', text: ct('cmp.dropHint') }),
     statusNode,
-    assignmentForm(),
+    form.element,
   );
+  const refresh = () => {
+    hide.checked = state.hideNames;
+    clearButton.disabled = state.entries.length === 0 || state.busy !== null;
+    pickFiles.disabled = pickFolder.disabled = state.busy !== null;
+    updateStatus();
+    form.refresh();
+  };
+  refresh();
+  return { node, refresh };
 }
 
 /** A table that may scroll sideways: a named region the keyboard can reach and scroll. */
@@ -276,19 +289,6 @@ function scenarioSelect(c: Comparison): HTMLElement {
   return el('div', { class: 'lang-select' }, el('label', { for: id, text: ct('cmp.scenario') }), select);
 }
 
-/** A labelled select; `value` '' stands for "all". */
-function choice(label: string, testid: string, options: { value: string; text: string }[], value: string, onChange: (value: string) => void): HTMLElement {
-  const id = uid(testid);
-  const select = el('select', { id, 'data-testid': testid });
-  for (const o of options) {
-    const option = el('option', { value: o.value, text: o.text });
-    if (o.value === value) option.selected = true;
-    select.append(option);
-  }
-  select.addEventListener('change', () => onChange(select.value));
-  return el('div', { class: 'lang-select' }, el('label', { for: id, text: label }), select);
-}
-
 /** Human or bot games, scenario, rule set, policy: the values the class's games hold. */
 function filterBar(c: Comparison): HTMLElement {
   const all = { value: '', text: ct('cmp.filter.all') };
@@ -309,81 +309,6 @@ function filterBar(c: Comparison): HTMLElement {
     choice(ct('cmp.filter.rules'), 'filter-rules', [all, ...c.available.rules.map((x) => ({ value: x, text: ruleSetShort(x) }))], f.rules ?? '', set('rules')),
     choice(ct('cmp.filter.policy'), 'filter-policy', [all, ...c.available.policies.map((x) => ({ value: x, text: x }))], f.policy ?? '', set('policy')),
   );
-}
-
-/** Whether the instructor opened the assignment's form (kept across redraws). */
-let assignmentOpen = false;
-
-/** The assignment: a shipped scenario or the instructor's own file, and the rule set and seed it fixes. */
-function assignmentForm(): HTMLElement {
-  const file = el('input', { type: 'file', accept: '.yaml,.yml,.json', class: 'visually-hidden', 'data-testid': 'assignment-file', 'aria-label': ct('cmp.assignment.fileLabel'), tabindex: -1 });
-  file.addEventListener('change', () => {
-    const picked = file.files?.[0];
-    file.value = '';
-    if (!picked) return;
-    void picked.text().then((text) => {
-      state.assignment = { from: '', read: assignmentFromText(text, picked.name) };
-      recompare();
-    });
-  });
-  const pickButton = el('button', { type: 'button', text: ct('cmp.assignment.pickFile'), 'data-testid': 'assignment-pick' });
-  pickButton.addEventListener('click', () => file.click());
-  const none = { value: '', text: ct('cmp.assignment.none') };
-  const shipped = choice(ct('cmp.assignment.shipped'), 'assignment-shipped', [none, ...shippedScenarioFiles().map((f) => ({ value: f, text: f.replace(/\.yaml$/, '') }))], state.assignment?.from ?? '', (value) => {
-    if (value === '') {
-      state.assignment = null;
-      recompare();
-      return;
-    }
-    void assignmentFromShipped(value).then((read) => {
-      state.assignment = { from: value, read };
-      recompare();
-    });
-  });
-  const text = (label: CompareKey, testid: string, value: string, onChange: (v: string) => void) => {
-    const id = uid(testid);
-    const input = el('input', { type: 'text', id, value, 'data-testid': testid, size: 14, spellcheck: 'false', autocomplete: 'off' });
-    input.addEventListener('change', () => onChange(input.value));
-    return el('div', { class: 'lang-select' }, el('label', { for: id, text: ct(label) }), input);
-  };
-  const rules = text('cmp.assignment.rules', 'assignment-rules', state.assignmentRules, (v) => {
-    state.assignmentRules = v;
-    recompare();
-  });
-  const seed = text('cmp.assignment.seed', 'assignment-seed', state.assignmentSeed, (v) => {
-    state.assignmentSeed = v;
-    recompare();
-  });
-  const key = text('cmp.key.label', 'server-key', state.serverKey, (v) => {
-    state.serverKey = v;
-    recompare();
-  });
-  const read = state.assignment?.read;
-  const notes: HTMLElement[] = [];
-  if (state.serverKey.trim() !== '' && publicKeyIn(state.serverKey) === null) notes.push(el('p', { class: 'problem', role: 'alert', 'data-testid': 'server-key-problem', text: ct('cmp.key.bad') }));
-  if (read && !read.ok) notes.push(el('p', { class: 'problem', role: 'alert', 'data-testid': 'assignment-problem', text: `${ct('cmp.assignment.invalid')} ${read.problems.slice(0, 3).join(' · ')}` }));
-  else if (read?.ok && !state.assignment?.from) notes.push(el('p', { class: 'small muted', text: ct('cmp.assignment.fromFile', { file: read.file }) }));
-  if (assignmentOf(read ?? null, state.assignmentRules, state.assignmentSeed).badRules) notes.push(el('p', { class: 'problem', role: 'alert', text: ct('cmp.assignment.badRules', { rules: state.assignmentRules }) }));
-  let remove: HTMLElement | null = null;
-  if (state.assignment) {
-    remove = el('button', { type: 'button', text: ct('cmp.assignment.remove'), 'data-testid': 'assignment-remove' });
-    remove.addEventListener('click', () => {
-      state.assignment = null;
-      recompare();
-    });
-  }
-  // Closed until used, so that the charts start in the first screen; the summary names it.
-  const open = state.assignment !== null || state.assignmentRules !== '' || state.assignmentSeed !== '' || state.serverKey !== '' || assignmentOpen;
-  const details = el(
-    'details',
-    { class: 'assignment', 'data-testid': 'assignment', open },
-    el('summary', { text: ct('cmp.assignment') }),
-    el('p', { class: 'small muted', text: ct('cmp.assignmentNote') }),
-    el('div', { class: 'actions' }, shipped, pickButton, file, rules, seed, key, remove),
-    ...notes,
-  );
-  details.addEventListener('toggle', () => (assignmentOpen = details.open));
-  return details;
 }
 
 function charts(groups: Group[], looks: Map<string, RuleSetLook>, chooser: HTMLElement): HTMLElement {
@@ -488,11 +413,19 @@ function pairs(c: Comparison): HTMLElement | null {
   );
 }
 
+/** Draws the page: the header and the controls once per language (then brought up to date),
+ * what lies below them afresh. */
 function render(): void {
   document.title = `${ct('cmp.title')} — ${t('app.title')}`;
-  clear(root);
-  const header = el('header', { class: 'topline' }, el('h1', { text: ct('cmp.title') }), el('div', { class: 'actions' }, el('a', { href: './index.html', text: ct('cmp.backToGame') }), languageSelect()));
-  root.append(header, controls());
+  if (!top) {
+    clear(root);
+    const header = el('header', { class: 'topline' }, el('h1', { text: ct('cmp.title') }), el('div', { class: 'actions' }, el('a', { href: './index.html', text: ct('cmp.backToGame') }), languageSelect()));
+    top = controls();
+    root.append(header, top.node);
+  } else {
+    top.refresh();
+    while (top.node.nextSibling) top.node.nextSibling.remove();
+  }
   const c = state.comparison;
   if (!c) return;
   // What must be known before reading the charts, then the charts near the top; the table and the
@@ -529,7 +462,10 @@ document.addEventListener('drop', (e) => {
 
 applyThemeToDocument();
 setLanguage(initialLanguage(), false);
-onLanguageChange(render);
+onLanguageChange(() => {
+  top = null;
+  render();
+});
 render();
 // The site's offline copy (both pages) is set up from whichever page is opened first.
 startOffline(() => undefined);

@@ -169,8 +169,19 @@ describe('compare.html', () => {
     const expectedOff = compareEntries(nodeEntries, { assignment });
     await page.click('[data-testid=assignment] > summary');
     await page.selectOption('[data-testid=assignment-shipped]', 'frontier-armed-attack.yaml');
-    await page.fill('[data-testid=assignment-rules]', 'nato');
-    await page.press('[data-testid=assignment-rules]', 'Tab');
+    // Typed key by key, as an instructor types: the field keeps its focus and every character
+    // while the comparison below follows each keystroke ("nat" names another rule set).
+    await page.click('[data-testid=assignment-rules]');
+    await page.keyboard.type('nat');
+    const offNat = compareEntries(nodeEntries, { assignment: { ...assignment, rules: 'nat' } }).counts.offAssignment;
+    expect(offNat).toBeGreaterThan(expectedOff.counts.offAssignment);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=entries] li[data-status=off-assignment]').length === n, offNat);
+    await page.keyboard.type('o');
+    expect(await page.locator('[data-testid=assignment-rules]').inputValue()).toBe('nato');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('assignment-rules');
+    // Tab goes on to the seed, as in any form: the page was not rebuilt under the keyboard.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('assignment-seed');
     await page.waitForSelector('[data-testid=entries] li[data-status=off-assignment]');
     expect(await page.locator('[data-testid=entries] li[data-status=off-assignment]').count()).toBe(expectedOff.counts.offAssignment);
     expect(await page.locator('[data-testid=alerts]').textContent()).toContain(`SHA-256 ${assignment.sha256.slice(0, 8)}`);
