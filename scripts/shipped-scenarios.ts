@@ -5,7 +5,8 @@
 // the dev server) with the validator's messages.
 //
 //   import { manifest, loadScenario } from 'virtual:shipped-scenarios';
-//   manifest: [{ file, id, crisisType }], tutorials first, then in file-name order
+//   manifest: [{ file, id, crisisType, hash }], tutorials first, then in file-name order; `hash`
+//     is the engine's scenarioHash, so a saved game's embedded scenario is known as shipped
 //   loadScenario(file): Promise<Scenario> (each scenario is its own small chunk)
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ import type { Scenario } from '../src/engine/index';
 
 /** The engine's reader, as compileShipped uses it. */
 export type Reader = Pick<typeof import('../src/engine/index'), 'parseScenario' | 'formatProblem'>;
+/** What the plugin takes from the engine: the reader, and the hash a save's scenario is known by. */
+type Engine = Reader & Pick<typeof import('../src/engine/index'), 'scenarioHash'>;
 
 const MANIFEST_ID = 'virtual:shipped-scenarios';
 const SCENARIO_PREFIX = 'virtual:shipped-scenario/';
@@ -47,7 +50,7 @@ export function compileShipped(dir: string, { parseScenario, formatProblem }: Re
 
 export function shippedScenarios(dir: string): Plugin {
   let compiled: ReturnType<typeof compileShipped> | null = null;
-  let reader: Reader | null = null;
+  let reader: Engine | null = null;
   let root = process.cwd();
   const get = () => (compiled ??= compileShipped(dir, reader!));
   return {
@@ -62,13 +65,13 @@ export function shippedScenarios(dir: string): Plugin {
     async load(id) {
       if (!id.startsWith('\0virtual:shipped-scenario')) return null;
       // The engine is loaded here, at run time, rather than bundled into the Vite config.
-      reader ??= (await tsImport(pathToFileURL(join(root, 'src/engine/index.ts')).href, import.meta.url)) as Reader;
+      reader ??= (await tsImport(pathToFileURL(join(root, 'src/engine/index.ts')).href, import.meta.url)) as Engine;
       for (const f of readdirSync(dir)) if (f.endsWith('.yaml')) this.addWatchFile(join(dir, f));
       const all = get();
       if (id === `\0${MANIFEST_ID}`) {
         const loaders = all.map((c) => `  ${JSON.stringify(c.entry.file)}: () => import(${JSON.stringify(SCENARIO_PREFIX + c.entry.file)}),`);
         return [
-          `export const manifest = ${JSON.stringify(all.map((c) => c.entry))};`,
+          `export const manifest = ${JSON.stringify(all.map((c) => ({ ...c.entry, hash: reader!.scenarioHash(c.scenario) })))};`,
           `const loaders = {\n${loaders.join('\n')}\n};`,
           'export function loadScenario(file) {',
           '  const load = Object.prototype.hasOwnProperty.call(loaders, file) ? loaders[file] : undefined;',

@@ -2,7 +2,7 @@
 // overlays over the map; the MapScene draws what the screen hands it.
 import type { MapScene } from './scenes/MapScene';
 import { isPackId, newGame, playTurn, type GameState, type IntentId, type PackId, type RuleId, type Scenario } from './engine';
-import { loadShipped, parse, type Loaded } from './scenarios';
+import { loadShipped, parse, savedScenarios, type Loaded } from './scenarios';
 import { clearSaved, loadSaved, saveGame, type Saved, type SaveResult } from './storage';
 import { claimGame, type TabLock, type TabState } from './tab-lock';
 import { blocColor, blocDeep, theme } from '../ui-kit/theme';
@@ -39,7 +39,7 @@ export class App {
   session: Saved | null = null;
   shipped: Loaded[] = [];
   assignment: Assignment = { scenario: null, rules: null, seed: null, pack: null, lock: false };
-  start_: StartState = { selected: null, extra: null, rules: null, lab: null, seed: null, pack: null, player: '', error: null, assigned: null, notice: null, confirm: null };
+  start_: StartState = { selected: null, extra: null, rules: null, lab: null, seed: null, pack: null, player: '', error: null, assigned: null, notice: null, confirm: null, reading: null };
   /** The game kept in this browser, whether or not it is the one an assignment link asks for:
    * starting a new game replaces it, so the start screen asks first. */
   stored: Saved | null = null;
@@ -80,7 +80,7 @@ export class App {
     this.shipped = await loadShipped();
     if (this.assignment.scenario) await this.loadAssignment(this.assignment.scenario);
     // A tab without the game must not touch the save: loading may rewrite or set it aside.
-    if (this.tab.state === 'owner') this.restoreSaved();
+    if (this.tab.state === 'owner') await this.restoreSaved();
     this.started = true;
     this.render();
   }
@@ -100,17 +100,22 @@ export class App {
       this.loading = { url: shown, abort };
       this.render();
       const fetched = await fetchAssigned(ref, window.location.href, { signal: abort.signal });
-      this.loading = null;
       if (!fetched.ok) {
+        this.loading = null;
         if (fetched.problem !== 'cancelled') this.start_.error = { source: fetched.url, message: fetchProblemText(fetched) };
         return;
       }
       try {
-        assigned = parse(fetched.text, fileName(fetched.url));
+        // The parser and the validator load with the first such file; the loading screen stays up.
+        assigned = await parse(fetched.text, fileName(fetched.url));
       } catch (error) {
+        this.loading = null;
         this.start_.error = { source: fetched.url, message: t('start.loadError', { source: fetched.url, message: error instanceof Error ? error.message : String(error) }) };
         return;
       }
+      this.loading = null;
+      // The player went to the menu while the file was being read.
+      if (abort.signal.aborted) return;
     }
     if (this.assignment.lock || !assigned.ok) this.start_.assigned = assigned;
     else if (this.shipped.includes(assigned)) this.start_.selected = assigned.scenario.id;
@@ -132,8 +137,8 @@ export class App {
   }
 
   /** Reads the saved game (validated, rebuilt or set aside) and opens it if it fits the link. */
-  private restoreSaved(): void {
-    const loaded = loadSaved();
+  private async restoreSaved(): Promise<void> {
+    const loaded = await loadSaved(savedScenarios);
     this.stored = loaded.saved;
     if (loaded.notice) this.start_.notice = loaded.notice;
     const saved = loaded.saved;
@@ -148,8 +153,13 @@ export class App {
 
   private onTabChange(state: TabState): void {
     // The game came to this tab (the other closed, reloaded or gave it up): what it saved is the game.
-    if (state === 'owner' && this.started) this.restoreSaved();
-    if (this.started) this.render();
+    if (!this.started) return;
+    if (state === 'owner') {
+      this.restoreSaved().then(
+        () => this.render(),
+        (error: unknown) => console.error(error),
+      );
+    } else this.render();
   }
 
   /** Takes the game over from the tab that has it open. */

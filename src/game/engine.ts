@@ -10,6 +10,7 @@ export {
   intentOptions,
   allianceSteps,
   createLog,
+  scenarioHash,
   verifyLog,
   summarize,
   replayIntents,

@@ -2,7 +2,10 @@
 // trusted as it stands: on load it is rebuilt by replaying its scenario, rule set, seed, pack and
 // each turn's inputs, so a damaged or hand-edited save cannot stop the game from starting. One
 // that cannot be rebuilt is set aside, its raw text kept for the player to download.
-import { ENGINE_VERSION, INTENTS, formatProblem, inputOf, isPackId, parseScenario, replayIntents, type GameState, type TurnRecord } from './engine';
+// The embedded scenario is trusted only when its hash is a shipped scenario's (validated when the
+// site was built): the replay then uses the shipped scenario itself. Any other goes through the
+// validator, which is loaded only then.
+import { ENGINE_VERSION, INTENTS, inputOf, isPackId, replayIntents, scenarioHash, type GameState, type Scenario, type TurnRecord } from './engine';
 
 export const SAVE_KEY = 'crisis-lab.game';
 /** Where the last save that could not be restored is kept, as it was. */
@@ -38,6 +41,14 @@ export class SaveError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** The validator a save needed could not be loaded (the network failed before the site was kept
+ * offline): not the save's fault, so loadSaved rejects with it and leaves the save where it is. */
+export class ValidatorUnavailable extends Error {
+  constructor(cause: unknown) {
+    super(`the scenario validator could not be loaded (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
   }
 }
 
@@ -78,21 +89,50 @@ function isReplayableTurn(record: unknown): record is TurnRecord {
   return isRecord(record) && Array.isArray(record.intents) && record.intents.every((i) => typeof i === 'string' && KNOWN_INTENTS.has(i));
 }
 
-/** The game a save describes, replayed from its scenario (read again, older formats migrated),
- * rule set, seed, parameter pack and each turn's inputs. A save from before packs has none and
- * plays under the scenario's (else baseline); one naming a pack this engine does not know cannot
- * be replayed as it was played. Throws a SaveError when it cannot be rebuilt. */
-export function rebuild(old: Partial<GameState>): GameState {
+/** Where a save's scenario is read from: the shipped one with the same hash, else the validator. */
+export interface SavedScenarios {
+  /** The shipped scenario whose scenarioHash is `hash`, or null. */
+  shipped(hash: string): Promise<Scenario | null>;
+  /** An embedded scenario read again as a file would be (older formats migrated). */
+  read(scenario: unknown): Promise<{ ok: true; scenario: Scenario } | { ok: false; message: string }>;
+}
+
+/** The scenario to replay a save with: the shipped one when the save's is byte for byte one of
+ * them (canonically), else the save's own as the validator reads it. */
+async function savedScenario(scenario: Record<string, unknown>, scenarios: SavedScenarios): Promise<Scenario> {
+  let hash: string | null = null;
+  try {
+    hash = scenarioHash(scenario as unknown as Scenario);
+  } catch {
+    // Not canonical JSON (cannot happen after JSON.parse, but a save is not trusted): the validator says why.
+  }
+  const shipped = hash === null ? null : await scenarios.shipped(hash);
+  if (shipped) return shipped;
+  let read: Awaited<ReturnType<SavedScenarios['read']>>;
+  try {
+    read = await scenarios.read(scenario);
+  } catch (error) {
+    throw new ValidatorUnavailable(error);
+  }
+  if (!read.ok) throw new SaveError('scenario', read.message);
+  return read.scenario;
+}
+
+/** The game a save describes, replayed from its scenario (a shipped one by hash, else read again,
+ * older formats migrated), rule set, seed, parameter pack and each turn's inputs. A save from
+ * before packs has none and plays under the scenario's (else baseline); one naming a pack this
+ * engine does not know cannot be replayed as it was played. Rejects with a SaveError when it
+ * cannot be rebuilt. */
+export async function rebuild(old: Partial<GameState>, scenarios: SavedScenarios): Promise<GameState> {
   if (!isRecord(old.scenario) || typeof old.rules !== 'string' || typeof old.seed !== 'string' || !Array.isArray(old.turns)) {
     throw new SaveError('incomplete', 'the save lacks its scenario, rules, seed or turns');
   }
   const pack: unknown = old.pack;
   if (pack !== undefined && (typeof pack !== 'string' || !isPackId(pack))) throw new SaveError('pack', `the save names an unknown parameter pack (${String(pack)})`);
   if (!old.turns.every(isReplayableTurn)) throw new SaveError('replay', 'a turn of the save has no list of known requests');
-  const parsed = parseScenario(JSON.stringify(old.scenario), 'saved game');
-  if (!parsed.ok) throw new SaveError('scenario', parsed.problems.map(formatProblem).join('; '));
+  const scenario = await savedScenario(old.scenario, scenarios);
   try {
-    return replayIntents(parsed.scenario, old.rules, old.seed, old.turns.map(inputOf), pack === undefined ? {} : { pack });
+    return replayIntents(scenario, old.rules, old.seed, old.turns.map(inputOf), pack === undefined ? {} : { pack });
   } catch (error) {
     // The engine refused the rule set or a turn: named, never shown as an internal error.
     throw new SaveError('replay', error instanceof Error && !(error instanceof TypeError) ? error.message : 'its turns cannot be played again');
@@ -110,7 +150,7 @@ function setAside(raw: string, reason: DropReason, detail: string): LoadedSave {
   return { saved: null, notice: { kind: 'dropped', reason, detail, raw } };
 }
 
-export function loadSaved(): LoadedSave {
+export async function loadSaved(scenarios: SavedScenarios): Promise<LoadedSave> {
   let raw: string | null;
   try {
     raw = localStorage.getItem(SAVE_KEY);
@@ -129,8 +169,9 @@ export function loadSaved(): LoadedSave {
   const locked = data.locked === true;
   let game: GameState;
   try {
-    game = rebuild(data.game as Partial<GameState>);
+    game = await rebuild(data.game as Partial<GameState>, scenarios);
   } catch (error) {
+    if (error instanceof ValidatorUnavailable) throw error;
     if (error instanceof SaveError) return setAside(raw, error.reason, error.message);
     return setAside(raw, 'replay', 'its turns cannot be played again');
   }

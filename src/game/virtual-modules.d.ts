@@ -2,7 +2,8 @@
 // The shipped scenarios, compiled and validated at build time by scripts/shipped-scenarios.ts.
 declare module 'virtual:shipped-scenarios' {
   import type { Scenario } from './engine';
-  export const manifest: readonly { file: string; id: string; crisisType: string }[];
+  /** `hash`: the engine's scenarioHash of the validated scenario. */
+  export const manifest: readonly { file: string; id: string; crisisType: string; hash: string }[];
   export function loadScenario(file: string): Promise<Scenario>;
 }
 

@@ -39,6 +39,8 @@ export interface StartState {
   notice: SavedNotice | null;
   /** A new game waiting for the player to confirm that it replaces the saved one. */
   confirm: PendingGame | null;
+  /** The name of a picked or dropped file while it is read (the first also loads the validator). */
+  reading: string | null;
 }
 
 /** The choices of a game to start once the player confirms. */
@@ -121,23 +123,33 @@ export function renderStart(app: App, root: HTMLElement): void {
   // The button is the control; the hidden input keeps a name for assistive technology all the same.
   const fileInput = el('input', { id: fileId, type: 'file', accept: '.yaml,.yml,.json,application/json,text/yaml', class: 'visually-hidden', 'data-testid': 'scenario-file', 'aria-label': t('start.loadFile'), tabindex: -1 });
   const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    s.extra = await loadFile(file);
+    if (!file || s.reading) return;
+    s.reading = file.name;
+    rerender();
+    try {
+      s.extra = await loadFile(file);
+    } catch (error) {
+      // The validator did not arrive (offline before the site was kept): said, and the file can be tried again.
+      s.error = { source: file.name, message: t('start.loadError', { source: file.name, message: error instanceof Error ? error.message : String(error) }) };
+      return;
+    } finally {
+      s.reading = null;
+    }
     if (s.extra.ok) {
       s.selected = 'extra';
       // An instructor's own file: the whole preview opens, to check it before play.
       openAllSections();
     }
-    rerender();
   };
-  fileInput.addEventListener('change', () => void onFile(fileInput.files?.[0]));
+  fileInput.addEventListener('change', () => void onFile(fileInput.files?.[0]).finally(rerender));
   const drop = el(
     'div',
-    { class: 'drop' },
+    { class: 'drop', 'aria-busy': s.reading ? 'true' : 'false' },
     el('button', { type: 'button', 'data-focus': 'load-file', onclick: () => fileInput.click(), text: t('start.loadFile') }),
     fileInput,
     el('p', { class: 'small muted', text: t('start.dropHint') }),
-    s.extra && !s.extra.ok ? problemsView(s.extra) : null,
+    s.reading ? el('p', { class: 'small', role: 'status', 'data-testid': 'scenario-reading', text: `${s.reading}: ${t('app.loading')}` }) : null,
+    !s.reading && s.extra && !s.extra.ok ? problemsView(s.extra) : null,
   );
   root.ondragover = (e) => {
     e.preventDefault();
@@ -147,7 +159,7 @@ export function renderStart(app: App, root: HTMLElement): void {
   root.ondrop = (e) => {
     e.preventDefault();
     document.body.classList.remove('dragging');
-    void onFile(e.dataTransfer?.files?.[0]);
+    void onFile(e.dataTransfer?.files?.[0]).finally(rerender);
   };
 
   // Details and choices for the shown scenario.
