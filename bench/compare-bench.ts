@@ -6,9 +6,9 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLog, logText, type OutcomeLog } from '../src/engine/log/outcome-log';
+import { createLog, logText, type OutcomeLog } from '../src/engine/index';
 import { loadScenarioFile } from '../src/cli/scenario-file';
-import type { Scenario } from '../src/engine/scenario/schema';
+import type { Scenario } from '../src/engine/index';
 import { playGame } from '../src/sim/play';
 import { policyByName } from '../src/sim/policies';
 import { classify, compareEntries } from '../src/compare/index';

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pureSha256, useSha256 } from '../src/engine/log/canonical';
+import { pureSha256, useSha256 } from '../src/engine/index';
 import { runBatch, type BatchJob } from '../src/cli/batch-runner';
 import { nodeSha256 } from '../src/cli/node-host';
 import { Duplicates, verifyFile } from '../src/cli/verify-command';

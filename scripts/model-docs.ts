@@ -6,9 +6,9 @@
 // An optional path after the flags names another page (tests use it on a copy).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FEATURES, PRESETS, type FeatureValue } from '../src/engine/rules/features';
-import { RULEBOOK, type RuleEntry } from '../src/engine/rules/rulebook';
-import { PACKS, PARAMETERS, packValues, type PackId, type ParameterEntry } from '../src/engine/model/parameters';
+import { FEATURES, PRESETS, type FeatureValue } from '../src/engine/index';
+import { RULEBOOK, type RuleEntry } from '../src/engine/index';
+import { PACKS, PARAMETERS, packValues, type PackId, type ParameterEntry } from '../src/engine/index';
 
 export const MODEL_TABLES_START = '<!-- generated:rulebook:start -->';
 export const MODEL_TABLES_END = '<!-- generated:rulebook:end -->';

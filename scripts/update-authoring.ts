@@ -3,7 +3,7 @@
 //   npx tsx scripts/update-authoring.ts          rewrite the page
 //   npx tsx scripts/update-authoring.ts --check  exit 1 when the page is stale, change nothing
 import { readFileSync, writeFileSync } from 'node:fs';
-import { withFieldReference } from '../src/engine/scenario/field-reference.ts';
+import { withFieldReference } from '../src/engine/index.ts';
 
 const PAGE = 'docs/authoring.md';
 const check = process.argv.includes('--check');

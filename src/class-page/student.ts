@@ -5,7 +5,7 @@ import { el } from '../ui-kit/dom';
 import { localize, percent, formatList, t } from '../ui-kit/i18n';
 import { decisionText, procedureName } from '../ui-kit/format';
 import { intentOptions } from '../engine/index';
-import { NATIONAL } from '../engine/game/deliberation';
+import { NATIONAL } from '../engine/index';
 import { POSITIONS, INTENTS } from '../engine/index';
 import type { IntentId, Position } from '../engine/index';
 import type { ClassClient } from '../class/client';

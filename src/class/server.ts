@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Server, matchMaker } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { logText } from '../engine/index';
-import { signLog } from '../engine/log/signature';
+import { signLog } from '../engine/index';
 import { MAX_FRAME_BYTES, ROOM_NAME } from './protocol';
 import { ClassRoom, roomSetups } from './room';
 import { newRoomCode } from './room-code';

@@ -4,7 +4,7 @@
 import { newGame, playTurn } from '../engine/index';
 import type { GameState, StateId, TurnInput } from '../engine/index';
 import { inputOf } from '../engine/index';
-import { canonicalJson, sha256Hex } from '../engine/log/canonical';
+import { canonicalJson, sha256Hex } from '../engine/index';
 import type { PackId } from '../engine/index';
 import type { Scenario } from '../engine/index';
 

@@ -6,7 +6,7 @@
 // the requester by the `dove` player policy. The command says who spoke for whom.
 import { playTurn } from '../engine/index';
 import { intentOptions } from '../engine/index';
-import { NATIONAL } from '../engine/game/deliberation';
+import { NATIONAL } from '../engine/index';
 import type { Position, StateId, TurnInput } from '../engine/index';
 import type { IntentId } from '../engine/index';
 import { policyByName } from '../sim/policies';

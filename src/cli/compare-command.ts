@@ -4,7 +4,7 @@
 import { readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareEntries, comparisonText, gamesCsv, ignored, isRuleSetName, notCountedText, tableCsv, type Assignment, type Entry, type Filter } from '../compare/index';
-import { scenarioHash } from '../engine/log/outcome-log';
+import { scenarioHash } from '../engine/index';
 import { UsageError, parseArgs } from './args';
 import { fail } from './command-helpers';
 import { progressBar } from './progress';

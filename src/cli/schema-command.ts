@@ -1,5 +1,5 @@
 // `crisis-lab schema`: prints the scenario JSON Schema (the content of scenarios/schema.json).
-import { scenarioJsonSchemaText } from '../engine/scenario/json-schema';
+import { scenarioJsonSchemaText } from '../engine/index';
 
 export async function schemaCommand(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {

@@ -1,5 +1,5 @@
 // Summaries as CSV rows and as a short human-readable report.
-import { SUMMARY_INDICATORS, type GameSummary } from '../engine/game/summary';
+import { SUMMARY_INDICATORS, type GameSummary } from '../engine/index';
 
 export const SUMMARY_COLUMNS = ['scenario', 'rules', 'seed', 'policy', 'result', 'turns', ...SUMMARY_INDICATORS, 'decisions'] as const;
 

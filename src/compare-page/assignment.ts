@@ -2,7 +2,7 @@
 // file, read and hashed here exactly as the engine hashes the scenario a log embeds, and the rule
 // set and seed when the assignment fixes them. Nothing leaves the browser.
 import { parseScenario, formatProblem } from '../engine/index';
-import { scenarioHash } from '../engine/log/outcome-log';
+import { scenarioHash } from '../engine/index';
 import { isRuleSetName, type Assignment } from '../compare/index';
 
 /** The shipped scenarios, as raw text fetched on demand (the game bundles the same files). */

@@ -19,7 +19,7 @@ import { countSigners, type Signers } from './signers';
 export type { Pair, PairSide } from './pairs';
 import { distribution, tidy, type Distribution } from './stats';
 
-import { SUMMARY_INDICATORS, type SummaryIndicator } from '../engine/game/summary';
+import { SUMMARY_INDICATORS, type SummaryIndicator } from '../engine/index';
 
 export { SUMMARY_INDICATORS, type SummaryIndicator };
 

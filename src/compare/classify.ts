@@ -5,9 +5,9 @@
 // every table; or an ignored file, which is not a log at all (with the reason).
 import { verifyLog, verifyLogText, verifyLogTextAsync, type OutcomeLog, type SignatureCheck, type VerifyResult } from '../engine/index';
 import type { Sha256Async } from '../engine/index';
-import { turnCourse } from '../engine/game/counterfactual';
-import { canonicalJson, sha256Hex } from '../engine/log/canonical';
-import { SUMMARY_INDICATORS, type GameSummary } from '../engine/game/summary';
+import { turnCourse } from '../engine/index';
+import { canonicalJson, sha256Hex } from '../engine/index';
+import { SUMMARY_INDICATORS, type GameSummary } from '../engine/index';
 import type { Indicators, InstitutionalFeatures } from '../engine/index';
 import type { IntentId } from '../engine/index';
 import { isRuleSetName } from './rule-sets';

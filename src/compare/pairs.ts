@@ -2,7 +2,7 @@
 // under two rule sets, with the first turn where their course diverges (the engine's one
 // definition, shared with the debrief) and the first turn where the player's intents differ.
 // Each log goes into its bucket once: linear in the number of logs, plus a sort per bucket.
-import { firstDivergentCourse } from '../engine/game/counterfactual';
+import { firstDivergentCourse } from '../engine/index';
 import type { Observation } from './classify';
 import { compareRuleSets } from './rule-sets';
 

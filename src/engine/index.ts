@@ -6,16 +6,25 @@ export { makeProblem, type Params as ProblemParams } from './scenario/problem';
 export { crossCheckScenario, scenarioIssueText, type ScenarioIssue } from './scenario/cross-check';
 export { decodeScenarioBytes, type DecodedText } from './scenario/text-input';
 export { BUILT_IN_POLICIES } from './scenario/vocabulary';
+// For tooling: `crisis-lab schema` and the authoring guide's field reference (no page uses them).
+export { scenarioJsonSchemaText } from './scenario/json-schema';
+export { withFieldReference } from './scenario/field-reference';
 export { newGame, playTurn, dayOfTurn, type GameOptions } from './game/game';
-export { PARAMETERS, PARAMETER_KEYS, PACKS, PACK_IDS, DEFAULT_PACK, isPackId, packValues, type ModelParameters, type PackId, type ParameterKey } from './model/parameters';
+// National moves (acting alone, de-escalating) no alliance body decides; the class server refuses them as motions.
+export { NATIONAL } from './game/deliberation';
+export { situationOf } from './game/events';
+export { ATTRIBUTION_THRESHOLD } from './rules/guards';
+// The seeded generator, for the simulator's bots and its sweep designs.
+export { seedRng, type Rng } from './random/rng';
+export { PARAMETERS, PARAMETER_KEYS, PACKS, PACK_IDS, DEFAULT_PACK, isPackId, packValues, type ModelParameters, type PackId, type ParameterKey, type ParameterEntry } from './model/parameters';
 export { intentOptions, rulesOf, type IntentOption } from './game/intents';
 export { RULEBOOK, RULE_IDS, ruleEntry, type RuleEntry, type RuleText } from './rules/rulebook';
-export { FEATURES, FEATURE_KEYS, PRESETS, PRESET_IDS, featureValues, type FeatureKey, type PresetId } from './rules/features';
+export { FEATURES, FEATURE_KEYS, PRESETS, PRESET_IDS, featureValues, incoherence, type FeatureKey, type FeatureValue, type PresetId } from './rules/features';
 export { resolveRuleSet, allianceState, postureOf, startAlliance, openAlliance, watchAlliance, type RuleSet, type RuleSetDefinition, type AllianceSession, type AllianceView } from './rules/rule-set';
 export { procedureOf, type Procedure, type ProcedureId } from './rules/procedures';
 export type { AlliancePosture, RefusalReason } from './rules/types';
 export { allianceSteps, type AllianceStep } from './game/steps';
-export { summarize, type GameSummary } from './game/summary';
+export { summarize, SUMMARY_INDICATORS, type GameSummary, type SummaryIndicator } from './game/summary';
 export { scoreOf } from './game/indicators';
 export {
   createLog,
@@ -38,4 +47,4 @@ export { sameJson } from './log/same-json';
 export { webCryptoSha256, type Sha256Async } from './log/web-sha256';
 export { REFUSAL_CODES, JSON_FAULTS, type Refusal, type RefusalCode, type RefusalParams, type JsonFault } from './log/refusal';
 export { ENGINE_VERSION } from './version';
-export { counterfactual, firstDivergence, type DroppedIntent } from './game/counterfactual';
+export { counterfactual, firstDivergence, firstDivergentCourse, turnCourse, type DroppedIntent } from './game/counterfactual';

@@ -2,7 +2,7 @@
 // rule set allows. They read the game as a player would; they never change it.
 import { intentOptions } from '../engine/index';
 import type { GameState, TurnInput } from '../engine/index';
-import { seedRng } from '../engine/random/rng';
+import { seedRng } from '../engine/index';
 import type { IntentId, Scenario, ScriptedPolicy } from '../engine/index';
 import { BUILT_IN_POLICIES, INTENTS } from '../engine/index';
 

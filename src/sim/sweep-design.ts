@@ -5,9 +5,9 @@
 // constants are drawn within their ranges, so the two games of a pair differ in that one
 // feature and nothing else (same scenario, policy, constants and seed). Plain data and pure
 // functions: the command line plays the games, in this thread or in workers.
-import { FEATURE_KEYS, PRESETS, incoherence, type FeatureKey, type InstitutionalFeatures } from '../engine/rules/features';
+import { FEATURE_KEYS, PRESETS, incoherence, type FeatureKey, type InstitutionalFeatures } from '../engine/index';
 import { PARAMETERS, PARAMETER_KEYS, type ModelParameters, type ParameterKey } from '../engine/index';
-import { seedRng } from '../engine/random/rng';
+import { seedRng } from '../engine/index';
 
 /** The features whose NATO and SCO values differ: the only ones a NATO-vs-SCO switch can test. */
 export const FACTORS: FeatureKey[] = FEATURE_KEYS.filter((k) => PRESETS.nato[k] !== PRESETS.sco[k]);

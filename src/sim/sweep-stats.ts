@@ -1,6 +1,6 @@
 // Statistics of a sweep: a mean over settings with a bootstrap confidence interval, and how
 // often the difference points each way. The resampling is seeded, so a report is reproducible.
-import { seedRng } from '../engine/random/rng';
+import { seedRng } from '../engine/index';
 
 export const BOOTSTRAP_RESAMPLES = 2000;
 

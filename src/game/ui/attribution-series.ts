@@ -2,8 +2,8 @@
 // by turn: the certainty the alliance's procedures read (N3's threshold, C5), as each turn record
 // holds it, and for the turn under way the certainty it opened with.
 import type { GameState } from '../../engine/index';
-import { situationOf } from '../../engine/game/events';
-import { ATTRIBUTION_THRESHOLD } from '../../engine/rules/guards';
+import { situationOf } from '../../engine/index';
+import { ATTRIBUTION_THRESHOLD } from '../../engine/index';
 
 export { ATTRIBUTION_THRESHOLD };
 
