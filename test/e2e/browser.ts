@@ -1,4 +1,5 @@
 // Shared browser helpers for the end-to-end tests.
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,35 @@ export async function openBrowser(viewport = { width: 1280, height: 800 }, extra
       await context.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** One browser for the tests of a describe block: opened before them, closed after them. Its
+ * fields are read when a test runs, since the browser does not exist while the block is collected. */
+export function browserPerBlock(viewport?: { width: number; height: number }, extraArgs: string[] = []): Browser {
+  let open: Browser | null = null;
+  beforeAll(async () => {
+    open = await openBrowser(viewport, extraArgs);
+  });
+  afterAll(async () => {
+    await open?.close();
+    open = null;
+  });
+  const current = (): Browser => {
+    if (!open) throw new Error('the block’s browser is open only while its tests run');
+    return open;
+  };
+  return {
+    get context() {
+      return current().context;
+    },
+    get page() {
+      return current().page;
+    },
+    get errors() {
+      return current().errors;
+    },
+    close: () => current().close(),
   };
 }
 

@@ -33,10 +33,15 @@ export async function chooseRules(page: Page, rules: PresetId): Promise<void> {
   await page.locator('[data-testid=lab-spec]', { hasText: new RegExp(`^${rules}$`) }).waitFor();
 }
 
+/** Opens the game at `url` (the site, or an assignment link) and waits for the start screen. */
+export async function openStart(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await onScreen(page, 'start');
+}
+
 /** Chooses scenario, rule set and seed on the start screen with clicks and keys. */
 export async function startGame(page: Page, baseUrl: string, scenarioId: string, rules: PresetId, seed: string): Promise<void> {
-  await page.goto(baseUrl);
-  await onScreen(page, 'start');
+  await openStart(page, baseUrl);
   await page.click(`button[data-scenario="${scenarioId}"]`);
   await chooseRules(page, rules);
   await page.click('[data-focus=seed]');
@@ -50,6 +55,14 @@ export async function startGame(page: Page, baseUrl: string, scenarioId: string,
   await page.waitForSelector('[data-testid=begin]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid=begin]', { state: 'detached' });
+}
+
+/** Clicks Start on the start screen as it stands (a new game over a saved one is confirmed) and
+ * waits for the crisis screen. */
+export async function playFromStart(page: Page): Promise<void> {
+  await page.click('[data-testid=play]');
+  await confirmNewGame(page);
+  await onScreen(page, 'crisis');
 }
 
 /** A new game over a saved one under way asks first: the test's player confirms. */

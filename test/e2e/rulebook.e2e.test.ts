@@ -1,20 +1,14 @@
 // The rulebook is one click away: a rule id on a decision opens a dialog at that rule, with its
 // title, summary and source in the reader's language; Escape closes it and focus goes back.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { RULEBOOK, type RuleId } from '../../src/engine/index';
-import { openBrowser, screenshot, tabTo, type Browser } from './browser';
+import { screenshot, tabTo, browserPerBlock } from './browser';
 import { playTurns, startGame } from './play';
 
 const baseUrl = inject('baseUrl');
 
 describe('the rulebook glossary', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserPerBlock();
 
   it('opens from a decision’s rule id at that rule, shows its summary, and closes with Escape', async () => {
     const { page } = browser;

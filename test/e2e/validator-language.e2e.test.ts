@@ -1,24 +1,18 @@
 // A scenario file's problems on the start screen read in the player's language, field names and
 // values as written; a file in another encoding is refused as the command line refuses it.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
-import { ROOT, onScreen, openBrowser, type Browser } from './browser';
+import { ROOT, browserPerBlock } from './browser';
+import { openStart } from './play';
 
 const baseUrl = inject('baseUrl');
 
 describe('validator problems in the game', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserPerBlock();
 
   it('shows a broken file’s problems in Kazakh, then in English when the language changes', async () => {
     const { page } = browser;
-    await page.goto(baseUrl);
-    await onScreen(page, 'start');
+    await openStart(page, baseUrl);
     await page.selectOption('[data-focus=lang]', 'kk');
     await page.setInputFiles('[data-testid=scenario-file]', join(ROOT, 'test/fixtures/scenarios/wrong-type.yaml'));
     const problem = page.locator('.errors li').first();
