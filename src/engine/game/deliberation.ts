@@ -1,13 +1,14 @@
 // The alliance's part of a turn: this turn's requests go on the agenda, the bodies sit on what is
 // due with every member's position, and members then put in what is asked of them.
 import { meetingDays, openAlliance, postureOf, type AllianceSession } from '../rules/rule-set';
-import { ATTRIBUTION_THRESHOLD } from '../rules/guards';
+import { ATTRIBUTION_THRESHOLD, aboutDispute } from '../rules/guards';
 import type { AlliancePosture, Proposal, Proposer } from '../rules/types';
 import { CONTRIBUTION_WEIGHT, memberContribution, memberPosition, profileOf } from '../members/member-policy';
 import { between, noise } from '../random/rng';
 import type { IntentId } from '../scenario/schema';
 import { round } from './numbers';
 import { writable } from './memory';
+import { sittingsAt, wordingOf } from './wording';
 import type { TurnContext } from './turn-context';
 import type {
   AllianceSnapshot,
@@ -66,6 +67,26 @@ export function deliberate(t: TurnContext, saved: AllianceSnapshot): Deliberatio
     proposals.push({ id: proposal.id, intent, proposer: by, day: proposal.day, meetingDay: proposal.meetingDay });
     alliance.send(submit);
   }
+  // Sittings of the regular calendar take the draft tabled for them, on the turn's first day.
+  for (const sitting of sittingsAt(t.scenario, t.turn)) {
+    const proposal: Proposal = {
+      id: t.memory.proposals + 1,
+      intent: 'joint-statement',
+      // The draft is its tabler's: it speaks for no attacked member, so nobody is bound to back it.
+      requester: sitting.tabledBy,
+      proposer: sitting.tabledBy,
+      situation: t.situation,
+      day: t.day,
+      meetingDay: t.day,
+      wording: wordingOf(t.scenario, sitting, t.memory.firedEvents),
+    };
+    const submit = { type: 'proposal.submit' as const, turn: t.turn, proposal };
+    // A draft the rules do not take now (the same text already on the agenda) is not tabled.
+    if (!alliance.snapshot().can(submit)) continue;
+    t.memory.proposals += 1;
+    proposals.push({ id: proposal.id, intent: proposal.intent, proposer: proposal.proposer, day: proposal.day, meetingDay: proposal.meetingDay, sitting: sitting.id });
+    alliance.send(submit);
+  }
   // The bodies sit on what is due before the turn ends, in the order of their days.
   const sat = sitOn(t, alliance, (meetingDay) => meetingDay < t.endDay);
   const state = alliance.snapshot();
@@ -106,15 +127,18 @@ function casusFoederis(t: TurnContext): boolean {
   return t.set.features.commitment !== 'consultation-only' && s.attackedOn !== null && s.attribution >= ATTRIBUTION_THRESHOLD;
 }
 
-function basisOf(t: TurnContext): StanceBasis {
+function basisOf(t: TurnContext, wording?: Proposal['wording']): StanceBasis {
   const s = t.situation;
-  return { event: s.eventKind, severity: s.severity, attribution: Math.round(s.attribution * 10), clash: s.clashWith };
+  const basis: StanceBasis = { event: s.eventKind, severity: s.severity, attribution: Math.round(s.attribution * 10), clash: s.clashWith };
+  if (wording) basis.text = wording.sitting;
+  return basis;
 }
 
 /** What changed between two bases, the weightiest first; null when nothing did. */
 function changeOf(before: StanceBasis, now: StanceBasis): ChangeOfMind | null {
   if (before.event !== now.event) return 'event';
   if (before.clash !== now.clash) return 'clash';
+  if (before.text !== now.text) return 'text';
   if (before.severity !== now.severity) return 'severity';
   if (before.attribution !== now.attribution) return 'attribution';
   return null;
@@ -127,9 +151,12 @@ function positionsAt(
   t: TurnContext,
   proposal: Proposal,
 ): { positions: Record<StateId, Position>; by: Record<StateId, PositionSource>; changed: Record<StateId, ChangeOfMind> } {
-  const { intent } = proposal;
+  const { intent, wording } = proposal;
   const stances = (writable(t.memory, 'stances')[intent] = { ...(t.memory.stances[intent] ?? {}) });
-  const basis = basisOf(t);
+  const basis = basisOf(t, wording);
+  // A draft that does not name the members' clash is not read as taking a side in it.
+  const situation = aboutDispute(wording) ? t.situation : { ...t.situation, clashWith: null };
+  const actors = { requester: proposal.requester, adversary: t.actors.adversary };
   const duty = casusFoederis(t) && intent === 'collective-defence' ? t.params.treatyDuty : 0;
   const positions: Record<StateId, Position> = {};
   const by: Record<StateId, PositionSource> = {};
@@ -148,10 +175,13 @@ function positionsAt(
     } else if (script) {
       position = script;
       by[m] = 'script';
+    } else if (wording?.passesOver.includes(m)) {
+      position = 'object'; // a text passing over an attack on its own ground is a slight (wording.ts)
+      by[m] = 'profile';
     } else {
       by[m] = 'profile';
       const kept = before && changeOf(before.basis, basis) === null;
-      position = kept ? before.position : memberPosition(m, profileOf(t.scenario, m), intent, t.situation, t.actors, t.rng, t.params.positionNoise, duty);
+      position = kept ? before.position : memberPosition(m, profileOf(t.scenario, m), intent, situation, actors, t.rng, t.params.positionNoise, duty);
     }
     if (before && before.position !== position) changed[m] = changeOf(before.basis, basis) ?? 'event';
     positions[m] = position;

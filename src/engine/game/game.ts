@@ -15,6 +15,7 @@ import { noise } from '../random/rng';
 import { clampUnit, round } from './numbers';
 import type { TurnContext } from './turn-context';
 import { turnMemory } from './memory';
+import { sittingAhead } from './wording';
 import type { AdversaryMove, FiredEvent, GameMemory, GameResult, GameState, Indicators, StateId, Terms, TurnInput, TurnRecord } from './types';
 
 /** Cohesion and legitimacy before anything happens: a functioning alliance, a neutral world. */
@@ -248,12 +249,13 @@ function openTurn(scenario: Scenario, turn: number, memory: GameMemory, seed: st
 }
 
 /** Resolved: the adversary has backed down twice running, the ladder is low, nothing scripted is
- * still to come and no body convened on the crisis has yet to sit (the SCO's statement on Osh
+ * still to come (an event, or a sitting of the calendar with a draft on the table) and no body
+ * convened on the crisis has yet to sit (the SCO's statement on Osh
  * came on 21 June 2010, after the violence had ebbed). War: an interstate crisis reached the top
  * rung. */
 function resultOf(scenario: Scenario, turn: number, war: boolean, memory: GameMemory, escalation: number, pending: boolean): GameResult | null {
   if (war) return 'war';
-  const scriptedAhead = scenario.events.some((e) => e.at !== undefined && e.at > turn);
+  const scriptedAhead = scenario.events.some((e) => e.at !== undefined && e.at > turn) || sittingAhead(scenario, turn);
   if (memory.backDownStreak >= 2 && escalation <= 2.5 && !scriptedAhead && !pending) return 'resolved';
   if (turn >= scenario.horizon) return 'horizon';
   return null;

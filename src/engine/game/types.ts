@@ -100,7 +100,7 @@ export interface FiredEvent {
 export type PositionSource = 'profile' | 'script' | 'seat';
 
 /** What changed in what a member weighs since it last answered on the same intent. */
-export type ChangeOfMind = 'event' | 'severity' | 'attribution' | 'clash';
+export type ChangeOfMind = 'event' | 'severity' | 'attribution' | 'clash' | 'text';
 
 /** A proposal as it reached the alliance this turn. */
 export interface ProposalRecord {
@@ -110,6 +110,8 @@ export interface ProposalRecord {
   day: number;
   /** Day its body is due to sit. */
   meetingDay: number;
+  /** The calendar sitting whose draft this is (`alliance.calendar` in the scenario). */
+  sitting?: string;
 }
 
 /** One sitting: who decided each position, and who changed its mind since the last sitting. */
@@ -247,6 +249,8 @@ export interface StanceBasis {
   /** Attribution in tenths: a small rise does not make a member think again. */
   attribution: number;
   clash: StateId | null;
+  /** The calendar sitting whose draft was answered: another draft is another question. */
+  text?: string;
 }
 
 export interface RngState {

@@ -5,7 +5,7 @@ import type { IntentId } from '../scenario/schema';
 import type { Situation, StateId } from '../game/types';
 import { supportShare, tally, type Tally } from './consensus';
 import type { InstitutionalFeatures } from './features';
-import type { AgendaItem, Proposal, RuleContext, RuleEvent } from './types';
+import type { AgendaItem, Proposal, RuleContext, RuleEvent, Wording } from './types';
 
 /** N3: Article 5 stays conditional until the attack is attributed to an outside actor.
  * 2001: conditional on day 1, confirmed on day 21 after the US briefing. The threshold is
@@ -57,6 +57,12 @@ function readBusiness(context: RuleContext, event: RuleEvent): Business | null {
   return { proposal: item.proposal, situation: event.sitting.situation, tally: tally(event.sitting.positions) };
 }
 
+/** Whether a request is about a dispute between members: one without words of its own is about
+ * the crisis as a whole, a worded draft (wording.ts) only when it names the clash. */
+export function aboutDispute(wording: Wording | undefined): boolean {
+  return wording === undefined || wording.namesClash;
+}
+
 const cyberKind = (s: Situation) => s.eventKind === 'cyber-attack' || s.eventKind === 'hybrid-campaign';
 
 /** Members supporting besides the one the measure is for and the one who proposed it. */
@@ -98,15 +104,19 @@ export function guardsFor(f: InstitutionalFeatures): Record<string, Guard> {
     isMemberClash: on((b) => b.situation.clashWith !== null),
 
     // Agenda.
-    'S5.intraBlocDisputeOffAgenda': on((b) => b.situation.clashWith !== null),
-    'C6.callForCalm': on((b) => b.situation.clashWith !== null),
+    // A draft whose words do not name the clash (a summit text on terrorism) is no dispute.
+    'S5.intraBlocDisputeOffAgenda': on((b) => b.situation.clashWith !== null && aboutDispute(b.proposal.wording)),
+    'C6.callForCalm': on((b) => b.situation.clashWith !== null && aboutDispute(b.proposal.wording)),
     'S7.noSecondCaller': on((b) => cosponsors(b).length === 0),
     'S7.consentWithheld': on((b) => b.tally.object.length > 0),
 
     // Decision rules.
     [BLOCK_GUARD[f.decisionRule]]: objectionBlocks,
     'L2.shiftForum': on((b) => b.tally.support.length > 0),
-    'S2.endorsersNamed': on((b) => b.tally.support.length >= 2),
+    // A paragraph naming its endorsers (the BRI paragraphs India stays off) cannot mend a draft a
+    // member objects to for passing over an attack on its ground: leaving its name off is the
+    // slight itself, so no text is issued (Qingdao, 26 Jun 2025).
+    'S2.endorsersNamed': on((b) => b.tally.support.length >= 2 && !b.tally.object.some((m) => b.proposal.wording?.passesOver.includes(m))),
     'S7.interestedGoAhead': on((b) => b.tally.support.length >= 2),
     'S7.tooFewInterested': on((b) => b.tally.support.length < 2),
     'S3.othersObject': on((b) => b.tally.object.some((m) => m !== b.situation.clashWith)),

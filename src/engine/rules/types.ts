@@ -19,6 +19,20 @@ export interface Proposal {
   day: number;
   /** Day the body that decides it sits (drawn by the engine from the body's calendar). */
   meetingDay: number;
+  /** A draft with its own words, tabled at a sitting of the scenario's calendar; a request
+   * without one is about the crisis as the requester puts it. */
+  wording?: Wording;
+}
+
+/** What a draft's words do, read from the events it condemns by name. */
+export interface Wording {
+  /** The calendar sitting it was tabled at. */
+  sitting: string;
+  /** It names a clash between members: it is about their dispute (S5). */
+  namesClash: boolean;
+  /** Members on whose ground a terrorist attack happened that the draft passes over while it
+   * condemns one elsewhere (Qingdao, 26 Jun 2025). */
+  passesOver: StateId[];
 }
 
 /** Every member's answer when a body sits on a proposal, drawn or chosen by the engine's caller. */

@@ -136,6 +136,21 @@ export function crossCheckScenario(s: Scenario): ScenarioIssue[] {
     }
   });
 
+  const eventIds = s.events.map((ev) => ev.id);
+  const seenSitting = new Set<string>();
+  (s.alliance.calendar ?? []).forEach((sitting, i) => {
+    const base: PathSeg[] = ['alliance', 'calendar', i];
+    if (seenSitting.has(sitting.id)) add([...base, 'id'], 'duplicateSitting', { id: sitting.id });
+    seenSitting.add(sitting.id);
+    if (sitting.at > s.horizon) add([...base, 'at'], 'eventAfterHorizon', { turn: sitting.at, horizon: s.horizon });
+    if (needState(sitting.tabledBy, [...base, 'tabledBy'], 'role.tabledBy') && !members.has(sitting.tabledBy)) {
+      add([...base, 'tabledBy'], 'tablerNotMember', { id: sitting.tabledBy, members: memberList });
+    }
+    sitting.condemns.forEach((id, j) => {
+      if (!seenEvent.has(id)) add([...base, 'condemns', j], 'unknownEventRef', { id, near: nearest(id, eventIds), events: eventIds });
+    });
+  });
+
   for (const [name, policy] of Object.entries(s.policies)) {
     if ((BUILT_IN_POLICIES as readonly string[]).includes(name)) {
       add(['policies', name], 'policyBuiltIn', { name, builtIns: [...BUILT_IN_POLICIES] }, { onKey: true });

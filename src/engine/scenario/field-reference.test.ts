@@ -23,6 +23,7 @@ describe('the field reference', () => {
       '### `states[].location`',
       '### `states[].profile`',
       '### `alliance`',
+      '### `alliance.calendar[]`',
       '### `player`',
       '### `adversary`',
       '### `events[]`',
@@ -45,7 +46,7 @@ describe('the field reference', () => {
     expect(rows).toContain('| `parties` | list of state ids | no |  | exactly 2 items | For a member-clash: the two members in the clash. |');
     expect(rows.find((r) => r.startsWith('| `objectives` |'))).toContain(`keys: any of ${INDICATORS.map((i) => `\`${i}\``).join(', ')}; values: -1 to 1`);
     expect(rows.find((r) => r.startsWith('| `intents` |'))).toContain(`each one of ${INTENTS.map((i) => `\`${i}\``).join(', ')}`);
-    expect(text).toContain('Used by: `title`, `summary`, `briefing`, `ruleSets.<name>.name`, `ruleSets.<name>.about`, `states[].name`, `adversary.name`, `events[].text`');
+    expect(text).toContain('Used by: `title`, `summary`, `briefing`, `ruleSets.<name>.name`, `ruleSets.<name>.about`, `states[].name`, `alliance.calendar[].name`, `adversary.name`, `events[].text`');
     expect(rows).toContain(
       '| `rules` | list of rule-set names | no | `["nato","sco","csto"]` | 1 to 16 items; each matches `^[a-z0-9][a-z0-9-]{0,31}$` | Rule sets this scenario may be played under: presets and names defined in `ruleSets`; all presets when left out. |',
     );
@@ -111,10 +112,19 @@ describe('docs/authoring.md', () => {
     if (result.ok) expect(Object.keys(result.scenario.policies)).toEqual(['textbook']);
   });
 
+  it('shows a calendar of regular sittings that validates once put into the example', () => {
+    const blocks = [...page.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const calendar = blocks.find((b) => b.startsWith('alliance:') && b.includes('calendar:'))!;
+    const text = blocks[0]!.replace(/^alliance:\n.*\n/m, calendar.replace(/ *#.*$/gm, ''));
+    const result = parseScenario(text, 'border-shots.yaml');
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+    if (result.ok) expect(result.scenario.alliance.calendar?.map((s) => [s.id, s.at, s.tabledBy, s.condemns])).toEqual([['summit', 6, 'BRV', ['border-shots']]]);
+  });
+
   it('shows design-lab rule sets that validate once put into the example, and the problems it says they give', () => {
     const blocks = [...page.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
     const lab = blocks.find((b) => b.startsWith('rules:'))!;
-    const scripted = blocks.find((b) => b.startsWith('alliance:'))!;
+    const scripted = blocks.find((b) => b.startsWith('alliance:') && b.includes('scripted:'))!;
     expect(lab).toContain('ruleSets:');
     const text = blocks[0]!.replace('rules: [nato, sco]\n', lab).replace(/^alliance:\n.*\n/m, scripted.replace(/ *#.*$/gm, ''));
     const result = parseScenario(text, 'border-shots.yaml');

@@ -309,7 +309,7 @@ describe('refusals, without throwing', () => {
     const text = edit('alliance:\n', `alliance:\n${Array.from({ length: 150 }, (_, i) => `  extra${i}: 1\n`).join('')}`);
     const found = lines(text);
     expect(found).toHaveLength(101);
-    expect(found[99]).toBe('x.yaml:155:3: alliance.extra99: unknown field "extra99": remove it; the fields allowed here are members, scripted');
+    expect(found[99]).toBe('x.yaml:155:3: alliance.extra99: unknown field "extra99": remove it; the fields allowed here are members, scripted, calendar');
     expect(found[100]).toBe('x.yaml:156:3: and 50 more problems from here on; fix those above and validate again');
   });
 
@@ -359,7 +359,7 @@ describe('schema problems say how to fix them', () => {
 
   it('lists the known fields when no name is close', () => {
     expect(lines(edit('alliance:\n', 'alliance:\n  leader: ALF\n'))).toEqual([
-      'x.yaml:56:3: alliance.leader: unknown field "leader": remove it; the fields allowed here are members, scripted',
+      'x.yaml:56:3: alliance.leader: unknown field "leader": remove it; the fields allowed here are members, scripted, calendar',
     ]);
   });
 

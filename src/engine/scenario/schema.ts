@@ -181,6 +181,27 @@ export const ScriptedPolicy = z
 
 export const Position = z.enum(POSITIONS).describe('support, object, abstain or stay-out.');
 
+const eventIdRef = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, rule('rule.eventId'));
+
+/** A sitting on a body's regular calendar (a summit, a ministers' meeting) at which a member puts
+ * a draft joint text on the table, whatever the player does: the crisis is on its agenda only as
+ * far as the draft's words take it. */
+export const ScheduledSitting = z
+  .strictObject({
+    id: eventIdRef.describe('A short id for the sitting, unique in the calendar; logs name the draft by it.'),
+    at: turnNumber.describe('The turn it sits on, at most the horizon; it sits on that turn’s first day.'),
+    name: LocalizedText.describe('The sitting as players read it, e.g. "Defence ministers, Qingdao".'),
+    tabledBy: StateId.describe('The member whose draft joint text is on the table: usually the chair’s or the host’s state.'),
+    condemns: z
+      .array(eventIdRef)
+      .max(50)
+      .default([])
+      .describe(
+        'The events the draft condemns by name (ids in `events`). A draft naming a member clash is about the dispute (under the SCO, S5 keeps it off the agenda); a draft condemning a terrorist attack while passing over one on a member’s own ground is objected to by that member.',
+      ),
+  })
+  .describe('A regular sitting with a draft joint text tabled by a member.');
+
 /** One feature's values, each described for editors (`enumDescriptions`, which VS Code shows). */
 function featureValue<K extends FeatureKey>(key: K): z.ZodOptional<z.ZodEnum<{ [V in FeatureValueOf<K>]: V }>> {
   const values = Object.entries(FEATURES[key].values) as Array<[FeatureValueOf<K>, { about: string }]>;
@@ -248,6 +269,11 @@ export const Scenario = z
           .record(StateId, z.partialRecord(IntentId, Position))
           .default({})
           .describe('Positions fixed by the author: a member named here always answers so on that intent, under every rule set.'),
+        calendar: z
+          .array(ScheduledSitting)
+          .max(50)
+          .optional()
+          .describe('Sittings on the bodies’ regular calendar that take a draft joint text, whatever the player asks; the crisis is not over while one is still to come.'),
       })
       .describe('The alliance deciding; the same members play under either rule set.'),
     player: z
@@ -298,3 +324,4 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 export type IndicatorKey = (typeof INDICATORS)[number];
 export type Language = (typeof LANGUAGES)[number];
 export type ScriptedPolicy = z.infer<typeof ScriptedPolicy>;
+export type ScheduledSitting = z.infer<typeof ScheduledSitting>;

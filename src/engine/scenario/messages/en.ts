@@ -139,6 +139,7 @@ export const en = {
   'role.base': () => "as the adversary's base",
   'role.place': () => 'as the event place',
   'role.parties': () => 'in the event parties',
+  'role.tabledBy': () => 'as the member tabling a draft',
   duplicateState: (p, r) => `duplicate state id "${r(p.id)}": each state needs its own id; rename or remove one`,
   memberTwice: (p, r) => `"${r(p.id)}" is listed twice; list each member once`,
   playerNotMember: (p, r) => `the player's state "${r(p.id)}" is not an alliance member; add it to alliance.members or pick one of ${r(p.members)}`,
@@ -198,6 +199,10 @@ export const en = {
   intentTwice: (p, r) => `"${r(p.intent)}" is listed twice in turn ${r(p.turn)}; an intent is taken at most once a turn, so list it once`,
   motionByPlayer: (p, r) => `"${r(p.by)}" is the player's state: put its requests in \`intents\`; a motion is another member's or the chair's`,
   motionByOutsider: (p, r) => `"${r(p.by)}" is not a member of the alliance; a motion is put by a member state (${r(p.members)}) or "chair"`,
+  duplicateSitting: (p, r) => `duplicate sitting id "${r(p.id)}": each sitting of the calendar needs its own id; rename one`,
+  tablerNotMember: (p, r) => `"${r(p.id)}" is not an alliance member; a draft is tabled by a member state (${r(p.members)})`,
+  unknownEventRef: (p, r) =>
+    `unknown event "${r(p.id)}"${didYouMean(p, r, 'u')}se an id from \`events\` (${r(p.events)})`,
   motionNationalChoice: (p, r) =>
     `"${r(p.intent)}" is a national choice, not a request to the alliance; a motion asks the alliance for consult, collective-defence, joint-statement, ct-cooperation or suspend-member`,
 } satisfies Record<string, Template>;

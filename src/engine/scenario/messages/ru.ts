@@ -143,6 +143,7 @@ export const ru: Record<MessageCode, Template> = {
   'role.threatOrGroup': (p, r) => `в восприятии угрозы (или группировка-противник "${r(p.group)}")`,
   'role.ties': () => 'в связях',
   'role.members': () => 'среди государств-членов альянса',
+  'role.tabledBy': () => 'как государство-член, вносящее проект',
   'role.player': () => 'в качестве государства игрока',
   'role.adversary': () => 'в качестве противника (kind: state); для негосударственного противника напишите `kind: group`',
   'role.base': () => 'в качестве базы противника',
@@ -210,6 +211,9 @@ export const ru: Record<MessageCode, Template> = {
   motionByPlayer: (p, r) => `"${r(p.by)}" — государство игрока: его запросы пишутся в \`intents\`; предложение в повестку вносит другое государство-член или председатель`,
   motionByOutsider: (p, r) =>
     `"${r(p.by)}" не входит в альянс; предложение в повестку вносит государство-член (${r(p.members)}) или "chair"`,
+  duplicateSitting: (p, r) => `идентификатор заседания "${r(p.id)}" повторяется: у каждого заседания календаря должен быть свой идентификатор; переименуйте одно из них`,
+  tablerNotMember: (p, r) => `"${r(p.id)}" не входит в альянс; проект вносит государство-член (${r(p.members)})`,
+  unknownEventRef: (p, r) => `неизвестное событие "${r(p.id)}"${didYouMean(p, r)}; используйте идентификатор из \`events\` (${r(p.events)})`,
   motionNationalChoice: (p, r) =>
     `"${r(p.intent)}" — национальное решение, а не запрос к альянсу; предложение в повестку просит у альянса consult, collective-defence, joint-statement, ct-cooperation или suspend-member`,
 };
