@@ -1,11 +1,13 @@
 // The browser game's figures, each next to a bare Phaser page built in the same run:
-//   initial JS (raw and gzip) and navigation to first frame, against a page that shows one text;
-//   frame times while playing, against a page that draws the same world map (the same countries,
-//   projected the same way, baked into a RenderTexture as the game bakes its map) under the same
-//   pointer moves.
+//   initial JS (raw and gzip) and navigation to first frame, against a page that shows one text,
+//   and whether any script fetched before the first frame holds the YAML parser or the validator
+//   (from the build's own module list);
+//   frame times of the map scene, against a bare Phaser page that draws the very rings the game's
+//   map drew (the same polygons and vertices, baked into a texture of the same size and place, as
+//   the game bakes its map) under the same pointer moves; and frame times while playing turns.
 // Prints figures and goals; fails nothing. Needs /usr/bin/chromium (apt-get install chromium).
-import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { build, preview, type PreviewServer, type Rolldown } from 'vite';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -27,37 +29,45 @@ game.events.once(Phaser.Core.Events.POST_RENDER, () => { window.__firstFrame = p
 const JS_GOAL = 1.2;
 const FIRST_FRAME_GOAL = 1.15;
 
-/** The bare map page: Phaser and the world map alone, drawn as the game draws its base map. */
+/** The bare map page: Phaser alone, drawing the rings the game's map drew (map.json, written
+ * beside the page once the game has drawn them) as the game draws its base map: one Graphics of
+ * filled and outlined rings baked into a texture of the same size and place, a live pointer mark. */
 const BARE_MAP_MAIN = `import * as Phaser from 'phaser';
-import { feature } from 'topojson-client';
-import { geoConicEquidistant, geoPath } from 'd3-geo';
-import world from 'world-atlas/countries-110m.json';
-class Rings { constructor() { this.rings = []; this.current = null; }
-  moveTo(x, y) { this.current = [x, y]; this.rings.push(this.current); } lineTo(x, y) { this.current?.push(x, y); }
-  closePath() { this.current = null; } beginPath() { this.current = null; } arc() {} }
 const game = new Phaser.Game({ type: Phaser.WEBGL, width: window.innerWidth, height: window.innerHeight, backgroundColor: '#0b1526', banner: false, audio: { noAudio: true },
-  scene: { create() {
-    const { width, height } = this.scale;
-    const countries = feature(world, world.objects.countries);
-    const projection = geoConicEquidistant().rotate([-45, 0]).parallels([35, 65]).fitExtent([[20, 20], [width - 20, height - 20]], countries);
-    projection.clipExtent([[0, 0], [width, height]]);
-    const g = this.add.graphics();
-    g.fillStyle(0x0b1526, 1).fillRect(0, 0, width, height);
-    for (const f of countries.features) {
-      const recorder = new Rings();
-      geoPath(projection, recorder)(f);
-      g.fillStyle(0x2a3b55, 1); g.lineStyle(1, 0x8899aa, 0.9);
-      for (const r of recorder.rings) if (r.length >= 6) { g.fillPoints(pairs(r), true); g.strokePoints(pairs(r), true); }
+  scene: { preload() { this.load.json('map', './map.json'); }, create() {
+    const { area, rings } = this.cache.json.get('map');
+    const g = this.make.graphics({ x: -area.x, y: -area.y }, false);
+    g.fillStyle(0x0b1526, 1).fillRect(0, 0, this.scale.width, this.scale.height);
+    g.fillStyle(0x2a3b55, 1); g.lineStyle(1, 0x8899aa, 0.9);
+    for (const ring of rings) {
+      g.beginPath(); g.moveTo(ring[0], ring[1]);
+      for (let i = 2; i < ring.length; i += 2) g.lineTo(ring[i], ring[i + 1]);
+      g.closePath(); g.fillPath(); g.strokePath();
     }
-    const rt = this.add.renderTexture(0, 0, width, height).setOrigin(0, 0);
+    const rt = this.add.renderTexture(area.x, area.y, area.width, area.height).setOrigin(0, 0);
     rt.draw(g).render();
     g.destroy();
     const hover = this.add.graphics();
     this.input.on('pointermove', (p) => { hover.clear().lineStyle(2, 0xffd400, 1).strokeCircle(p.x, p.y, 12); });
   } } });
-function pairs(r) { const out = []; for (let i = 0; i < r.length; i += 2) out.push({ x: r[i], y: r[i + 1] }); return out; }
 game.events.once(Phaser.Core.Events.POST_RENDER, () => { window.__firstFrame = performance.now(); });
 `;
+
+/** What the game's map drew: its projected rings (flat x, y lists) and its texture's place. */
+interface DrawnMap {
+  area: { x: number; y: number; width: number; height: number };
+  rings: number[][];
+}
+
+// Read from the running MapScene (window.__crisisLab.map): its projected countries and the
+// surface it composes them on. Its fields are private to TypeScript, not to the page.
+const READ_MAP = `(() => {
+  const map = window.__crisisLab.map;
+  const s = map.surface;
+  return { area: { x: s.x, y: s.y, width: s.width, height: s.height }, rings: map.projected.flatMap((c) => c.rings) };
+})()`;
+
+const vertices = (map: DrawnMap) => map.rings.reduce((sum, r) => sum + r.length / 2, 0);
 
 interface Sizes {
   raw: number;
@@ -88,8 +98,11 @@ const RECORD_FRAMES = `(() => {
   requestAnimationFrame(tick);
 })()`;
 
-async function firstFrames(context: BrowserContext, url: string, runs = RUNS): Promise<{ times: number[]; scripts: string[] }> {
+/** Cold loads of a page: when its first frame came, the scripts fetched before it, and for the
+ * game (`ready`) when its start screen answered (the `game-ready` mark of src/game/boot.ts). */
+async function firstFrames(context: BrowserContext, url: string, runs = RUNS, waitReady = false): Promise<{ times: number[]; scripts: string[]; ready: number[] }> {
   const times: number[] = [];
+  const ready: number[] = [];
   let scripts: string[] = [];
   for (let i = 0; i < runs; i += 1) {
     const page = await context.newPage();
@@ -106,18 +119,35 @@ async function firstFrames(context: BrowserContext, url: string, runs = RUNS): P
     }))()`)) as { first: number; fetched: string[] };
     times.push(first);
     scripts = [...new Set(fetched)];
+    if (waitReady) {
+      const mark = await page.waitForFunction(() => performance.getEntriesByName('game-ready')[0]?.startTime, undefined, { timeout: 60_000, polling: 50 });
+      ready.push((await mark.jsonValue()) as number);
+    }
     await page.close();
   }
-  return { times, scripts };
+  return { times, scripts, ready };
 }
 
-async function frameTimesWhilePlaying(context: BrowserContext, url: string): Promise<number[]> {
+/** Pointer sweeps across the map's free part (the crisis screen's panel is on the right). */
+const SWEEPS = 40;
+async function sweep(page: Page, sweeps: number): Promise<void> {
+  for (let i = 0; i < sweeps; i += 1) for (let x = 100; x < 700; x += 100) await page.mouse.move(x, 300 + (x % 200));
+}
+
+const takeFrames = (page: Page) => page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.splice(0));
+
+/** The game on its crisis screen: the map it drew, frames while the pointer sweeps the map (the
+ * map scene alone: hover and tooltip), then frames while turns are played. */
+async function gameFrames(context: BrowserContext, url: string): Promise<{ map: DrawnMap; hover: number[]; playing: number[] }> {
   const page = await context.newPage();
   await page.goto(`${url}?scenario=frontier-armed-attack&rules=nato&seed=bench`);
   await page.waitForSelector('[data-testid=play]');
   await page.click('[data-testid=play]');
   await page.click('[data-testid=begin]');
+  const map = (await page.evaluate(READ_MAP)) as DrawnMap;
   await page.evaluate(RECORD_FRAMES);
+  await sweep(page, SWEEPS);
+  const hover = await takeFrames(page);
   for (let turn = 1; turn <= 12; turn += 1) {
     if (await page.locator('[data-testid=to-debrief]').count()) break;
     const consult = page.locator('input[data-intent=consult]:not([disabled])');
@@ -125,24 +155,27 @@ async function frameTimesWhilePlaying(context: BrowserContext, url: string): Pro
     await page.click('[data-testid=end-turn]');
     await page.waitForFunction((n) => document.querySelector('[data-testid=end-turn]')?.getAttribute('data-turn') !== String(n), turn);
     // Hover across the map: the map scene wakes and tracks the pointer.
-    for (let x = 100; x < 700; x += 100) await page.mouse.move(x, 300 + (x % 200));
+    await sweep(page, 1);
   }
-  const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames);
+  const playing = await takeFrames(page);
   await page.close();
-  return frames;
+  return { map, hover, playing };
 }
 
-/** The bare map page under the same pointer moves, for as long as the game was played. */
-async function bareMapFrames(context: BrowserContext, url: string, ms: number): Promise<number[]> {
+/** The bare map page under the same pointer sweeps, then under sweeps for as long as the game was
+ * played. */
+async function bareMapFrames(context: BrowserContext, url: string, ms: number): Promise<{ hover: number[]; playing: number[] }> {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => typeof (window as unknown as { __firstFrame?: number }).__firstFrame === 'number', undefined, { timeout: 60_000 });
   await page.evaluate(RECORD_FRAMES);
+  await sweep(page, SWEEPS);
+  const hover = await takeFrames(page);
   const end = performance.now() + ms;
-  while (performance.now() < end) for (let x = 100; x < 700; x += 100) await page.mouse.move(x, 300 + (x % 200));
-  const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames);
+  while (performance.now() < end) await sweep(page, 1);
+  const playing = await takeFrames(page);
   await page.close();
-  return frames;
+  return { hover, playing };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -163,7 +196,7 @@ export async function browserBench(): Promise<void> {
   const servers: PreviewServer[] = [];
   let context: BrowserContext | null = null;
   try {
-    await build({ root: ROOT, logLevel: 'warn', build: { outDir: gameOut, emptyOutDir: true } });
+    const built = await build({ root: ROOT, logLevel: 'warn', build: { outDir: gameOut, emptyOutDir: true } });
     await buildBare(join(work, 'bare-src'), BARE_MAIN, bareOut);
     await buildBare(join(work, 'bare-map-src'), BARE_MAP_MAIN, mapOut);
 
@@ -175,12 +208,13 @@ export async function browserBench(): Promise<void> {
     // Warm the browser itself once, so the first measured run is not the browser's start-up.
     await firstFrames(context, urls[1]!).catch(() => null);
     // Interleaved, so a burst of load on the machine hits both pages alike.
-    const gameRun = { times: [] as number[], scripts: [] as string[] };
-    const bareRun = { times: [] as number[], scripts: [] as string[] };
+    const gameRun = { times: [] as number[], scripts: [] as string[], ready: [] as number[] };
+    const bareRun = { times: [] as number[], scripts: [] as string[], ready: [] as number[] };
     for (let i = 0; i < RUNS; i += 1) {
       for (const [run, url] of [[gameRun, urls[0]!], [bareRun, urls[1]!]] as const) {
-        const one = await firstFrames(context, url, 1);
+        const one = await firstFrames(context, url, 1, run === gameRun);
         run.times.push(...one.times);
+        run.ready.push(...one.ready);
         run.scripts = one.scripts;
       }
     }
@@ -190,21 +224,39 @@ export async function browserBench(): Promise<void> {
     console.log(`JS before the first frame, game:        ${kb(game.raw)} raw, ${kb(game.gzip)} gzip (${game.files} files)`);
     console.log(`JS before the first frame, bare Phaser: ${kb(bare.raw)} raw, ${kb(bare.gzip)} gzip (${bare.files} file)`);
     console.log(`  ratio raw ${(game.raw / bare.raw).toFixed(2)}, gzip ${(game.gzip / bare.gzip).toFixed(2)} (goal ≤ ${JS_GOAL})`);
+    const chunks = chunksOf(built);
+    const parser = parserModules(chunks, gameRun.scripts);
+    console.log(`  YAML parser or validator (yaml, zod) before the first frame: ${parser.length === 0 ? 'none' : parser.join(', ')}`);
+    const reader = chunks.find((c) => c.facadeModuleId?.endsWith('/src/game/scenario-reader.ts'));
+    if (reader) {
+      const later = staticClosure(chunks, reader.fileName).filter((f) => !gameRun.scripts.some((u) => u.endsWith(`/${f}`)));
+      const size = sizeOf(gameOut, later.map((f) => `http://x/${f}`));
+      console.log(`  loaded with the first picked, dropped or linked file: ${kb(size.gzip)} gzip in ${size.files} files`);
+    }
 
     const g = median(gameRun.times);
     const b = median(bareRun.times);
     console.log(`first frame, game:        median ${g.toFixed(0)} ms after navigation, ${RUNS} cold loads (${gameRun.times.map((x) => x.toFixed(0)).join(', ')})`);
     console.log(`first frame, bare Phaser: median ${b.toFixed(0)} ms (${bareRun.times.map((x) => x.toFixed(0)).join(', ')})`);
     console.log(`  ratio ${(g / b).toFixed(2)} (goal ≤ ${FIRST_FRAME_GOAL})`);
+    console.log(`start screen answering, game: median ${median(gameRun.ready).toFixed(0)} ms after navigation (${gameRun.ready.map((x) => x.toFixed(0)).join(', ')})`);
 
-    const frames = await frameTimesWhilePlaying(context, urls[0]!);
-    const played = frames.reduce((sum, f) => sum + f, 0);
-    const mapFrames = await bareMapFrames(context, urls[2]!, played);
+    const gameRunFrames = await gameFrames(context, urls[0]!);
+    // The bare page draws what the game drew: its rings and its texture's size and place.
+    writeFileSync(join(mapOut, 'map.json'), JSON.stringify(gameRunFrames.map));
+    const played = gameRunFrames.playing.reduce((sum, f) => sum + f, 0);
+    const bareMap = await bareMapFrames(context, urls[2]!, played);
+    const { map } = gameRunFrames;
     const line = (xs: number[]) =>
       `p50 ${percentile(xs, 0.5).toFixed(1)} ms, p95 ${percentile(xs, 0.95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms over ${xs.length} frames`;
-    console.log(`frame time while playing:          ${line(frames)}`);
-    console.log(`frame time, bare Phaser world map: ${line(mapFrames)} (same map size and pointer moves)`);
-    console.log(`  ratio p95 ${(percentile(frames, 0.95) / percentile(mapFrames, 0.95)).toFixed(2)} (headless Chromium, software WebGL, capped at 60 fps)`);
+    const ratio = (a: number[], b: number[]) => (percentile(a, 0.95) / percentile(b, 0.95)).toFixed(2);
+    console.log(`map drawn by both: ${map.rings.length} polygons, ${vertices(map)} vertices, texture ${map.area.width}×${map.area.height} at (${map.area.x}, ${map.area.y})`);
+    console.log(`frame time, game's map scene:      ${line(gameRunFrames.hover)} (${SWEEPS} pointer sweeps over the map)`);
+    console.log(`frame time, bare Phaser same map:  ${line(bareMap.hover)} (the same sweeps)`);
+    console.log(`  ratio p95 ${ratio(gameRunFrames.hover, bareMap.hover)} (headless Chromium, software WebGL, capped at 60 fps)`);
+    console.log(`frame time while playing turns:    ${line(gameRunFrames.playing)}`);
+    console.log(`frame time, bare Phaser same map:  ${line(bareMap.playing)} (sweeps for as long)`);
+    console.log(`  ratio p95 ${ratio(gameRunFrames.playing, bareMap.playing)} (turns re-render the panels; the bare page has none)`);
   } finally {
     await context?.close();
     for (const s of servers) await new Promise<void>((ok) => s.httpServer.close(() => ok()));
@@ -212,7 +264,37 @@ export async function browserBench(): Promise<void> {
   }
 }
 
-/** A bare page of Phaser (and, for the map, the game's map libraries) built from `main`. */
+type Chunk = Rolldown.OutputChunk;
+
+/** The chunks of a build (vite's build() gives one output per bundle). */
+function chunksOf(built: Awaited<ReturnType<typeof build>>): Chunk[] {
+  const outputs = Array.isArray(built) ? built : 'output' in built ? [built] : [];
+  return outputs.flatMap((o) => o.output.filter((c): c is Chunk => c.type === 'chunk'));
+}
+
+/** The packages yaml and zod found in the scripts fetched before the first frame, as `file: package`. */
+function parserModules(chunks: Chunk[], urls: string[]): string[] {
+  const found: string[] = [];
+  for (const url of urls) {
+    const chunk = chunks.find((c) => url.endsWith(`/${c.fileName}`));
+    for (const pkg of ['yaml', 'zod']) if (chunk?.moduleIds.some((id) => id.includes(`/node_modules/${pkg}/`))) found.push(`${chunk.fileName}: ${pkg}`);
+  }
+  return found;
+}
+
+/** A chunk and every chunk it imports statically, by file name. */
+function staticClosure(chunks: Chunk[], fileName: string): string[] {
+  const seen = new Set<string>();
+  const visit = (f: string) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    for (const i of chunks.find((c) => c.fileName === f)?.imports ?? []) visit(i);
+  };
+  visit(fileName);
+  return [...seen];
+}
+
+/** A bare page of Phaser alone, built from `main`. */
 async function buildBare(root: string, main: string, outDir: string): Promise<void> {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
@@ -224,14 +306,7 @@ async function buildBare(root: string, main: string, outDir: string): Promise<vo
     configFile: false,
     base: './',
     logLevel: 'warn',
-    resolve: {
-      alias: {
-        phaser: from('phaser/dist/phaser.esm.js'),
-        'topojson-client': from('topojson-client'),
-        'd3-geo': from('d3-geo'),
-        'world-atlas/countries-110m.json': from('world-atlas/countries-110m.json'),
-      },
-    },
+    resolve: { alias: { phaser: from('phaser/dist/phaser.esm.js') } },
     build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
   });
 }
