@@ -2,7 +2,8 @@
 // {placeholders} as English; and the page stays free of HTML parsing of any input text.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareDictionaries, compareEn, reasonText } from '../src/compare-page/i18n';
+import { compareDictionaries, compareEn } from '../src/ui-kit/i18n/compare-page';
+import { reasonText } from '../src/compare-page/i18n';
 import { setLanguage } from '../src/ui-kit/i18n';
 import { refusalTexts, whyText } from '../src/compare-page/refusals';
 import { JSON_FAULTS, REFUSAL_CODES } from '../src/engine/log/refusal';

@@ -1,7 +1,8 @@
-// Every text a player or instructor reads, in one language beside the English, with the file it
-// lives in and its key there: the game's and the comparison page's dictionaries, the rulebook,
-// and each shipped scenario's localized fields. `crisis-lab strings` prints it for reviewers, and
-// the term-base test scans it, so both see the same texts.
+// Every text a player, student or instructor reads, in one language beside the English, with the
+// file it lives in and its key there: the game's, the comparison page's and the class page's
+// dictionaries (all in src/ui-kit/i18n), the rulebook, and each shipped scenario's localized
+// fields. `crisis-lab strings` prints it for reviewers, and the term-base test scans it, so both
+// see the same texts.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,8 @@ import { parse } from 'yaml';
 import { en } from '../ui-kit/i18n/en';
 import { ru } from '../ui-kit/i18n/ru';
 import { kk } from '../ui-kit/i18n/kk';
-import { compareDictionaries } from '../compare-page/i18n';
+import { compareDictionaries } from '../ui-kit/i18n/compare-page';
+import { classDictionaries } from '../ui-kit/i18n/class-page';
 import { RULEBOOK } from '../engine/index';
 import type { Language } from '../engine/index';
 
@@ -85,7 +87,8 @@ export function scenarioRows(lang: Language, files: string[], root = REPO_ROOT):
 export function catalogue(lang: Language, root = REPO_ROOT): CatalogueRow[] {
   return [
     ...dictionaryRows(GAME[lang].file, en, GAME[lang].dict),
-    ...dictionaryRows('src/compare-page/i18n.ts', compareDictionaries.en, compareDictionaries[lang]),
+    ...dictionaryRows('src/ui-kit/i18n/compare-page.ts', compareDictionaries.en, compareDictionaries[lang]),
+    ...dictionaryRows('src/ui-kit/i18n/class-page.ts', classDictionaries.en, classDictionaries[lang]),
     ...rulebookRows(lang),
     ...scenarioRows(lang, scenarioFiles(root), root),
   ];

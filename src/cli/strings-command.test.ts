@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capture } from '../../test/support/cli-capture';
 import { parseCsv } from '../compare/csv';
-import { compareDictionaries } from '../compare-page/i18n';
+import { compareDictionaries } from '../ui-kit/i18n/compare-page';
+import { classDictionaries } from '../ui-kit/i18n/class-page';
 import { en } from '../ui-kit/i18n/en';
 import { RULE_IDS } from '../engine/index';
 
@@ -18,7 +19,8 @@ describe('crisis-lab strings', () => {
     const find = (file: string, key: string) => rows.find((row) => row[0] === file && row[1] === key);
 
     expect(find('src/ui-kit/i18n/kk.ts', 'start.seed')).toEqual(['src/ui-kit/i18n/kk.ts', 'start.seed', 'Seed', 'Бастапқы сан (seed)']);
-    expect(find('src/compare-page/i18n.ts', 'cmp.title')?.[3]).toBe('Топты салыстыру');
+    expect(find('src/ui-kit/i18n/compare-page.ts', 'cmp.title')?.[3]).toBe('Топты салыстыру');
+    expect(find('src/ui-kit/i18n/class-page.ts', 'cls.join')?.slice(2)).toEqual(['Join a class', 'Сыныпқа кіру']);
     expect(find('src/engine/rules/rulebook.ts', 'S6.title')?.slice(2)).toEqual(['RATS coordinates, commands nothing', 'ШЫҰ ӨТҚҚ үйлестіреді, бірақ басқармайды']);
     // Scenario fields by their path, list items by id; a text with commas and quotes survives.
     const bomb = find('scenarios/tutorial.yaml', 'events.ferry-terminal-bomb.text');
@@ -29,7 +31,8 @@ describe('crisis-lab strings', () => {
     // Every key of every source is there once, and every one has its Kazakh text.
     const count = (file: string) => rows.filter((row) => row[0] === file).length;
     expect(count('src/ui-kit/i18n/kk.ts')).toBe(Object.keys(en).length);
-    expect(count('src/compare-page/i18n.ts')).toBe(Object.keys(compareDictionaries.en).length);
+    expect(count('src/ui-kit/i18n/compare-page.ts')).toBe(Object.keys(compareDictionaries.en).length);
+    expect(count('src/ui-kit/i18n/class-page.ts')).toBe(Object.keys(classDictionaries.en).length);
     expect(count('src/engine/rules/rulebook.ts')).toBe(RULE_IDS.length * 2);
     expect(rows.filter((row) => row[3] === '').map((row) => `${row[0]} ${row[1]}`)).toEqual([]);
     expect(new Set(rows.map((row) => `${row[0]} ${row[1]}`)).size).toBe(rows.length);

@@ -12,11 +12,15 @@ const MAY_IMPORT: Record<string, string[]> = {
   'src/engine': [],
   'src/sim': ['src/engine'],
   'src/compare': ['src/engine'],
-  'src/cli': ['src/engine', 'src/sim', 'src/compare', 'src/ui-kit'],
+  // The class server plays the requester's bot turn with the simulator's player policy (`dove`).
+  'src/class': ['src/engine', 'src/sim'],
+  // The command line starts the class server, and `crisis-lab strings` reads every dictionary
+  // (src/ui-kit/i18n) for translators.
+  'src/cli': ['src/engine', 'src/sim', 'src/compare', 'src/class', 'src/ui-kit'],
+  // What the pages share: the translation layer, theme, widgets, words for engine records.
   'src/ui-kit': ['src/engine'],
   'src/game': ['src/engine', 'src/ui-kit'],
   'src/compare-page': ['src/engine', 'src/compare', 'src/ui-kit'],
-  'src/class': ['src/engine', 'src/ui-kit'],
   // The instructor's class page, like the comparison page: its own room, the kit, the class client.
   'src/class-page': ['src/engine', 'src/class', 'src/ui-kit'],
   'src/main.ts': ['src/game', 'src/ui-kit'],

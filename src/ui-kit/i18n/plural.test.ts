@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Language } from '../../engine/index';
-import { compareDictionaries } from '../../compare-page/i18n';
+import { compareDictionaries } from './compare-page';
 import { format, percent, setLanguage, withUnit } from './index';
 import { en } from './en';
 import { ru } from './ru';
@@ -97,7 +97,7 @@ describe('plural rules', () => {
       // A fresh translation layer, so no plural rules made before the stand-in carry over.
       vi.resetModules();
       const fresh = await import('./index');
-      const page = await import('../../compare-page/i18n');
+      const page = await import('./compare-page');
       await fresh.loadDictionary('kk');
       fresh.setLanguage('kk', false);
       expect(COUNTS.map((n) => fresh.format(page.compareDictionaries.kk['cmp.games'], { count: n }))).toEqual(COUNTS.map((n) => `${n} ойын`));
