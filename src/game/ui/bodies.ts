@@ -4,8 +4,7 @@
 import type { App } from '../app';
 import { FEATURES, type DecisionRecord, type InstitutionalFeatures, type IntentId, type RuleId } from '../engine';
 import { t } from '../../ui-kit/i18n';
-import { el } from '../../ui-kit/dom';
-import type { GlossaryContext } from './glossary';
+import { glossaryLink, type GlossaryContext } from './glossary';
 
 export type BodyId = InstitutionalFeatures['council'] | 'rats' | 'saceur' | 'crrf';
 
@@ -50,15 +49,5 @@ export function bodyName(body: BodyId): string {
 export function bodyLink(app: App, body: BodyId, context: GlossaryContext, focusKey: string): HTMLElement {
   const rule = bodyRule(body);
   const name = bodyName(body);
-  return el('button', {
-    type: 'button',
-    class: 'body-link',
-    'data-body': body,
-    'data-rule': rule,
-    'data-focus': focusKey,
-    'aria-haspopup': 'dialog',
-    'aria-label': t('body.open', { body: name, rule }),
-    text: name,
-    onclick: () => app.openGlossary(rule, context, focusKey),
-  });
+  return glossaryLink(app, rule, context, focusKey, { className: 'body-link', text: name, label: t('body.open', { body: name, rule }), data: { 'data-body': body } });
 }

@@ -39,20 +39,36 @@ function ruleTitle(rule: RuleId): string {
   return RULEBOOK[rule].title[language()];
 }
 
-/** A rule id as a button that opens the glossary at that rule. */
-export function ruleLink(app: App, rule: RuleId, context: GlossaryContext, focusKey: string): HTMLElement {
-  const title = ruleTitle(rule);
+/** How a glossary link reads: its text, its accessible name, its class, and data attributes. */
+export interface LinkLook {
+  className: string;
+  text: string;
+  label: string;
+  title?: string;
+  data?: Record<string, string>;
+}
+
+/** A button that opens the glossary at `rule` and gives focus back to it (its data-focus key)
+ * when the glossary closes: the one shape of every rule id and body name the game shows. */
+export function glossaryLink(app: App, rule: RuleId, context: GlossaryContext, focusKey: string, look: LinkLook): HTMLElement {
   return el('button', {
     type: 'button',
-    class: 'rule-id',
+    class: look.className,
+    ...look.data,
     'data-rule': rule,
     'data-focus': focusKey,
     'aria-haspopup': 'dialog',
-    'aria-label': t('glossary.open', { rule, title }),
-    title,
-    text: rule,
+    'aria-label': look.label,
+    title: look.title,
+    text: look.text,
     onclick: () => app.openGlossary(rule, context, focusKey),
   });
+}
+
+/** A rule id as a button that opens the glossary at that rule. */
+export function ruleLink(app: App, rule: RuleId, context: GlossaryContext, focusKey: string): HTMLElement {
+  const title = ruleTitle(rule);
+  return glossaryLink(app, rule, context, focusKey, { className: 'rule-id', text: rule, label: t('glossary.open', { rule, title }), title });
 }
 
 /** A button that opens the glossary at its top. */
