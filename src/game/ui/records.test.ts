@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allianceState, intentOptions, newGame, parseScenario, playTurn, rulesOf, type GameState, type IntentId, type Scenario } from '../../engine/index';
 import { situationOf } from '../../engine/game/events';
-import { pendingRequests, requestRows } from './request-records';
+import { pendingRequests, requestRows, sittingsAhead } from './request-records';
 import { helperRows } from './help-records';
 import { attributionSeries } from './attribution-series';
 
@@ -119,5 +119,19 @@ describe('attribution series', () => {
     });
     const values = attributionSeries(game).map((p) => p.value).filter((v): v is number => v !== null);
     expect(values.length).toBeGreaterThan(1);
+  });
+});
+
+describe('the sittings of the scenario\'s calendar', () => {
+  it('are listed while still to come, and their drafts are rows that name their sitting', () => {
+    const s = scenario('cases/india-pakistan-2025');
+    let game = newGame(s, 'sco', '4');
+    expect(sittingsAhead(game).map((x) => x.id)).toEqual(['qingdao-defence-ministers', 'tianjin-summit']);
+    while (!game.result && game.turns.length < 33) game = playTurn(game, []);
+    expect(sittingsAhead(game).map((x) => x.id)).toEqual(['tianjin-summit']);
+    const drafts = requestRows(game).filter((r) => r.sitting !== undefined);
+    expect(drafts.map((r) => [r.sitting, r.proposer, r.turn, r.state])).toEqual([['qingdao-defence-ministers', 'CHN', 33, 'decided']]);
+    while (!game.result) game = playTurn(game, []);
+    expect(sittingsAhead(game)).toEqual([]);
   });
 });

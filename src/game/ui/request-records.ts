@@ -18,6 +18,8 @@ export interface RequestRow {
   /** Day its body is due to sit; null for a standing move. */
   meetingDay: number | null;
   state: RequestState;
+  /** The calendar sitting whose draft this is (`alliance.calendar` in the scenario). */
+  sitting?: string;
   /** What was decided on it, in order (a conditional Article 5 and its confirmation are two). */
   decisions: DecisionRecord[];
 }
@@ -32,7 +34,7 @@ export function requestRows(game: GameState, upTo = game.turns.length): RequestR
       const mine = decisions.filter((d) => d.proposal === p.id);
       const last = mine[mine.length - 1];
       const state: RequestState = !last ? 'pending' : last.outcome === 'declined' ? 'declined' : last.outcome === 'lapsed' ? 'lapsed' : 'decided';
-      rows.push({ proposal: p.id, intent: p.intent, proposer: p.proposer, turn: record.turn, day: p.day, meetingDay: p.meetingDay, state, decisions: mine });
+      rows.push({ proposal: p.id, intent: p.intent, proposer: p.proposer, turn: record.turn, day: p.day, meetingDay: p.meetingDay, state, decisions: mine, ...(p.sitting ? { sitting: p.sitting } : {}) });
     }
     for (const d of record.decisions) {
       if (d.proposal !== 0) continue;
@@ -40,6 +42,12 @@ export function requestRows(game: GameState, upTo = game.turns.length): RequestR
     }
   }
   return rows;
+}
+
+/** The sittings of the scenario's calendar still to come after turn `upTo`, with their drafts. */
+export function sittingsAhead(game: GameState, upTo = game.turns.length): NonNullable<GameState['scenario']['alliance']['calendar']> {
+  if (game.result && upTo >= game.turns.length) return [];
+  return (game.scenario.alliance.calendar ?? []).filter((s) => s.at > upTo);
 }
 
 /** Requests still waiting for their body to sit. */

@@ -2,14 +2,14 @@
 // that sits on it, the day it is due, and what happened to it, including meetings that never sat
 // and why. Rows come from request-records.ts; every body and rule opens the glossary.
 import type { App } from '../app';
-import type { DecisionKind, GameState, IntentId } from '../engine';
-import { formatNumber, t } from '../../ui-kit/i18n';
+import { dayOfTurn, type DecisionKind, type GameState, type IntentId } from '../engine';
+import { formatNumber, localize, t } from '../../ui-kit/i18n';
 import { stateName } from '../../ui-kit/scenario-names';
 import { bodyLink, decisionBody, requestBody } from './bodies';
 import { el } from '../../ui-kit/dom';
 import { decisionName, decisionText, procedureName } from '../../ui-kit/format';
 import { gameContext, ruleLink } from './glossary';
-import { requestRows, type RequestRow } from './request-records';
+import { requestRows, sittingsAhead, type RequestRow } from './request-records';
 
 /** The decision a request asks for, to name it shortly (most names carry the body). */
 const KIND_OF: Record<IntentId, DecisionKind> = {
@@ -31,10 +31,13 @@ function who(game: GameState, row: RequestRow): string {
 function rowItem(app: App, game: GameState, row: RequestRow, key: string): HTMLElement {
   const context = gameContext(game);
   const features = game.features;
+  const sitting = row.sitting === undefined ? undefined : game.scenario.alliance.calendar?.find((s) => s.id === row.sitting);
   const head =
     row.proposal === 0
       ? t('requests.standing', { turn: row.turn, day: formatNumber(row.day) })
-      : t('requests.asked', { turn: row.turn, day: formatNumber(row.day), who: who(game, row), procedure: procedureName(features, row.intent) });
+      : sitting
+        ? t('requests.tabled', { turn: row.turn, day: formatNumber(row.day), who: who(game, row), sitting: localize(sitting.name) })
+        : t('requests.asked', { turn: row.turn, day: formatNumber(row.day), who: who(game, row), procedure: procedureName(features, row.intent) });
   const body = row.proposal === 0 && row.decisions[0] ? decisionBody(features, row.decisions[0]) : requestBody(features, row.intent);
   const item = el(
     'li',
@@ -42,6 +45,7 @@ function rowItem(app: App, game: GameState, row: RequestRow, key: string): HTMLE
     el('div', { class: 'request-head', text: head }),
     el('div', { class: 'request-body small' }, `${t('decided.by')} `, bodyLink(app, body, context, `${key}-body`)),
   );
+  if (sitting) item.append(draftWords(game, sitting.condemns));
   if (row.state === 'pending' && row.meetingDay !== null) {
     item.append(el('div', { class: 'request-what small', 'data-testid': 'request-due', text: t('requests.pending', { day: formatNumber(row.meetingDay) }) }));
   }
@@ -66,6 +70,13 @@ function rowItem(app: App, game: GameState, row: RequestRow, key: string): HTMLE
   return item;
 }
 
+/** What a calendar draft condemns by name, as the events' headlines: members answer its words. */
+function draftWords(game: GameState, condemns: readonly string[]): HTMLElement {
+  const named = condemns.map((id) => game.scenario.events.find((e) => e.id === id)).filter((e) => e !== undefined);
+  if (named.length === 0) return el('div', { class: 'request-what small', 'data-testid': 'draft-words', text: t('requests.condemnsNothing') });
+  return el('div', { class: 'request-what small', 'data-testid': 'draft-words' }, t('requests.condemns'), el('ul', {}, ...named.map((e) => el('li', { text: localize(e.text) }))));
+}
+
 /** The list of requests up to turn `upTo`; `prefix` keeps focus keys apart between screens. */
 export function requestTimeline(app: App, game: GameState, prefix: string, upTo = game.turns.length): HTMLElement {
   const rows = requestRows(game, upTo);
@@ -76,7 +87,8 @@ export function requestTimeline(app: App, game: GameState, prefix: string, upTo 
 /** What is still waiting for a sitting, in a line each: shown at the top of the panel at all times. */
 export function underWay(app: App, game: GameState, upTo = game.turns.length): HTMLElement | null {
   const pending = requestRows(game, upTo).filter((r) => r.state === 'pending');
-  if (pending.length === 0) return null;
+  const coming = sittingsAhead(game, upTo);
+  if (pending.length === 0 && coming.length === 0) return null;
   return el(
     'section',
     { class: 'under-way', 'data-testid': 'under-way', 'aria-label': t('requests.underWay') },
@@ -89,6 +101,13 @@ export function underWay(app: App, game: GameState, upTo = game.turns.length): H
           'li',
           { 'data-intent': row.intent, 'data-request': row.proposal },
           t('requests.dueShort', { procedure: decisionName(KIND_OF[row.intent], game.features), day: formatNumber(row.meetingDay ?? row.day) }),
+        ),
+      ),
+      ...coming.map((s) =>
+        el(
+          'li',
+          { 'data-sitting': s.id },
+          t('requests.scheduled', { sitting: localize(s.name), turn: s.at, day: formatNumber(dayOfTurn(game.scenario, s.at)), who: stateName(game.scenario, s.tabledBy) }),
         ),
       ),
     ),
