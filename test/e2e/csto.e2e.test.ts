@@ -1,21 +1,15 @@
 // A CSTO game: Kyrgyzstan's 2010 request replayed under the Collective Security Treaty, from the
 // start screen to the debrief, with the CSTO's procedures, its colour, and a log Node replays.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { onScreen, openBrowser, screenshot, tabTo, type Browser } from './browser';
-import { finishAndExport, firstDifference, loadScenario, nodeLog, playTurns, startGame, confirmNewGame } from './play';
+import { describe, expect, inject, it } from 'vitest';
+import { onScreen, screenshot, tabTo, browserPerBlock } from './browser';
+import { finishAndExport, firstDifference, loadScenario, nodeLog, playTurns, startGame, playFromStart } from './play';
 
 const baseUrl = inject('baseUrl');
 const SCENARIO = 'unrest-request';
 const SEED = 'osh-2010';
 
 describe('playing CSTO rules in the browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserPerBlock();
 
   it('plays unrest-request under the CSTO’s rules to the debrief', async () => {
     const { page } = browser;
@@ -69,9 +63,7 @@ describe('playing CSTO rules in the browser', () => {
     await page.locator('[data-testid=glossary] .glossary-entry.target[data-rule=C2]').waitFor();
     await page.keyboard.press('Escape');
     await page.locator('[data-testid=glossary]').waitFor({ state: 'detached' });
-    await page.click('[data-testid=play]');
-    await confirmNewGame(page);
-    await onScreen(page, 'crisis');
+    await playFromStart(page);
     expect(await page.locator('[data-testid=rule-set]').textContent()).toBe('SCO rules, changed: Defence commitment = automatic; Command of forces = integrated');
     expect(await page.locator('label[data-procedure]').allTextContents()).toContain('Seek collective defence under Article 4 of the Collective Security Treaty');
     expect(browser.errors).toEqual([]);

@@ -1,12 +1,12 @@
 // The start screen's preview: before play, a scenario shows its map and actors, its timeline
 // and its objectives, for a file an instructor loads as for a shipped one, at 1024×768 too.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { ROOT, onScreen, openBrowser, screenshot, tabTo, type Browser } from './browser';
-import { loadScenario } from './play';
+import { ROOT, onScreen, screenshot, tabTo, browserPerBlock } from './browser';
+import { loadScenario, openStart } from './play';
 
 const baseUrl = inject('baseUrl');
 
@@ -29,20 +29,15 @@ function instructorFile(): string {
 }
 
 describe('the scenario preview on the start screen', () => {
-  let browser: Browser;
+  const browser = browserPerBlock();
   const dir = mkdtempSync(join(tmpdir(), 'crisis-lab-preview-'));
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('previews a file loaded through the file input: actors, timeline, objectives', async () => {
     const { page } = browser;
-    await page.goto(baseUrl);
-    await onScreen(page, 'start');
+    await openStart(page, baseUrl);
     // The fixture as it is: fictional ids that the world map does not know are named as such.
     await page.setInputFiles('[data-testid=scenario-file]', join(ROOT, 'test/fixtures/scenarios/minimal.yaml'));
     await page.locator('.scenario-item[aria-pressed=true] .title', { hasText: 'Minimal test crisis' }).waitFor();

@@ -1,27 +1,20 @@
 // The start screen at 1280×800: Start in view without scrolling in every language, the scrollable
 // preview reachable by keyboard, no accessibility violation, and a new game over a saved one asks
 // first (issue 11.11, 11.12).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { onScreen, openBrowser, tabTo, type Browser } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { onScreen, tabTo, browserPerBlock } from './browser';
 import { axeViolations } from './axe';
-import { currentTurn, playTurns, startGame } from './play';
+import { currentTurn, playTurns, startGame, openStart } from './play';
 
 const baseUrl = inject('baseUrl');
 const LANGUAGES = ['en', 'ru', 'kk'] as const;
 
 describe('the start screen', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser({ width: 1280, height: 800 });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserPerBlock({ width: 1280, height: 800 });
 
   it('shows Start without scrolling, lets the keyboard reach the actor list, and has no axe violation, in each language', async () => {
     const { page } = browser;
-    await page.goto(baseUrl);
-    await onScreen(page, 'start');
+    await openStart(page, baseUrl);
     const scenarios = await page.locator('.scenario-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-scenario')!));
     for (const lang of LANGUAGES) {
       await page.selectOption('[data-focus=lang]', lang);
