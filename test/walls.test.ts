@@ -52,17 +52,17 @@ describe('walls', () => {
   it('the checks catch each kind, by line, through another file, and ignore comments', () => {
     const files: Record<string, string> = {
       'src/engine/a.ts': ["import { b } from './b';", "import { z } from 'zod';", '// Math.random() in a comment is fine'].join('\n'),
-      'src/engine/b.ts': ["import { t } from '../game/i18n/index';", 'const d = new Date(0);'].join('\n'),
-      'src/game/i18n/index.ts': ["import { readFileSync } from 'node:fs';", "import Phaser from 'phaser';", 'document.title = window.name;'].join('\n'),
+      'src/engine/b.ts': ["import { t } from '../ui-kit/i18n/index';", 'const d = new Date(0);'].join('\n'),
+      'src/ui-kit/i18n/index.ts': ["import { readFileSync } from 'node:fs';", "import Phaser from 'phaser';", 'document.title = window.name;'].join('\n'),
     };
     const fake = new ImportGraph((f) => (files[f] === undefined ? [] : importsOf(ROOT, f, files[f], (from, spec) => posix.join(posix.dirname(from), `${spec}.ts`))));
     expect(engineBreaches(fake, 'src/engine/a.ts', (f) => files[f]!)).toEqual([
       'src/engine/b.ts:2: uses new Date(: the engine has no clock; time advances by events (reached by src/engine/a.ts → src/engine/b.ts)',
-      'src/engine/b.ts imports src/game/i18n/index.ts: the engine imports nothing outside src/engine (reached by src/engine/a.ts → src/engine/b.ts → src/game/i18n/index.ts)',
-      'src/game/i18n/index.ts:1: imports "node:fs": a Node module is not in the browser; the engine runs in both (reached by src/engine/a.ts → src/engine/b.ts → src/game/i18n/index.ts)',
-      'src/game/i18n/index.ts:2: imports "phaser": Phaser belongs in src/game; the engine knows no UI (reached by src/engine/a.ts → src/engine/b.ts → src/game/i18n/index.ts)',
-      'src/game/i18n/index.ts:3: uses document.: the DOM belongs in src/game (reached by src/engine/a.ts → src/engine/b.ts → src/game/i18n/index.ts)',
-      'src/game/i18n/index.ts:3: uses window.: the DOM belongs in src/game (reached by src/engine/a.ts → src/engine/b.ts → src/game/i18n/index.ts)',
+      'src/engine/b.ts imports src/ui-kit/i18n/index.ts: the engine imports nothing outside src/engine (reached by src/engine/a.ts → src/engine/b.ts → src/ui-kit/i18n/index.ts)',
+      'src/ui-kit/i18n/index.ts:1: imports "node:fs": a Node module is not in the browser; the engine runs in both (reached by src/engine/a.ts → src/engine/b.ts → src/ui-kit/i18n/index.ts)',
+      'src/ui-kit/i18n/index.ts:2: imports "phaser": Phaser belongs in src/game; the engine knows no UI (reached by src/engine/a.ts → src/engine/b.ts → src/ui-kit/i18n/index.ts)',
+      'src/ui-kit/i18n/index.ts:3: uses document.: the DOM belongs to the pages, never the engine (reached by src/engine/a.ts → src/engine/b.ts → src/ui-kit/i18n/index.ts)',
+      'src/ui-kit/i18n/index.ts:3: uses window.: the DOM belongs to the pages, never the engine (reached by src/engine/a.ts → src/engine/b.ts → src/ui-kit/i18n/index.ts)',
     ]);
     const ref = (from: string, target: string): ImportRef => ({ from, line: 1, specifier: '', target, pkg: null });
     expect(wallBreach(ref('src/game/app.ts', 'src/engine/index.ts'))).toBeNull();
@@ -74,5 +74,10 @@ describe('walls', () => {
     );
     expect(wallBreach(ref('src/sim/play.ts', 'src/cli/args.ts'))).toBe('src/sim/play.ts → src/cli/args.ts: src/sim may import only src/engine');
     expect(wallBreach(ref('src/game/app.ts', 'src/ui-kit/i18n.ts'))).toBeNull();
+    expect(wallBreach(ref('src/ui-kit/format.ts', 'src/game/view-model.ts'))).toBe('src/ui-kit/format.ts → src/game/view-model.ts: src/ui-kit may import only src/engine');
+    expect(wallBreach(ref('src/class-page/main.ts', 'src/compare-page/i18n.ts'))).toBe(
+      'src/class-page/main.ts → src/compare-page/i18n.ts: src/class-page may import only src/engine, src/class, src/ui-kit',
+    );
+    expect(wallBreach(ref('src/class/turn.ts', 'src/sim/policies.ts'))).toBeNull();
   });
 });

@@ -37,8 +37,8 @@ const FORBIDDEN_CALLS: Array<[RegExp, string]> = [
   [/\bperformance\.now\b/, 'performance.now: the engine has no clock'],
   [/(?<![.\w$])setTimeout\b/, 'setTimeout: timers break replay'],
   [/(?<![.\w$])setInterval\b/, 'setInterval: timers break replay'],
-  [/(?<![.\w$])document\./, 'document.: the DOM belongs in src/game'],
-  [/(?<![.\w$])window\./, 'window.: the DOM belongs in src/game'],
+  [/(?<![.\w$])document\./, 'document.: the DOM belongs to the pages, never the engine'],
+  [/(?<![.\w$])window\./, 'window.: the DOM belongs to the pages, never the engine'],
 ];
 
 /** Why an engine file may not import a package, or undefined when it may. */
