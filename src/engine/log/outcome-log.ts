@@ -9,7 +9,8 @@ import type { GameState, TurnInput, TurnRecord } from '../game/types';
 import type { IntentId } from '../scenario/schema';
 import { ENGINE_VERSION } from '../version';
 import { CanonicalError, canonicalJson, sha256Hex } from './canonical';
-import { embeddedRules, embeddedScenario } from './embedded-scenario';
+import { embeddedRules, embeddedScenario, knownScenarioAt, type ValidScenario } from './embedded-scenario';
+import { canonicalLayout } from './canonical-text';
 import { playerProblem, policyProblem, type LogPolicy } from './log-policy';
 import { verifySignature, type LogSignature, type SignatureCheck } from './signature';
 import { readStrictJson, type StrictRead } from './strict-json';
@@ -141,9 +142,13 @@ export function verifyLog(input: unknown): VerifyResult {
 interface Prepared {
   log: Partial<OutcomeLog>;
   texts: CanonicalTexts;
+  /** The embedded scenario, when it was already known while the text was read. */
+  embedded?: ValidScenario;
 }
 
 function prepareText(text: string): Prepared | { verdict: VerifyResult } {
+  const asWritten = prepareCanonicalText(text);
+  if (asWritten !== null) return asWritten;
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -154,10 +159,71 @@ function prepareText(text: string): Prepared | { verdict: VerifyResult } {
   return prepare(value, text);
 }
 
+/**
+ * A text that is already its own canonical form (a log as the engine writes it, perhaps with a
+ * byte-order mark): the canonical texts are cut from it rather than written again, and an
+ * embedded scenario seen before is neither read nor parsed again. Null for any other text, which
+ * the general path reads: the verdict is the same either way, only found sooner.
+ */
+function prepareCanonicalText(text: string): Prepared | { verdict: VerifyResult } | null {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const end = text.charCodeAt(text.length - 1) === 10 ? text.length - 1 : text.length;
+  let known: ValidScenario | undefined;
+  const layout = canonicalLayout(text, start, end, (t, at) => {
+    known = knownScenarioAt(t, at);
+    return known?.text.length ?? 0;
+  });
+  if (layout === null) return null;
+  const content = layout.scenarioContent;
+  let log: Partial<OutcomeLog>;
+  if (known !== undefined && content !== null) {
+    // The scenario's value is the one parsed when it was first validated, shared (and frozen).
+    log = JSON.parse(`${text.slice(start, content.start)}null${text.slice(content.end, end)}`) as Partial<OutcomeLog>;
+    (log.scenario as { content: unknown }).content = known.content;
+  } else {
+    log = JSON.parse(text.slice(start, end)) as Partial<OutcomeLog>;
+  }
+  const verdict = headerVerdict(log);
+  if (verdict !== null) return { verdict };
+  let body = '{';
+  for (const member of layout.members) {
+    if (member.key === 'digest' || member.key === 'signature') continue;
+    body += (body.length > 1 ? ',' : '') + text.slice(member.start, member.end);
+  }
+  // As canonicalTexts: the scenario's text when its content is an object or an array.
+  const opening = content === null ? 0 : text.charCodeAt(content.start);
+  const scenario = content !== null && (opening === 123 || opening === 91) ? (known?.text ?? text.slice(content.start, content.end)) : null;
+  return { log, texts: { body: body + '}', scenario }, ...(known ? { embedded: known } : {}) };
+}
+
 /** The checks before the digest, and the canonical texts; a verdict when they already refuse. */
 function prepare(input: unknown, text: string | null): Prepared | { verdict: VerifyResult } {
+  const early = headerVerdict(input);
+  if (early !== null) return { verdict: early };
+  const log = input as Partial<OutcomeLog>;
+
+  // The canonical text, written once: the body's for the digest, the scenario's for the cache.
+  let texts: CanonicalTexts & { whole: string };
+  try {
+    texts = canonicalTexts(log);
+  } catch (error) {
+    if (!(error instanceof CanonicalError)) throw error;
+    const where = text === null ? null : readStrictJson(text);
+    const read: StrictRead = where && !where.ok ? where : { ok: false, reason: error.message, fault: error.fault, params: error.params };
+    return { verdict: strictRefusal('not a strict log', 'not-strict', read) };
+  }
+  if (text !== null && !isCanonicalText(text, texts.whole)) {
+    const read = readStrictJson(text);
+    if (!read.ok) return { verdict: strictRefusal('not a strict log', 'not-strict', read) };
+  }
+  return { log, texts };
+}
+
+/** What is refused before anything is written or hashed: not a log, or a log of another version. */
+function headerVerdict(input: unknown): VerifyResult | null {
   const refuse = (reason: string, code: RefusalCode, params?: RefusalParams, engineVersion?: string) => ({
-    verdict: { ...refusal(reason, code, params), ...(engineVersion === undefined ? {} : { engineVersion }) },
+    ...refusal(reason, code, params),
+    ...(engineVersion === undefined ? {} : { engineVersion }),
   });
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return refuse('not an outcome log: not a JSON object', 'not-object');
   const log = input as Partial<OutcomeLog>;
@@ -175,26 +241,11 @@ function prepare(input: unknown, text: string | null): Prepared | { verdict: Ver
       log.engineVersion,
     );
   }
-
-  // The canonical text, written once: the body's for the digest, the scenario's for the cache.
-  let texts: CanonicalTexts;
-  try {
-    texts = canonicalTexts(log);
-  } catch (error) {
-    if (!(error instanceof CanonicalError)) throw error;
-    const where = text === null ? null : readStrictJson(text);
-    const read: StrictRead = where && !where.ok ? where : { ok: false, reason: error.message, fault: error.fault, params: error.params };
-    return { verdict: strictRefusal('not a strict log', 'not-strict', read) };
-  }
-  if (text !== null && !isCanonicalText(text, texts.whole)) {
-    const read = readStrictJson(text);
-    if (!read.ok) return { verdict: strictRefusal('not a strict log', 'not-strict', read) };
-  }
-  return { log, texts };
+  return null;
 }
 
 /** Everything from the digest on, given the SHA-256 of the body's canonical text. */
-function finish({ log, texts }: Prepared, bodyDigest: string): VerifyResult {
+function finish({ log, texts, embedded: known }: Prepared, bodyDigest: string): VerifyResult {
   const { digest } = log;
   if (typeof digest !== 'string' || bodyDigest !== digest) {
     return refusal('the digest does not match: the log was changed after it was written', 'digest-mismatch');
@@ -208,7 +259,7 @@ function finish({ log, texts }: Prepared, bodyDigest: string): VerifyResult {
   if (texts.scenario === null || scenarioField === undefined || Object.keys(scenarioField).sort().join(',') !== 'content,id,sha256') {
     return refusal('the log\'s scenario is not an id, a SHA-256 and the content', 'scenario-shape');
   }
-  const embedded = embeddedScenario(texts.scenario);
+  const embedded = known ?? embeddedScenario(texts.scenario);
   if (!embedded.ok) return embedded;
   if (embedded.sha256 !== scenarioField.sha256) return refusal('the scenario inside the log does not match its SHA-256', 'scenario-hash');
   if (embedded.scenario.id !== scenarioField.id) return refusal('the scenario\'s id in the log is not the id of the scenario inside it', 'scenario-id', { id: String(scenarioField.id).slice(0, 80) });
@@ -256,8 +307,6 @@ function strictRefusal(heading: string, code: 'not-json' | 'not-strict', read: E
 }
 
 interface CanonicalTexts {
-  /** The whole log's canonical text. */
-  whole: string;
   /** The text the digest is taken over: every field but the digest and the signature. */
   body: string;
   /** The embedded scenario's, or null when there is none. */
@@ -265,7 +314,8 @@ interface CanonicalTexts {
 }
 
 /** Each top-level field is written once; the body and the whole log are joined from the pieces. */
-function canonicalTexts(log: Partial<OutcomeLog>): CanonicalTexts {
+/** Also the whole log's canonical text. */
+function canonicalTexts(log: Partial<OutcomeLog>): CanonicalTexts & { whole: string } {
   const record = log as Record<string, unknown>;
   const content = log.scenario !== null && typeof log.scenario === 'object' ? (log.scenario as { content?: unknown }).content : undefined;
   const scenario = content !== null && typeof content === 'object' ? canonicalJson(content) : null;
