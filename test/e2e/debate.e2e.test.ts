@@ -1,33 +1,26 @@
 // The debate in the game: an assignment link fixes a reading of the research (a parameter pack);
 // the game keeps it through a reload, the debrief names it, says on whose terms the crisis ended
 // and shows what research says in the reader's language, and the outcome log records the pack.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createLog, logText, replayIntents, type OutcomeLog } from '../../src/engine/index';
 import { en } from '../../src/ui-kit/i18n/en';
 import { ru } from '../../src/ui-kit/i18n/ru';
 import { kk } from '../../src/ui-kit/i18n/kk';
-import { ROOT, onScreen, openBrowser, screenshot, type Browser } from './browser';
-import { finishAndExport, firstDifference, loadScenario, playTurns, confirmNewGame } from './play';
+import { ROOT, onScreen, screenshot, browserPerBlock } from './browser';
+import { finishAndExport, firstDifference, loadScenario, playTurns, openStart, playFromStart } from './play';
 
 const baseUrl = inject('baseUrl');
 const LINK = '?scenario=tutorial&rules=nato&seed=1&pack=sceptic&lock=1';
 const DEBATES = ['institutions', 'entrapment', 'moral-hazard'];
 
 describe('the debate in the game', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserPerBlock();
 
   it('plays a locked pack from the link to the debrief, where research speaks in the reader’s language', async () => {
     const { page } = browser;
-    await page.goto(`${baseUrl}${LINK}`);
-    await onScreen(page, 'start');
+    await openStart(page, `${baseUrl}${LINK}`);
     // The link's pack is chosen and fixed; each pack explains itself in a line.
     const packs = page.locator('[data-testid=pack]');
     expect(await packs.locator('input[name=pack][value=sceptic]').isChecked()).toBe(true);
@@ -35,9 +28,7 @@ describe('the debate in the game', () => {
     expect(await packs.locator('label[data-pack=sceptic]').textContent()).toContain(en['pack.sceptic.about']);
     expect(await packs.locator('label[data-pack=baseline]').textContent()).toContain(`${en['pack.baseline']} (${en['pack.default']})`);
 
-    await page.click('[data-testid=play]');
-    await confirmNewGame(page);
-    await onScreen(page, 'crisis');
+    await playFromStart(page);
     await page.waitForSelector('[data-testid=begin]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=begin]', { state: 'detached' });
@@ -109,8 +100,7 @@ describe('the debate in the game', () => {
   it('offers a link’s pack without fixing it, and says when a link names no known pack', async () => {
     const { page } = browser;
     await page.evaluate(() => localStorage.clear());
-    await page.goto(`${baseUrl}?scenario=tutorial&rules=nato&seed=1&pack=realist`);
-    await onScreen(page, 'start');
+    await openStart(page, `${baseUrl}?scenario=tutorial&rules=nato&seed=1&pack=realist`);
     await page.selectOption('[data-testid=language]', 'en');
     const packs = page.locator('[data-testid=pack]');
     expect(await packs.locator('input[name=pack][value=realist]').isChecked()).toBe(true);
@@ -118,8 +108,7 @@ describe('the debate in the game', () => {
     await packs.locator('input[name=pack][value=study]').check();
     expect(await packs.locator('input[name=pack][value=study]').isChecked()).toBe(true);
 
-    await page.goto(`${baseUrl}?scenario=tutorial&rules=nato&seed=1&pack=optimist&lock=1`);
-    await onScreen(page, 'start');
+    await openStart(page, `${baseUrl}?scenario=tutorial&rules=nato&seed=1&pack=optimist&lock=1`);
     expect(await packs.locator('[role=alert]').textContent()).toContain('“optimist”');
     // The scenario's pack (here baseline) is played instead, and the student may choose.
     expect(await packs.locator('input[name=pack][value=baseline]').isChecked()).toBe(true);

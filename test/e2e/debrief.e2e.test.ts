@@ -2,13 +2,13 @@
 // rule set (five days in every seed), the indicator band of a reviewed turn, the charts' marks of
 // key decisions, the replay's first divergence agreeing with `crisis-lab compare` on the exported
 // pair, and no accessibility violation on the debrief in any language.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, onScreen, openBrowser, tabTo, type Browser } from './browser';
+import { ROOT, onScreen, tabTo, browserPerBlock } from './browser';
 import { currentTurn, startGame } from './play';
 import { axeViolations } from './axe';
 
@@ -47,13 +47,7 @@ async function playTutorial(page: Page): Promise<{ outcome: string | null; rule:
 }
 
 describe('the tutorial and the debrief', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserPerBlock();
 
   it('under NATO rules: the guide, a reviewed turn’s band, marks, and the divergence crisis-lab compare finds (issue 11.1, 11.6, 11.7)', async () => {
     const { page } = browser;
