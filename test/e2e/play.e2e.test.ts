@@ -1,29 +1,22 @@
 // A student plays a shipped scenario from the start screen to the debrief under each rule set,
 // with clicks and keys only, exports the outcome log, and Node replays it to the same bytes.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { PresetId } from '../../src/engine/index';
-import { ROOT, onScreen, openBrowser, screenshot, type Browser } from './browser';
-import { finishAndExport, firstDifference, loadScenario, nodeLog, playTurns, startGame } from './play';
+import { ROOT, screenshot, browserPerBlock } from './browser';
+import { finishAndExport, firstDifference, loadScenario, nodeLog, playTurns, startGame, openStart } from './play';
 
 const baseUrl = inject('baseUrl');
 const SCENARIO = 'frontier-armed-attack';
 const SEED = '42';
 
 describe.each<PresetId>(['nato', 'sco'])('playing %s rules in the browser', (rules) => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserPerBlock();
 
   it('goes from the start screen to the debrief and exports a log Node verifies', async () => {
     const { page } = browser;
-    await page.goto(baseUrl);
-    await onScreen(page, 'start');
+    await openStart(page, baseUrl);
     expect(await page.locator('.scenario-item').count()).toBeGreaterThanOrEqual(2);
     await page.waitForTimeout(300);
     expect(await screenshot(page, `start-${rules}`)).toBeGreaterThan(8);
