@@ -1,7 +1,7 @@
 // The app: which screen is up, the game being played, saving after every turn. Screens are DOM
 // overlays over the map; the MapScene draws what the screen hands it.
 import type { MapScene } from './scenes/MapScene';
-import { isPackId, newGame, playTurn, type GameState, type IntentId, type PackId, type RuleId, type Scenario } from './engine';
+import { isPackId, newGame, playTurn, type GameState, type IntentId, type PackId, type RuleId, type Scenario, type TurnInput } from './engine';
 import { loadShipped, parse, savedScenarios, type Loaded } from './scenarios';
 import { clearSaved, loadSaved, saveGame, type Saved, type SaveResult } from './storage';
 import { claimGame, type TabLock, type TabState } from './tab-lock';
@@ -305,9 +305,10 @@ export class App {
     this.render();
   }
 
-  endTurn(intents: IntentId[]): void {
+  /** Plays the turn with the player's intents, or a full input (its answer to a draft on the table). */
+  endTurn(input: IntentId[] | TurnInput): void {
     if (!this.session || this.session.game.result) return;
-    this.session = { ...this.session, game: playTurn(this.session.game, intents) };
+    this.session = { ...this.session, game: playTurn(this.session.game, input) };
     this.reviewTurn = null;
     this.save(this.session);
     this.newsFirst = true;

@@ -43,6 +43,7 @@ export type {
   Language,
   GameState,
   TurnRecord,
+  TurnInput,
   DecisionRecord,
   DecisionKind,
   DecisionOutcome,

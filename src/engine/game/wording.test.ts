@@ -57,7 +57,7 @@ describe('a draft tabled at a sitting of the calendar', () => {
     for (const seed of SEEDS.slice(0, 4)) {
       const terror = statementsAt(play(withSitting({ condemns: ['pahalgam-attack', 'khuzdar-bombing'] }), seed), 20);
       expect(terror).toHaveLength(1);
-      expect(terror[0].rule).not.toBe('S5');
+      expect(terror[0]!.rule).not.toBe('S5');
       const dispute = statementsAt(play(withSitting({ condemns: ['loc-firing'] }), seed), 20);
       expect(dispute.map((d) => [d.outcome, d.rule])).toEqual([['declined', 'S5']]);
     }
@@ -82,7 +82,7 @@ describe('a draft tabled at a sitting of the calendar', () => {
 
   it('is blocked outright, not issued with its endorsers named, when a member objects to being passed over', () => {
     for (const seed of SEEDS) {
-      const [d] = statementsAt(play(withSitting({ condemns: ['khuzdar-bombing'] }), seed), 20);
+      const d = statementsAt(play(withSitting({ condemns: ['khuzdar-bombing'] }), seed), 20)[0]!;
       expect([d.outcome, d.rule, d.blockedBy.includes('IND')]).toEqual(['blocked', 'S2', true]);
     }
   });
@@ -90,7 +90,7 @@ describe('a draft tabled at a sitting of the calendar', () => {
   it('still names its endorsers (S2) when the objection is not to being passed over', () => {
     const scripted = { ...base.alliance.scripted, BLR: { 'joint-statement': 'object' as const } };
     const scenario = withSitting({ condemns: ['pahalgam-attack', 'khuzdar-bombing'] });
-    const outcomes = SEEDS.map((seed) => statementsAt(play({ ...scenario, alliance: { ...scenario.alliance, scripted } }, seed), 20)[0]);
+    const outcomes = SEEDS.map((seed) => statementsAt(play({ ...scenario, alliance: { ...scenario.alliance, scripted } }, seed), 20)[0]!);
     for (const d of outcomes) expect(d.blockedBy).toContain('BLR');
     expect(outcomes.filter((d) => d.outcome === 'subset' && d.rule === 'S2').length).toBeGreaterThan(0);
   });
@@ -113,7 +113,7 @@ describe('a draft tabled at a sitting of the calendar', () => {
     };
     for (const seed of SEEDS.slice(0, 4)) {
       const game = play(scenario, seed);
-      const sitting = game.turns.find((t) => t.turn === 30)!.sittings[0];
+      const sitting = game.turns.find((t) => t.turn === 30)!.sittings[0]!;
       expect(sitting.changed.IND).toBe('text');
     }
   });

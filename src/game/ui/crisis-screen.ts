@@ -17,6 +17,7 @@ import { bodyLink, decisionBody } from './bodies';
 import { helpersSection } from './helpers-panel';
 import { pendingRequests } from './request-records';
 import { requestTimeline, underWay } from './request-timeline';
+import { draftAnswer } from './draft-answer';
 
 /** Which intent's positions the map shows; kept across re-renders. */
 let positionsIntent: IntentId | null = null;
@@ -225,6 +226,8 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
     }
     const end = el('button', { type: 'submit', form: formId, class: 'primary', 'data-focus': 'end-turn', 'data-testid': 'end-turn', 'data-turn': game.turn, text: t('panel.endTurn', { turn: game.turn }) });
     form.append(fieldset);
+    const onTable = draftAnswer(game);
+    if (onTable) form.append(onTable.element);
     // End turn stays in view at the foot of the panel, outside the scrolling part.
     panel.append(el('div', { class: 'end-bar' }, end));
     const formTurn = game.turn;
@@ -233,7 +236,9 @@ export function renderCrisis(app: App, root: HTMLElement, layout: Layout): void 
       // A form left from a turn already ended sends nothing.
       if (app.session?.game !== game || game.turn !== formTurn) return;
       const intents = [...form.querySelectorAll<HTMLInputElement>('input[name=intent]:checked')].map((i) => i.value as IntentId);
-      app.endTurn(intents);
+      // The player's answer to a draft on the table is its seat on the text (null: its profile answers).
+      const answer = onTable?.answer() ?? null;
+      app.endTurn(answer ? { intents, seats: { 'joint-statement': { [game.scenario.player.state]: answer } } } : intents);
       // Focus goes to the news of the turn just played, not back to End turn: a second Enter
       // must not end the next turn unread.
       document.querySelector<HTMLElement>('[data-testid="news-heading"]')?.focus({ preventScroll: true });

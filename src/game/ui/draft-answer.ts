@@ -1,0 +1,54 @@
+// A draft tabled this turn at a sitting of the scenario's calendar (another member's text, not a
+// request of the player's): the player may answer it as its state's delegation would, or leave the
+// answer to the state's profile. The answer goes to the engine as the player's seat on the text.
+import type { GameState, Position, Scenario } from '../engine';
+import { localize, t } from '../../ui-kit/i18n';
+import { stateName } from '../../ui-kit/scenario-names';
+import { el, uid } from '../../ui-kit/dom';
+
+type Sitting = NonNullable<Scenario['alliance']['calendar']>[number];
+
+/** The answers a player can give; 'profile' leaves it to the state's profile, as for any member. */
+const ANSWERS = ['profile', 'support', 'abstain', 'object'] as const;
+type Answer = (typeof ANSWERS)[number];
+
+/** The calendar's drafts on the table this turn that the player did not table itself. */
+export function draftsThisTurn(game: GameState): Sitting[] {
+  if (game.result) return [];
+  return (game.scenario.alliance.calendar ?? []).filter((s) => s.at === game.turn && s.tabledBy !== game.scenario.player.state);
+}
+
+/** The fieldset for this turn's drafts, and a reader for the player's answer (null: its profile). */
+export function draftAnswer(game: GameState): { element: HTMLElement; answer: () => Position | null } | null {
+  const drafts = draftsThisTurn(game);
+  if (drafts.length === 0) return null;
+  const name = uid('draft-answer');
+  const fieldset = el('fieldset', { 'data-testid': 'draft-answer' }, el('legend', { text: t('draft.heading') }));
+  for (const sitting of drafts) {
+    const named = sitting.condemns.map((id) => game.scenario.events.find((e) => e.id === id)).filter((e) => e !== undefined);
+    fieldset.append(
+      el('p', { class: 'small', text: t('draft.tabled', { sitting: localize(sitting.name), who: stateName(game.scenario, sitting.tabledBy) }) }),
+      named.length === 0
+        ? el('p', { class: 'small muted', text: t('requests.condemnsNothing') })
+        : el('div', { class: 'small' }, t('requests.condemns'), el('ul', {}, ...named.map((e) => el('li', { text: localize(e.text) })))),
+    );
+  }
+  for (const answer of ANSWERS) {
+    const id = uid(`draft-${answer}`);
+    fieldset.append(
+      el(
+        'div',
+        { class: 'intent' },
+        el('input', { type: 'radio', id, name, value: answer, checked: answer === 'profile', 'data-answer': answer, 'data-focus': `draft-${answer}` }),
+        el('label', { for: id, text: t(`draft.${answer}` as const) }),
+      ),
+    );
+  }
+  return {
+    element: fieldset,
+    answer: () => {
+      const chosen = fieldset.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value as Answer | undefined;
+      return !chosen || chosen === 'profile' ? null : chosen;
+    },
+  };
+}
