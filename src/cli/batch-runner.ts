@@ -2,12 +2,12 @@
 // summaries are the same whatever the number of workers; they come back in job order.
 import type { GameSummary } from '../engine/index';
 import type { Scenario } from '../engine/index';
-import { playShare, policyFromSpec, type PolicySpec, type PreparedJob, type ShareMessage } from '../sim/batch-share';
+import { CLAIM_CHUNK, claimChunk, interleaved, playJobs, playShare, policyFromSpec, type PolicySpec, type PreparedJob, type ShareMessage } from '../sim/batch-share';
 import { checkRuleSet } from './command-helpers';
 import { policySpec } from './policy-file';
 import { loadScenarioFile } from './scenario-file';
 import { logTarget, logWriter } from './batch-logs';
-import { dealShares, defaultWorkers, startWorker } from './worker-threads';
+import { defaultWorkers, startWorker } from './worker-threads';
 
 /** Games a worker thread should have before starting it pays: each worker compiles the engine for
  * itself (about a second of CPU), which one thread alone does on a spare core while it plays.
@@ -72,16 +72,27 @@ export async function runBatch(
     else results[m.index] = m.summary;
     onProgress(++done, jobs.length);
   };
+  const onGame = logs ? logWriter(logs) : undefined;
   if (workers <= 1) {
-    playShare(scenarios, prepared, accept, logs ? logWriter(logs) : undefined);
+    playShare(scenarios, prepared, accept, onGame);
   } else {
+    // This thread plays too, beside workers - 1 worker threads: one thread fewer to start, and
+    // the one that has already loaded the engine. All take chunks of one shared list, so the
+    // workers' start-up and a busy core even out by themselves.
+    const order = interleaved(prepared);
+    const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
     const entry = new URL('./batch-worker-main.ts', import.meta.url);
-    const started = dealShares(prepared, workers)
-      .filter((share) => share.length > 0)
-      .map((jobs) => startWorker<ShareMessage[]>(entry, { scenarios, jobs, ...(logs ? { logs } : {}) }, (bundle) => bundle.forEach(accept)));
+    const started = Array.from({ length: workers - 1 }, () =>
+      startWorker<ShareMessage[]>(entry, { scenarios, jobs: order, counter, ...(logs ? { logs } : {}) }, (bundle) => bundle.forEach(accept)),
+    );
+    for (let start = claimChunk(counter); start < order.length; start = claimChunk(counter)) {
+      playJobs(scenarios, order.slice(start, start + CLAIM_CHUNK), accept, onGame);
+      // Lets the workers' bundles in between chunks: the progress bar moves for every thread.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     await Promise.all(started.map((w) => w.done));
   }
   if (firstError) throw new Error(firstError);
+  if (done !== jobs.length) throw new Error(`${jobs.length - done} of ${jobs.length} games were not played`);
   return results as GameSummary[];
 }
-

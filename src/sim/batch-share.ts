@@ -31,7 +31,17 @@ export function playShare(
   report: (m: ShareMessage) => void,
   onGame?: (job: PreparedJob, game: GameState, policy: string) => void,
 ): void {
-  for (const job of interleaved(jobs)) {
+  playJobs(scenarios, interleaved(jobs), report, onGame);
+}
+
+/** The jobs in the order given (a chunk of a list already interleaved), each reported by its index. */
+export function playJobs(
+  scenarios: Record<string, Scenario>,
+  jobs: readonly PreparedJob[],
+  report: (m: ShareMessage) => void,
+  onGame?: (job: PreparedJob, game: GameState, policy: string) => void,
+): void {
+  for (const job of jobs) {
     try {
       const scenario = scenarios[job.scenario]!;
       const policy = policyFromSpec(job.policy, scenario, job.seed);
@@ -42,6 +52,21 @@ export function playShare(
       report({ index: job.index, error: (error as Error).message });
     }
   }
+}
+
+/** Games a thread takes from the shared list at a time: small enough that threads finish
+ * together, large enough that the main thread's pause between chunks (to take in the workers'
+ * results) is lost in the play. */
+export const CLAIM_CHUNK = 8;
+
+/**
+ * The next chunk of a list shared by threads: every thread adds CLAIM_CHUNK to one shared
+ * counter and plays the chunk it got, so a thread that started late (a worker compiling the
+ * engine) or runs slower (a busy core) simply plays fewer chunks. Returns the chunk's start; at
+ * or past the list's end when nothing is left.
+ */
+export function claimChunk(counter: Int32Array): number {
+  return Atomics.add(counter, 0, CLAIM_CHUNK);
 }
 
 /** The jobs in the order they are played: the first game of each scenario, rule set and policy,
