@@ -5,9 +5,11 @@ import { browserBench } from './browser-bench';
 import { compareBench } from './compare-bench';
 import { verifyBench } from './verify-bench';
 import { classBench } from './class-bench';
+import { printSpeedGoals } from './speed-goals';
 
 await engineBench();
 await browserBench();
 await compareBench();
 await verifyBench();
 await classBench();
+printSpeedGoals(); // verify ÷ batch and one worker ÷ two, side by side

@@ -1,0 +1,37 @@
+// The two speed goals of the command line, printed side by side at the end of `npm run bench`:
+// verification against play (verify-bench.ts) and two workers against one (batch-bench.ts). Each
+// part records its figure here as it measures it; a part not run is said to be missing.
+import { loadavg } from 'node:os';
+
+export const VERIFY_GOAL = 1.5;
+export const SPEED_UP_GOAL = 1.6;
+
+const recorded: { verify?: { games: number; wall: number; cpu: number }; speedUps?: { games: number; speedUp: number }[] } = {};
+
+export function recordVerify(games: number, wall: number, cpu: number): void {
+  recorded.verify = { games, wall, cpu };
+}
+
+export function recordSpeedUps(speedUps: { games: number; speedUp: number }[]): void {
+  recorded.speedUps = speedUps;
+}
+
+/** The machine's load average over the last minute, which the figures depend on. */
+export function load(): string {
+  return loadavg()[0]!.toFixed(1);
+}
+
+export function printSpeedGoals(): void {
+  const { verify, speedUps } = recorded;
+  console.log(`\n== Speed goals of the command line (load average now ${load()}) ==`);
+  console.log(
+    verify
+      ? `verify ÷ batch, ${verify.games} games on one thread: ${verify.wall.toFixed(2)}× by the clock, ${verify.cpu.toFixed(2)}× by CPU time (goal ≤ ${VERIFY_GOAL}×)`
+      : 'verify ÷ batch: not measured in this run',
+  );
+  console.log(
+    speedUps
+      ? `1 worker ÷ 2 workers: ${speedUps.map((s) => `${s.games} games ${s.speedUp.toFixed(2)}×`).join(', ')} (goal ≥ ${SPEED_UP_GOAL}× from 1,000 games)`
+      : '1 worker ÷ 2 workers: not measured in this run',
+  );
+}
