@@ -4,7 +4,7 @@
 // the debrief), the attribution gauge and its trend, a schematic map for invented states, labels
 // that fit at 1024 px, ticked requests that survive re-renders, one turn per Enter, and no axe
 // violation. Expected facts come from the same engine replayed in Node.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -18,8 +18,8 @@ import { helperRows } from '../../src/game/ui/help-records';
 import { attributionSeries } from '../../src/game/ui/attribution-series';
 import { requestRows } from '../../src/game/ui/request-records';
 import { schematicLayout } from '../../src/game/map/schematic';
-import { ROOT, onScreen, openBrowser, type Browser } from './browser';
-import { loadScenario, startGame, confirmNewGame } from './play';
+import { ROOT, onScreen, browserPerBlock } from './browser';
+import { loadScenario, startGame, openStart, playFromStart } from './play';
 
 const baseUrl = inject('baseUrl');
 const DICT = { en, ru, kk } as const;
@@ -71,13 +71,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe('the crisis screen', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser({ width: 1024, height: 768 });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserPerBlock({ width: 1024, height: 768 });
 
   it('keeps an SCO meeting asked for on turn 1 on the timeline until it sits, in every language, with no axe violation', async () => {
     const { page } = browser;
@@ -290,13 +284,7 @@ describe('the crisis screen', () => {
 });
 
 describe('a scenario of invented states', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser({ width: 1024, height: 768 });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserPerBlock({ width: 1024, height: 768 });
 
   /** The tutorial with its five states renamed to invented ones, two of them placed. */
   function invented(): string {
@@ -312,16 +300,13 @@ describe('a scenario of invented states', () => {
     const { page } = browser;
     const text = invented();
     expect(text).toContain('location: { lon: 18, lat: 60 }');
-    await page.goto(baseUrl);
-    await onScreen(page, 'start');
+    await openStart(page, baseUrl);
     await page.setInputFiles('[data-testid=scenario-file]', { name: 'invented.yaml', mimeType: 'text/yaml', buffer: Buffer.from(text) });
     await page.waitForSelector('[data-testid=play]:not([disabled])');
     // The start screen's preview draws the same schematic: five member states as discs.
     await page.waitForSelector('svg.preview-map[data-map-mode=schematic]');
     expect(await page.locator('svg.preview-map path[data-role=member]').count()).toBe(5);
-    await page.click('[data-testid=play]');
-    await confirmNewGame(page);
-    await onScreen(page, 'crisis');
+    await playFromStart(page);
     await page.click('[data-testid=begin]');
     await endTurn(page, ['consult']);
     const canvas = page.locator('#map canvas');

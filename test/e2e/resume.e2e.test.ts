@@ -1,11 +1,11 @@
 // Nothing lost: a reload in the middle of a game resumes it, and the finished game's log equals
 // the log of the same game played without interruption (and the log Node writes).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGINE_VERSION } from '../../src/engine/index';
-import { RESULTS, onScreen, openBrowser, tabTo, type Browser } from './browser';
-import { currentTurn, finishAndExport, firstDifference, loadScenario, nodeLog, playTurns, startGame } from './play';
+import { RESULTS, onScreen, tabTo, browserPerBlock } from './browser';
+import { currentTurn, finishAndExport, firstDifference, loadScenario, nodeLog, playTurns, startGame, openStart } from './play';
 
 const baseUrl = inject('baseUrl');
 const SCENARIO = 'ambiguous-drone';
@@ -14,13 +14,7 @@ const SCENARIO = 'ambiguous-drone';
 const SEED = '4';
 
 describe('saving and resuming', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserPerBlock();
 
   it('resumes after a reload and ends with the same log as an uninterrupted game', async () => {
     const { page } = browser;
@@ -67,8 +61,7 @@ describe('saving and resuming', () => {
 
     // A save whose scenario is gone: the start screen opens, says so, and offers no resume.
     await page.evaluate((data) => localStorage.setItem('crisis-lab.game', JSON.stringify({ ...data, game: { ...data.game, scenario: undefined } })), old);
-    await page.goto(baseUrl);
-    await onScreen(page, 'start');
+    await openStart(page, baseUrl);
     expect(await page.locator('[data-testid=saved-notice]').textContent()).toContain('could not be restored');
     expect(await page.locator('[data-testid=resume]').count()).toBe(0);
     expect(await page.evaluate(() => localStorage.getItem('crisis-lab.game'))).toBeNull();
@@ -77,22 +70,14 @@ describe('saving and resuming', () => {
 });
 
 describe('a save never bricks the game (issue 14.3)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserPerBlock();
 
   it('sets aside a save of the right version with an empty game, keeps its text for download, and an assignment link still plays', async () => {
     const { page } = browser;
-    await page.goto(baseUrl);
-    await onScreen(page, 'start');
+    await openStart(page, baseUrl);
     const raw = JSON.stringify({ v: 1, engine: ENGINE_VERSION, game: {} });
     await page.evaluate((text) => localStorage.setItem('crisis-lab.game', text), raw);
-    await page.goto(`${baseUrl}?scenario=tutorial&rules=sco&seed=3&lock=1`);
-    await onScreen(page, 'start');
+    await openStart(page, `${baseUrl}?scenario=tutorial&rules=sco&seed=3&lock=1`);
     const notice = page.locator('[data-testid=saved-notice]');
     expect(await notice.getAttribute('data-reason')).toBe('incomplete');
     expect(await notice.textContent()).toContain('could not be restored');
@@ -108,8 +93,7 @@ describe('a save never bricks the game (issue 14.3)', () => {
       localStorage.setItem('crisis-lab.game', text);
       localStorage.setItem('crisis-lab.language', 'ru');
     }, '{"v":1,"game":');
-    await page.goto(baseUrl);
-    await onScreen(page, 'start');
+    await openStart(page, baseUrl);
     expect(await page.locator('[data-testid=saved-notice]').textContent()).toContain('не является сохранённой игрой');
     await page.evaluate(() => localStorage.setItem('crisis-lab.language', 'en'));
     expect(browser.errors).toEqual([]);
@@ -117,8 +101,7 @@ describe('a save never bricks the game (issue 14.3)', () => {
 
   it('tells the player when the storage is full and offers the log to export', async () => {
     const { page } = browser;
-    await page.goto(baseUrl);
-    await onScreen(page, 'start');
+    await openStart(page, baseUrl);
     await page.evaluate(() => localStorage.removeItem('crisis-lab.game'));
     await startGame(page, baseUrl, SCENARIO, 'sco', SEED);
     await playTurns(page, 1);
