@@ -1,12 +1,12 @@
 // Scenario files are untrusted: markup in any text field shows as text and nothing runs; a
 // broken file shows its problems with line numbers.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { ROOT, onScreen, openBrowser, screenshot, type Browser } from './browser';
-import { confirmNewGame } from './play';
+import { ROOT, onScreen, screenshot, browserPerBlock } from './browser';
+import { openStart, playFromStart } from './play';
 
 const baseUrl = inject('baseUrl');
 const HORIZON = 6;
@@ -38,19 +38,12 @@ function hostile(): string {
 }
 
 describe('untrusted scenario files', () => {
-  let browser: Browser;
+  const browser = browserPerBlock();
   const dir = mkdtempSync(join(tmpdir(), 'crisis-lab-untrusted-'));
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('shows a broken file’s problems with line numbers (dropped on the page)', async () => {
     const { page } = browser;
-    await page.goto(baseUrl);
-    await onScreen(page, 'start');
+    await openStart(page, baseUrl);
     const broken = readFileSync(join(ROOT, 'scenarios/frontier-armed-attack.yaml'), 'utf8').replace('horizon: 30', 'horizon: 0').replace('crisisType: armed-attack', 'crisisType: invasion');
     await page.evaluate((text) => {
       const transfer = new DataTransfer();
@@ -75,9 +68,7 @@ describe('untrusted scenario files', () => {
     await title.waitFor();
     expect(await title.textContent()).toContain('<img src=x onerror=');
 
-    await page.click('[data-testid=play]');
-    await confirmNewGame(page);
-    await onScreen(page, 'crisis');
+    await playFromStart(page);
     expect(await page.locator('[role=dialog]').textContent()).toContain('<script>window.__xss=2</script>');
     await page.keyboard.press('Enter');
     for (let turn = 1; turn <= HORIZON; turn += 1) {
