@@ -1,5 +1,5 @@
-// Browser entry: styles and fonts start at once; the game (Phaser and the engine) loads in
-// parallel and starts once the fonts for the player's language are in.
+// Browser entry: styles and fonts start at once; Phaser and the map load in parallel, and the
+// app (the engine and the screens) starts once the fonts for the player's language are in.
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import './game/styles.css';

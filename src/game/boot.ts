@@ -1,6 +1,7 @@
-// Start-up: theme, language, fonts (awaited, because Phaser draws a Text once and one drawn in a
-// fallback font stays that way), then the Phaser game with the map scene, then the app (the
-// engine and the screens, fetched once the first frame is drawn, while the map data loads).
+// Start-up: theme, language, the Phaser game with the map scene, then the app (the engine and the
+// screens, fetched once the first frame is drawn, while the map data loads). The app starts only
+// once the language's fonts are in: Phaser draws a Text once, and one drawn in a fallback font
+// stays that way; the map draws no text before the app shows it a view.
 import * as Phaser from 'phaser';
 import { applyThemeToDocument, theme } from '../ui-kit/theme';
 import { initialLanguage, setLanguage } from '../ui-kit/i18n';
@@ -21,11 +22,10 @@ declare global {
   }
 }
 
-/** Starts the game once `fonts` (the language's Noto Sans faces) have loaded. */
+/** Starts the game; its app starts once `fonts` (the language's Noto Sans faces) have loaded. */
 export async function boot(fonts: Promise<void>): Promise<void> {
   applyThemeToDocument();
   setLanguage(initialLanguage(), false);
-  await fonts;
   const root = document.getElementById('app') ?? document.body;
   // The map is drawn for the eye; the panel says the same in text for screen readers.
   const mapHost = el('div', { id: 'map', 'aria-hidden': 'true' });
@@ -62,7 +62,7 @@ export async function boot(fonts: Promise<void>): Promise<void> {
     : Promise.resolve(null);
   // The engine and the screens load once the first frame is drawn: it needs neither, and on a
   // small machine fetching and compiling them beside Phaser's start only delays it.
-  const [{ App: AppClass }, scene, lmsState] = await Promise.all([firstFrame.then(() => import('./app')), ready, lms]);
+  const [{ App: AppClass }, scene, lmsState] = await Promise.all([firstFrame.then(() => import('./app')), ready, lms, fonts]);
   const app = new AppClass(scene, ui);
   window.__crisisLab = app;
   let integrations: Integrations = { ...NO_INTEGRATIONS, lms: lmsState };
