@@ -413,10 +413,25 @@ function pairs(c: Comparison): HTMLElement | null {
   );
 }
 
+/** The select below the controls that has the focus (a filter, the charts' scenario), by its
+ * test id: it is drawn anew with what lies below the controls, and the new one takes the focus
+ * back, so that the arrow keys go on choosing. */
+function focusedChoice(): string | null {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLSelectElement) || !top || top.node.contains(active) || !root.contains(active)) return null;
+  return active.getAttribute('data-testid');
+}
+
 /** Draws the page: the header and the controls once per language (then brought up to date),
  * what lies below them afresh. */
 function render(): void {
   document.title = `${ct('cmp.title')} — ${t('app.title')}`;
+  const refocus = focusedChoice();
+  draw();
+  if (refocus) root.querySelector<HTMLElement>(`select[data-testid="${refocus}"]`)?.focus();
+}
+
+function draw(): void {
   if (!top) {
     clear(root);
     const header = el('header', { class: 'topline' }, el('h1', { text: ct('cmp.title') }), el('div', { class: 'actions' }, el('a', { href: './index.html', text: ct('cmp.backToGame') }), languageSelect()));

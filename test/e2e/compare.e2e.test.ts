@@ -198,6 +198,13 @@ describe('compare.html', () => {
     await page.selectOption('[data-testid=filter-rules]', '');
     await page.selectOption('[data-testid=filter-origin]', 'bot');
     expect(await page.locator('[data-testid=alerts]').textContent()).not.toContain('filter');
+    // A filter chosen with the keyboard is drawn anew with the results and keeps the focus, so
+    // the arrow keys go on choosing.
+    await page.focus('[data-testid=filter-scenario]');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid=filter-scenario]')?.value !== '');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('filter-scenario');
+    await page.selectOption('[data-testid=filter-scenario]', '');
 
     // One row per game, with its player (the copy of log-00 is listed too, not counted).
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-games]')]);
