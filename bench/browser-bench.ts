@@ -227,9 +227,13 @@ export async function browserBench(): Promise<void> {
     const chunks = chunksOf(built);
     const parser = parserModules(chunks, gameRun.scripts);
     console.log(`  YAML parser or validator (yaml, zod) before the first frame: ${parser.length === 0 ? 'none' : parser.join(', ')}`);
-    const reader = chunks.find((c) => c.facadeModuleId?.endsWith('/src/game/scenario-reader.ts'));
-    if (reader) {
-      const later = staticClosure(chunks, reader.fileName).filter((f) => !gameRun.scripts.some((u) => u.endsWith(`/${f}`)));
+    // What the first picked, dropped or linked file adds to what the started game has loaded.
+    const facade = (file: string) => chunks.find((c) => c.facadeModuleId?.endsWith(file));
+    const reader = facade('/src/game/scenario-reader.ts');
+    const app = facade('/src/game/app.ts');
+    if (reader && app) {
+      const started = new Set([...staticClosure(chunks, app.fileName), ...gameRun.scripts.map((u) => new URL(u).pathname.slice(1))]);
+      const later = staticClosure(chunks, reader.fileName).filter((f) => !started.has(f));
       const size = sizeOf(gameOut, later.map((f) => `http://x/${f}`));
       console.log(`  loaded with the first picked, dropped or linked file: ${kb(size.gzip)} gzip in ${size.files} files`);
     }
