@@ -2,6 +2,7 @@
 // `node -e 0`, and the batch with one worker next to two. The prebuilt command line is brought up
 // to date first, so no timed run pays for a build.
 import { spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { SPEED_UP_GOAL, load, recordSpeedUps } from './speed-goals';
 // @ts-expect-error -- plain JavaScript, with no declarations: it runs before anything is compiled.
@@ -14,6 +15,8 @@ const BATCH_RULES = ['nato', 'sco'];
  * 20,000 games (the goal holds from 1,000 up). */
 const RUNS = [250, 1250, 5000];
 const STARTUP_GOAL = 4;
+/** A load average from which two threads of one command cannot have two cores to themselves. */
+const BUSY_LOAD = 2.5;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -72,6 +75,11 @@ export async function batchBench(starters: string[]): Promise<void> {
     );
   }
   recordSpeedUps(speedUps);
+  if (loadavg()[0]! >= BUSY_LOAD) {
+    // Linux schedules each session as one group (autogroup): while other sessions keep the cores
+    // busy, a second thread of this one shares the same slice instead of taking a second core.
+    console.log(`NOTE: load average ${load()} on ${availableParallelism()} cores: the speed-ups above are the machine's, not the batch's; measure again when it is below ${BUSY_LOAD}`);
+  }
   const met = speedUps.filter((s) => s.speedUp >= SPEED_UP_GOAL).map((s) => s.games);
   console.log(
     `batch goal (2 workers ≥ ${SPEED_UP_GOAL}× one): ` +
