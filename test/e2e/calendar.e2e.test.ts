@@ -40,7 +40,8 @@ describe('a sitting of the calendar', () => {
     if (!parsed.ok) throw new Error('the edited case does not parse');
     await openStart(page, baseUrl);
     await page.setInputFiles('[data-testid=scenario-file]', { name: 'calendar.yaml', mimeType: 'text/yaml', buffer: Buffer.from(text) });
-    await page.waitForSelector('[data-testid=play]:not([disabled])');
+    // The file is read once the scenario reader has loaded: wait for it to be the one chosen.
+    await page.locator('.scenario-item[aria-pressed=true] .title', { hasText: parsed.scenario.title.en }).waitFor();
     await chooseRules(page, 'sco');
     await page.fill('[data-focus=seed]', SEED);
     await playFromStart(page);

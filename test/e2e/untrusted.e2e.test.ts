@@ -64,7 +64,8 @@ describe('untrusted scenario files', () => {
     const file = join(dir, 'hostile.yaml');
     writeFileSync(file, hostile());
     await page.setInputFiles('[data-testid=scenario-file]', file);
-    const title = page.locator('.scenario-item[aria-pressed=true] .title');
+    // The file is read once the scenario reader has loaded: wait for it to be the one chosen.
+    const title = page.locator('.scenario-item[aria-pressed=true] .title', { hasText: '<img src=x onerror=' });
     await title.waitFor();
     expect(await title.textContent()).toContain('<img src=x onerror=');
 
