@@ -38,14 +38,16 @@ export interface Business {
 const NOBODY: Tally = { support: [], object: [], abstain: [], stayOut: [] };
 
 // A sitting's guards all read the same business; tallying 32 members' answers once per event,
-// not once per guard, keeps a long transition list cheap.
-const known = new WeakMap<object, { context: RuleContext; business: Business | null }>();
+// not once per guard, keeps a long transition list cheap. One entry is enough: the guards and
+// actions of one event are evaluated together, before the next event is read, and the business is
+// a function of the event and the context alone, neither of which is changed once made (a miss
+// only reads it again). A WeakMap by event cost more to write, once per event, than the tally.
+let last: { event: object | null; context: RuleContext | null; business: Business | null } = { event: null, context: null, business: null };
 
 export function businessOf(context: RuleContext, received: RuleEvent | { type: string }): Business | null {
-  const cached = known.get(received);
-  if (cached && cached.context === context) return cached.business;
+  if (last.event === received && last.context === context) return last.business;
   const business = readBusiness(context, received as RuleEvent); // internal events match nothing below
-  known.set(received, { context, business });
+  last = { event: received, context, business };
   return business;
 }
 
