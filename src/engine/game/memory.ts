@@ -9,25 +9,33 @@ import type { GameMemory } from './types';
 /** The maps a turn may write to, each through `writable`. */
 export type MemoryMap = 'contributions' | 'strain' | 'acquiesced' | 'pledges' | 'excess' | 'stances';
 
-/** The maps each turn's copy has made its own so far. A memory not made by turnMemory (a new
- * game's) is never listed, so its maps are always copied before a write: never shared. */
-const owned = new WeakMap<GameMemory, Set<MemoryMap>>();
+/** Each map's bit in `owned`. */
+const BIT: Record<MemoryMap, number> = { contributions: 1, strain: 2, acquiesced: 4, pledges: 8, excess: 16, stances: 32 };
+
+/** The last turn copy made and the maps it has made its own so far. A turn's copy is written only
+ * while that turn is played (playTurn, one synchronous call), and the next turn copies again, so
+ * one record suffices; a memory it does not name (a new game's, or a copy a later turnMemory
+ * superseded) has its maps copied before every write: never shared. A WeakMap of sets, one
+ * entry per turn, cost a tenth of the memory's share of a turn. */
+let current: GameMemory | null = null;
+let owned = 0;
 
 /** The turn's copy of `m`: its lists copied (openTurn and the ladder push onto them), its maps
  * shared until written. `attribution` is shared too: openTurn replaces it with a new object
  * (advanceAttribution) before it writes to it. */
 export function turnMemory(m: GameMemory): GameMemory {
   const copy: GameMemory = { ...m, firedEvents: [...m.firedEvents], credited: [...m.credited] };
-  owned.set(copy, new Set());
+  current = copy;
+  owned = 0;
   return copy;
 }
 
 /** The map `key` of a turn's memory, made the turn's own (copied) before its first write. */
 export function writable<K extends MemoryMap>(memory: GameMemory, key: K): GameMemory[K] {
-  const mine = owned.get(memory);
-  if (mine?.has(key)) return memory[key];
+  const mine = memory === current;
+  if (mine && (owned & BIT[key]) !== 0) return memory[key];
   const copy = { ...memory[key] } as GameMemory[K];
   memory[key] = copy;
-  mine?.add(key);
+  if (mine) owned |= BIT[key];
   return copy;
 }
