@@ -66,17 +66,32 @@ export function signalWeight(intent: IntentId): number {
  * its profile as the adversary reads it (with a per-game misperception), corrected by its last
  * stance on the costliest request it answered, as far as that stance was a costly signal. */
 export function helpEstimate(d: DeterrenceInputs, member: StateId, profile: StateProfile): number {
+  return estimateFrom(d, sharedPart(d), member, profile);
+}
+
+/** What every member's estimate in one reading shares: the prior's weighted part and the two
+ * sides. Taken once per reading (deterrenceOf) rather than once per member: the same numbers. */
+interface SharedPart {
+  weightedPrior: number;
+  actors: { requester: StateId; adversary: StateId };
+}
+
+function sharedPart(d: DeterrenceInputs): SharedPart {
   const { features: f, params, posture } = d;
   const binding = f.commitment !== 'consultation-only';
   let prior = binding ? params.priorDefence : params.priorConsultation;
   if (f.command !== 'none') prior += params.institutionalisation;
   if (posture.commitment === 'invoked') prior += params.invocationAudience;
   else if (posture.commitment === 'conditional') prior += params.invocationAudience / 2;
-  const actors = { requester: d.scenario.player.state, adversary: d.scenario.adversary.id };
-  const read = clampUnit(ownWant(profile, d.situation, actors, 0) + (d.memory.perception[member] ?? 0));
-  const said = costliestStance(d.memory.stances, member);
-  const evidence = said ? read + signalWeight(said.intent) * (STANCE_READ[said.position] - read) : read;
-  return clampUnit((1 - params.evidenceWeight) * Math.min(1, prior) + params.evidenceWeight * evidence);
+  return { weightedPrior: (1 - params.evidenceWeight) * Math.min(1, prior), actors: { requester: d.scenario.player.state, adversary: d.scenario.adversary.id } };
+}
+
+function estimateFrom(d: DeterrenceInputs, shared: SharedPart, member: StateId, profile: StateProfile): number {
+  const { params, memory } = d;
+  const read = clampUnit(ownWant(profile, d.situation, shared.actors, 0) + (memory.perception[member] ?? 0));
+  const said = costliestAnswered(memory.stances, member);
+  const evidence = said ? read + SIGNAL_WEIGHT[said] * (STANCE_READ[memory.stances[said]![member]!.position] - read) : read;
+  return clampUnit(shared.weightedPrior + params.evidenceWeight * evidence);
 }
 
 /** The intents from the costliest signal down; among equals in the vocabulary's fixed order (never
@@ -84,12 +99,12 @@ export function helpEstimate(d: DeterrenceInputs, member: StateId, profile: Stat
  * one that asked the most of it, as a scan keeping only strictly costlier finds would pick. */
 const BY_SIGNAL: readonly IntentId[] = [...INTENTS].sort((a, b) => signalWeight(b) - signalWeight(a));
 
-/** The member's stance on the request that asked the most of it, among those it has answered. */
-function costliestStance(stances: GameMemory['stances'], member: StateId): { intent: IntentId; position: Position } | undefined {
-  for (const intent of BY_SIGNAL) {
-    const s = stances[intent]?.[member];
-    if (s) return { intent, position: s.position };
-  }
+/** signalWeight of each intent, taken once. */
+const SIGNAL_WEIGHT = Object.fromEntries(INTENTS.map((i) => [i, signalWeight(i)])) as Record<IntentId, number>;
+
+/** The request that asked the most of the member, among those it has answered. */
+function costliestAnswered(stances: GameMemory['stances'], member: StateId): IntentId | undefined {
+  for (const intent of BY_SIGNAL) if (stances[intent]?.[member]) return intent;
   return undefined;
 }
 
@@ -98,6 +113,7 @@ function costliestStance(stances: GameMemory['stances'], member: StateId): { int
 export function deterrenceOf(d: DeterrenceInputs): number {
   const { scenario, posture } = d;
   const player = scenario.player.state;
+  const shared = sharedPart(d);
   let help = 0;
   let nuclearHelp = 0;
   for (const member of scenario.alliance.members) {
@@ -107,7 +123,7 @@ export function deterrenceOf(d: DeterrenceInputs): number {
       help += p.capability; // a state defends itself
       continue;
     }
-    const expected = Math.max(helpEstimate(d, member, p), CONTRIBUTION_WEIGHT[d.memory.contributions[member] ?? 'none']);
+    const expected = Math.max(estimateFrom(d, shared, member, p), CONTRIBUTION_WEIGHT[d.memory.contributions[member] ?? 'none']);
     help += p.capability * expected;
     if (p.nuclear) nuclearHelp = Math.max(nuclearHelp, expected);
   }
