@@ -118,16 +118,28 @@ export interface AllianceSession {
   save(): AllianceSnapshot;
 }
 
+/** A session is opened every turn, so its methods live on a prototype rather than in fresh closures. */
+class RuleSession implements AllianceSession {
+  private state: RuleState;
+  constructor(
+    private readonly rules: RuleSet,
+    saved: AllianceSnapshot,
+  ) {
+    this.state = restoreRules(saved);
+  }
+  send(event: RuleEvent): void {
+    this.state = stepRules(this.rules.machine as unknown as AnyStateMachine, this.state, event);
+  }
+  snapshot(): AllianceView {
+    return viewOf(this.rules, this.state);
+  }
+  save(): AllianceSnapshot {
+    return persistRules(this.state);
+  }
+}
+
 export function openAlliance(rules: RuleSet, saved: AllianceSnapshot): AllianceSession {
-  const machine = rules.machine as unknown as AnyStateMachine;
-  let state = restoreRules(saved);
-  return {
-    send: (event) => {
-      state = stepRules(machine, state, event);
-    },
-    snapshot: () => viewOf(rules, state),
-    save: () => persistRules(state),
-  };
+  return new RuleSession(rules, saved);
 }
 
 /** Every event a rule set's machine is sent, to `watch`, until the returned function is called
