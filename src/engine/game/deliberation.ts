@@ -205,9 +205,12 @@ function contributionAsk(decisions: DecisionRecord[]): 'binding' | 'voluntary' |
 export function helpChannel(decisions: DecisionRecord[]): HelpChannel | null {
   if (decisions.some((d) => d.kind === 'collective-defence' && d.outcome === 'adopted')) return 'alliance';
   if (decisions.some((d) => d.kind === 'posture' && d.rule === 'N7')) return 'alliance';
-  const refused = (d: DecisionRecord) =>
-    d.kind === 'collective-defence' && (d.outcome === 'blocked' || d.outcome === 'declined' || d.outcome === 'subset');
-  return decisions.some(refused) ? 'bilateral' : null;
+  return decisions.some(refusedHelp) ? 'bilateral' : null;
+}
+
+/** A request for help the alliance did not grant. */
+function refusedHelp(d: DecisionRecord): boolean {
+  return d.kind === 'collective-defence' && (d.outcome === 'blocked' || d.outcome === 'declined' || d.outcome === 'subset');
 }
 
 /** A binding pledge's pull on what an ally gives: "such action as it deems necessary" (N4) pulls
@@ -253,8 +256,10 @@ export function rememberDecisions(t: TurnContext, decisions: DecisionRecord[]): 
   for (const d of decisions) {
     if (d.kind === 'statement' && (d.outcome === 'adopted' || d.outcome === 'subset')) memory.collectiveTexts += 1;
     if ((d.outcome === 'adopted' || d.outcome === 'conditional') && !isStandingMove(d)) {
+      // A set, not a scan of the list for each of 30-odd members.
+      const endorsed = new Set(d.endorsedBy);
       for (const m of t.members) {
-        if (d.endorsedBy.includes(m)) continue;
+        if (endorsed.has(m)) continue;
         const acquiesced = writable(memory, 'acquiesced');
         acquiesced[m] = (acquiesced[m] ?? 0) + 1;
       }
