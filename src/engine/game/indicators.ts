@@ -160,10 +160,17 @@ export function autonomyOf(
 
 /** Share of members drawn into action against their own interest (Snyder 1984; Kim 2011). */
 export function entrapmentOf(scenario: Scenario, strain: Record<StateId, number>): number {
-  const others = scenario.alliance.members.filter((m) => m !== scenario.player.state);
-  if (others.length === 0) return 0;
-  const sum = others.reduce((s, m) => s + Math.min(1, strain[m] ?? 0), 0);
-  return clampUnit(sum / others.length);
+  // A loop rather than a filtered copy and a reduce: the same sum in the same order, 0 first.
+  const player = scenario.player.state;
+  let others = 0;
+  let sum = 0;
+  for (const m of scenario.alliance.members) {
+    if (m === player) continue;
+    others += 1;
+    sum += Math.min(1, strain[m] ?? 0);
+  }
+  if (others === 0) return 0;
+  return clampUnit(sum / others);
 }
 
 /** Cohesion moves toward how united members were on this turn's decisions. */
