@@ -73,6 +73,8 @@ export function helpEstimate(d: DeterrenceInputs, member: StateId, profile: Stat
  * sides. Taken once per reading (deterrenceOf) rather than once per member: the same numbers. */
 interface SharedPart {
   weightedPrior: number;
+  /** The intents some member has answered, costliest signal first (BY_SIGNAL's order). */
+  answered: readonly IntentId[];
   actors: { requester: StateId; adversary: StateId };
 }
 
@@ -83,13 +85,17 @@ function sharedPart(d: DeterrenceInputs): SharedPart {
   if (f.command !== 'none') prior += params.institutionalisation;
   if (posture.commitment === 'invoked') prior += params.invocationAudience;
   else if (posture.commitment === 'conditional') prior += params.invocationAudience / 2;
-  return { weightedPrior: (1 - params.evidenceWeight) * Math.min(1, prior), actors: { requester: d.scenario.player.state, adversary: d.scenario.adversary.id } };
+  return {
+    weightedPrior: (1 - params.evidenceWeight) * Math.min(1, prior),
+    actors: { requester: d.scenario.player.state, adversary: d.scenario.adversary.id },
+    answered: BY_SIGNAL.filter((intent) => d.memory.stances[intent] !== undefined && d.memory.stances[intent] !== null),
+  };
 }
 
 function estimateFrom(d: DeterrenceInputs, shared: SharedPart, member: StateId, profile: StateProfile): number {
   const { params, memory } = d;
   const read = clampUnit(ownWant(profile, d.situation, shared.actors, 0) + (memory.perception[member] ?? 0));
-  const said = costliestAnswered(memory.stances, member);
+  const said = costliestAnswered(memory.stances, shared.answered, member);
   const evidence = said ? read + SIGNAL_WEIGHT[said] * (STANCE_READ[memory.stances[said]![member]!.position] - read) : read;
   return clampUnit(shared.weightedPrior + params.evidenceWeight * evidence);
 }
@@ -102,9 +108,10 @@ const BY_SIGNAL: readonly IntentId[] = [...INTENTS].sort((a, b) => signalWeight(
 /** signalWeight of each intent, taken once. */
 const SIGNAL_WEIGHT = Object.fromEntries(INTENTS.map((i) => [i, signalWeight(i)])) as Record<IntentId, number>;
 
-/** The request that asked the most of the member, among those it has answered. */
-function costliestAnswered(stances: GameMemory['stances'], member: StateId): IntentId | undefined {
-  for (const intent of BY_SIGNAL) if (stances[intent]?.[member]) return intent;
+/** The request that asked the most of the member, among those it has answered: the first of
+ * `answered` (the intents anyone answered, in BY_SIGNAL's order) the member answered. */
+function costliestAnswered(stances: GameMemory['stances'], answered: readonly IntentId[], member: StateId): IntentId | undefined {
+  for (const intent of answered) if (stances[intent]![member]) return intent;
   return undefined;
 }
 
