@@ -182,37 +182,36 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
   // such, never dropped.
   const alliance = result ? sendToAlliance(t.set, council.alliance, { type: 'crisis.end', turn: t.turn, day: t.endDay }) : council.alliance;
   const finalDecisions = result ? allianceView(t.set, alliance).context.decisions : decisions;
-  const record: TurnRecord = {
-    turn: t.turn,
-    day,
-    events: t.events,
-    intents,
-    ...(input.motions?.length ? { motions: input.motions } : {}),
-    ...(input.seats && Object.keys(input.seats).length > 0 ? { seats: input.seats } : {}),
-    ...(input.speakers && Object.keys(input.speakers).length > 0 ? { speakers: input.speakers } : {}),
-    proposals: council.proposals,
-    positions: council.positions,
-    sittings: council.sittings,
-    contributions,
-    attribution: t.situation.eventKind === null ? null : t.situation.attribution,
-    ...(channel ? { helpChannel: channel } : {}),
-    decisions: finalDecisions,
-    adversary: ladder.move,
-    indicators,
-  };
+  // The record's keys are written one by one, optional ones where they belong, in the order the
+  // log has always had them: an object literal with spreads in it defines every key after the
+  // first spread through the runtime's slow path, once per turn.
+  const record = { turn: t.turn, day, events: t.events, intents } as TurnRecord;
+  if (input.motions?.length) record.motions = input.motions;
+  if (input.seats && Object.keys(input.seats).length > 0) record.seats = input.seats;
+  if (input.speakers && Object.keys(input.speakers).length > 0) record.speakers = input.speakers;
+  record.proposals = council.proposals;
+  record.positions = council.positions;
+  record.sittings = council.sittings;
+  record.contributions = contributions;
+  record.attribution = t.situation.eventKind === null ? null : t.situation.attribution;
+  if (channel) record.helpChannel = channel;
+  record.decisions = finalDecisions;
+  record.adversary = ladder.move;
+  record.indicators = indicators;
   const next = result ? { memory, events: [] } : openTurn(scenario, t.turn + 1, memory, t.seed);
-  return {
-    ...game,
-    turn: t.turn + 1,
-    rng: t.rng.save(),
-    alliance,
-    indicators,
-    memory: next.memory,
-    events: next.events,
-    turns: [...game.turns, record],
-    result,
-    terms: result ? termsOf(memory.gains) : null,
-  };
+  // The game's own keys in its own order (a copy), then the turn's values written over them: the
+  // same object `{ ...game, turn, ... }` makes, without the slow path after a spread.
+  const after: GameState = { ...game };
+  after.turn = t.turn + 1;
+  after.rng = t.rng.save();
+  after.alliance = alliance;
+  after.indicators = indicators;
+  after.memory = next.memory;
+  after.events = next.events;
+  after.turns = [...game.turns, record];
+  after.result = result;
+  after.terms = result ? termsOf(memory.gains) : null;
+  return after;
 }
 
 /** What the adversary takes toward its aims in a turn: pushing while the alliance's credibility
