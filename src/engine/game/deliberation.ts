@@ -94,7 +94,8 @@ export function deliberate(t: TurnContext, saved: AllianceSnapshot): Deliberatio
   return {
     alliance: alliance.save(),
     proposals,
-    ...sat,
+    positions: sat.positions,
+    sittings: sat.sittings,
     decisions: context.decisions,
     posture: postureOf(state),
     bound: context.bound,

@@ -24,7 +24,11 @@ let owned = 0;
  * shared until written. `attribution` is shared too: openTurn replaces it with a new object
  * (advanceAttribution) before it writes to it. */
 export function turnMemory(m: GameMemory): GameMemory {
-  const copy: GameMemory = { ...m, firedEvents: [...m.firedEvents], credited: [...m.credited] };
+  // Written over a copy rather than in a literal after a spread (V8's slow path): the same keys
+  // in the same order.
+  const copy: GameMemory = { ...m };
+  copy.firedEvents = [...m.firedEvents];
+  copy.credited = [...m.credited];
   current = copy;
   owned = 0;
   return copy;
