@@ -62,8 +62,19 @@ export function stakeSide(p: StateProfile, actors: Actors): number {
 /** How much a member cares to stand by the requester against this adversary: its interests in the
  * crisis count on the side its stake is on, so a member with high stakes on the other side resists. */
 export function solidarity(p: StateProfile, actors: Actors): number {
-  return 0.4 * tie(p, actors.requester) + 0.3 * threat(p, actors.adversary) + 0.3 * p.interests * stakeSide(p, actors);
+  const known = solidarities.get(p);
+  if (known && known.requester === actors.requester && known.adversary === actors.adversary) return known.value;
+  const value = 0.4 * tie(p, actors.requester) + 0.3 * threat(p, actors.adversary) + 0.3 * p.interests * stakeSide(p, actors);
+  solidarities.set(p, { requester: actors.requester, adversary: actors.adversary, value });
+  return value;
 }
+
+/** Each profile's solidarity with the last two sides it was asked about. It is asked for every
+ * member several times a turn (positions, contributions, the adversary's estimates), always about
+ * the same two sides in a game, and reading the profile's ties and threats took longer than one
+ * look-up here. Valid because a parsed scenario, its profiles included, is never changed in place
+ * (scenario-index.ts makes the same assumption), so the same profile and sides give the same number. */
+const solidarities = new WeakMap<StateProfile, { requester: StateId; adversary: StateId; value: number }>();
 
 export function memberPosition(
   member: StateId,
