@@ -93,8 +93,12 @@ class RuleView implements AllianceView {
   can(event: RuleEvent): boolean {
     return rulesTake(this.machine, this.state, event);
   }
+  /** The tags of the view's state, found at the first look: the state never changes, and
+   * postureOf looks up to six times. */
+  private tags: ReadonlySet<string> | null = null;
   hasTag(tag: string): boolean {
-    return rulesTags(this.machine, this.state).has(tag);
+    this.tags ??= rulesTags(this.machine, this.state);
+    return this.tags.has(tag);
   }
 }
 
