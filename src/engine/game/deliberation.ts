@@ -162,9 +162,10 @@ function positionsAt(
   const positions: Record<StateId, Position> = {};
   const by: Record<StateId, PositionSource> = {};
   const changed: Record<StateId, ChangeOfMind> = {};
+  const seats = t.input.seats?.[intent];
   for (const m of t.members) {
     const before = stances[m];
-    const seat = t.input.seats?.[intent]?.[m];
+    const seat = seats?.[m];
     const script = t.scenario.alliance.scripted[m]?.[intent];
     let position: Position;
     if (m === proposal.requester || m === proposal.proposer) {

@@ -82,17 +82,21 @@ export function strainInvolvedMembers(t: TurnContext, bound: StateId[], rise: nu
 export function legitimacyAfterTurn(t: TurnContext, prev: number, decisions: DecisionRecord[], ladder: LadderOutcome): number {
   const { credited } = t.memory;
   let legitimacy = legitimacyAfterDecisions(prev, decisions, credited);
-  const once = (step: CreditedStep, value: number) => {
-    if (credited.includes(step)) return;
-    credited.push(step);
-    legitimacy += value;
-  };
   if (t.intents.includes('act-alone')) {
-    if (isSelfDefence(t)) once('self-defence', 0.02);
-    else legitimacy += 0.03 - 0.15 * (1 - t.situation.attribution); // force without an attack costs every time
+    if (isSelfDefence(t)) {
+      if (creditOnce(credited, 'self-defence')) legitimacy += 0.02;
+    } else legitimacy += 0.03 - 0.15 * (1 - t.situation.attribution); // force without an attack costs every time
   }
-  if (t.intents.includes('de-escalate')) once('restraint', 0.04);
+  if (t.intents.includes('de-escalate') && creditOnce(credited, 'restraint')) legitimacy += 0.04;
   if (ladder.move === 'escalate') legitimacy += 0.02; // the world sides with the one attacked
   if (ladder.escalation > 3.5) legitimacy -= 0.02;
   return legitimacy;
+}
+
+/** Whether `step` is credited now for the first time (and note it so): a module function rather
+ * than a closure made every turn. */
+function creditOnce(credited: CreditedStep[], step: CreditedStep): boolean {
+  if (credited.includes(step)) return false;
+  credited.push(step);
+  return true;
 }
