@@ -70,8 +70,8 @@ export function solidarity(p: StateProfile, actors: Actors): number {
 }
 
 /** Each profile's solidarity with the last two sides it was asked about. It is asked for every
- * member several times a turn (positions, contributions, the adversary's estimates), always about
- * the same two sides in a game, and reading the profile's ties and threats took longer than one
+ * member several times a turn (positions, contributions, the adversary's estimates), nearly always
+ * about the same two sides in a game (a calendar draft's tabler is the exception), and reading the profile's ties and threats took longer than one
  * look-up here. Valid because a parsed scenario, its profiles included, is never changed in place
  * (scenario-index.ts makes the same assumption), so the same profile and sides give the same number. */
 const solidarities = new WeakMap<StateProfile, { requester: StateId; adversary: StateId; value: number }>();
