@@ -10,6 +10,7 @@ export { BUILT_IN_POLICIES } from './scenario/vocabulary';
 export { scenarioJsonSchemaText } from './scenario/json-schema';
 export { withFieldReference } from './scenario/field-reference';
 export { newGame, playTurn, dayOfTurn, type GameOptions } from './game/game';
+export { sittingsAt } from './game/wording';
 // National moves (acting alone, de-escalating) no alliance body decides; the class server refuses them as motions.
 export { NATIONAL } from './game/deliberation';
 export { situationOf } from './game/events';

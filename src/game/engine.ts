@@ -16,6 +16,7 @@ export {
   replayIntents,
   inputOf,
   dayOfTurn,
+  sittingsAt,
   counterfactual,
   firstDivergence,
   logText,

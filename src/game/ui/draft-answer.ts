@@ -1,10 +1,11 @@
 // A draft tabled this turn at a sitting of the scenario's calendar (another member's text, not a
 // request of the player's): the player may answer it as its state's delegation would, or leave the
 // answer to the state's profile. The answer goes to the engine as the player's seat on the text.
-import type { GameState, Position, Scenario } from '../engine';
+import { sittingsAt, type GameState, type Position, type Scenario } from '../engine';
 import { localize, t } from '../../ui-kit/i18n';
 import { stateName } from '../../ui-kit/scenario-names';
 import { el, uid } from '../../ui-kit/dom';
+import { draftWords } from './request-timeline';
 
 type Sitting = NonNullable<Scenario['alliance']['calendar']>[number];
 
@@ -15,7 +16,7 @@ type Answer = (typeof ANSWERS)[number];
 /** The calendar's drafts on the table this turn that the player did not table itself. */
 export function draftsThisTurn(game: GameState): Sitting[] {
   if (game.result) return [];
-  return (game.scenario.alliance.calendar ?? []).filter((s) => s.at === game.turn && s.tabledBy !== game.scenario.player.state);
+  return sittingsAt(game.scenario, game.turn).filter((s) => s.tabledBy !== game.scenario.player.state);
 }
 
 /** The fieldset for this turn's drafts, and a reader for the player's answer (null: its profile). */
@@ -25,12 +26,9 @@ export function draftAnswer(game: GameState): { element: HTMLElement; answer: ()
   const name = uid('draft-answer');
   const fieldset = el('fieldset', { 'data-testid': 'draft-answer' }, el('legend', { text: t('draft.heading') }));
   for (const sitting of drafts) {
-    const named = sitting.condemns.map((id) => game.scenario.events.find((e) => e.id === id)).filter((e) => e !== undefined);
     fieldset.append(
       el('p', { class: 'small', text: t('draft.tabled', { sitting: localize(sitting.name), who: stateName(game.scenario, sitting.tabledBy) }) }),
-      named.length === 0
-        ? el('p', { class: 'small muted', text: t('requests.condemnsNothing') })
-        : el('div', { class: 'small' }, t('requests.condemns'), el('ul', {}, ...named.map((e) => el('li', { text: localize(e.text) })))),
+      draftWords(game, sitting.condemns),
     );
   }
   for (const answer of ANSWERS) {

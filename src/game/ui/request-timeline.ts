@@ -71,7 +71,7 @@ function rowItem(app: App, game: GameState, row: RequestRow, key: string): HTMLE
 }
 
 /** What a calendar draft condemns by name, as the events' headlines: members answer its words. */
-function draftWords(game: GameState, condemns: readonly string[]): HTMLElement {
+export function draftWords(game: GameState, condemns: readonly string[]): HTMLElement {
   const named = condemns.map((id) => game.scenario.events.find((e) => e.id === id)).filter((e) => e !== undefined);
   if (named.length === 0) return el('div', { class: 'request-what small', 'data-testid': 'draft-words', text: t('requests.condemnsNothing') });
   return el('div', { class: 'request-what small', 'data-testid': 'draft-words' }, t('requests.condemns'), el('ul', {}, ...named.map((e) => el('li', { text: localize(e.text) }))));
