@@ -195,8 +195,7 @@ function positionsAt(
 /** Contributions are asked for by collective defence (binding, N4, C2), by new posture (N7), or,
  * when the alliance cannot grant a request for help, offered bilaterally (N2, S4) or by the
  * willing (S7). */
-function contributionAsk(decisions: DecisionRecord[]): 'binding' | 'voluntary' | null {
-  const channel = helpChannel(decisions);
+function contributionAsk(decisions: DecisionRecord[], channel: HelpChannel | null): 'binding' | 'voluntary' | null {
   if (channel === null) return null;
   return decisions.some((d) => d.kind === 'collective-defence' && d.outcome === 'adopted') ? 'binding' : 'voluntary';
 }
@@ -223,10 +222,11 @@ function pullOf(t: TurnContext): number {
 
 /** What each member puts in this turn; strain, the excess over what it wanted and the highest
  * contribution go into memory. A member's draw is kept while what it weighs is unchanged, so
- * asking again brings the same answer, not a better draw. */
-export function gatherContributions(t: TurnContext, decisions: DecisionRecord[]): Record<StateId, Contribution> {
+ * asking again brings the same answer, not a better draw. `channel` is the turn's helpChannel,
+ * taken once by the caller, which records it with the turn. */
+export function gatherContributions(t: TurnContext, decisions: DecisionRecord[], channel: HelpChannel | null): Record<StateId, Contribution> {
   const contributions: Record<StateId, Contribution> = {};
-  const ask = contributionAsk(decisions);
+  const ask = contributionAsk(decisions, channel);
   const { memory } = t;
   const basis = basisOf(t);
   for (const m of t.members) {

@@ -148,8 +148,8 @@ export function playTurn(game: GameState, requested: IntentId[] | TurnInput): Ga
 
   const council = deliberate(t, game.alliance);
   const { decisions, posture } = council;
-  const contributions = gatherContributions(t, decisions);
   const channel = helpChannel(decisions);
+  const contributions = gatherContributions(t, decisions, channel);
   rememberDecisions(t, decisions);
 
   // What the adversary reads before it moves.
