@@ -9,7 +9,7 @@ import { clearSaved, onSaveChange, saveGame } from '../storage';
 import { assignmentSearch, type PackageConfig } from './package-config';
 import { findScorm12Api } from './scorm12';
 import { ScormSession, type LmsState } from './scorm-session';
-import { decodeSuspend, resumeSuspended, type SuspendDefaults } from './suspend';
+import { ResumeError, decodeSuspend, resumeSuspended, type SuspendDefaults } from './suspend';
 
 function okScenario(loaded: Loaded | null | undefined): Scenario | null {
   return loaded?.ok ? loaded.scenario : null;
@@ -56,7 +56,9 @@ export async function connectLms(config: PackageConfig, onChange: (state: LmsSta
       session.markReported(resumed.game);
       state = { status: 'recording', resumed: resumed.sameGame ? 'same' : 'replayed' };
     } catch (error) {
-      state = { status: 'recording', resumed: 'no', resumeError: error instanceof Error ? error.message : String(error) };
+      // Anything else was thrown by the replay itself (the kept turns do not fit this version).
+      console.warn('The game the course kept could not be resumed:', error);
+      state = { status: 'recording', resumed: 'no', resumeError: error instanceof ResumeError ? error.problem : 'replay' };
     }
   }
 

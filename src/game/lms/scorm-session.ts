@@ -6,11 +6,11 @@
 import type { GameState } from '../engine';
 import type { Scorm12Api } from './scorm12';
 import { cmiTime, cmiTimespan, gameInteractions, scoreRaw } from './report';
-import { encodeSuspend, type SuspendDefaults } from './suspend';
+import { encodeSuspend, type ResumeProblem, type SuspendDefaults } from './suspend';
 
 export type LmsState =
   /** The runtime answers: results are being recorded. `resumed` says how the session began. */
-  | { status: 'recording'; resumed: 'no' | 'same' | 'replayed'; resumeError?: string }
+  | { status: 'recording'; resumed: 'no' | 'same' | 'replayed'; resumeError?: ResumeProblem }
   /** No runtime was found (the package was opened outside an LMS). */
   | { status: 'absent' }
   /** The runtime is there but failed; nothing more is sent. */

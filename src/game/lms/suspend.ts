@@ -25,6 +25,19 @@ export interface Suspended {
   pack: PackId | null;
 }
 
+/** Why a kept game cannot be resumed. The game's notes say it in the player's language
+ * (`lms.why.<code>`); the error's own message, in English, is for the console. */
+export type ResumeProblem = 'format' | 'incomplete' | 'pack' | 'intents' | 'no-scenario' | 'scenario-missing' | 'no-rules' | 'replay';
+
+export class ResumeError extends Error {
+  constructor(
+    readonly problem: ResumeProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Sixteen hex digits of the outcome log's SHA-256 digest: equal games, equal hashes. */
 export function gameHash(game: GameState): string {
   return createLog(game).digest.slice(0, 16);
@@ -37,14 +50,14 @@ export function encodeIntents(turns: readonly (readonly IntentId[])[]): string {
 
 export function decodeIntents(text: string): IntentId[][] {
   if (text === '') return [];
-  if (!text.endsWith('.')) throw new Error('the intents are cut short');
+  if (!text.endsWith('.')) throw new ResumeError('intents', 'the intents are cut short');
   return text
     .slice(0, -1)
     .split('.')
     .map((turn) =>
       [...turn].map((letter) => {
         const intent = INTENTS[letter.charCodeAt(0) - 97];
-        if (!intent) throw new Error(`unknown intent letter “${letter}”`);
+        if (!intent) throw new ResumeError('intents', `unknown intent letter “${letter}”`);
         return intent;
       }),
     );
@@ -71,13 +84,13 @@ export function encodeSuspend(game: GameState, defaults: SuspendDefaults): strin
 
 export function decodeSuspend(text: string): Suspended {
   const params = new URLSearchParams(text);
-  if (params.get('v') !== FORMAT) throw new Error('not a saved game of this format');
+  if (params.get('v') !== FORMAT) throw new ResumeError('format', 'not a saved game of this format');
   const seed = params.get('s');
   const hash = params.get('h');
   const intents = params.get('i');
-  if (!seed || !hash || intents === null) throw new Error('the saved game lacks its seed, intents or hash');
+  if (!seed || !hash || intents === null) throw new ResumeError('incomplete', 'the saved game lacks its seed, intents or hash');
   const pack = params.get('p');
-  if (pack !== null && !isPackId(pack)) throw new Error(`unknown parameter pack “${pack}”`);
+  if (pack !== null && !isPackId(pack)) throw new ResumeError('pack', `unknown parameter pack “${pack}”`);
   return { seed, intents: decodeIntents(intents), hash, scenario: params.get('c'), rules: params.get('r'), pack };
 }
 
@@ -90,11 +103,11 @@ export interface Resumed {
 /** Replays a saved game. `find` gives a scenario by id (the package's or a shipped one). */
 export function resumeSuspended(saved: Suspended, defaults: SuspendDefaults, find: (id: string) => Scenario | null): Resumed {
   const id = saved.scenario ?? defaults.scenario;
-  if (!id) throw new Error('the saved game does not name its scenario');
+  if (!id) throw new ResumeError('no-scenario', 'the saved game does not name its scenario');
   const scenario = find(id);
-  if (!scenario) throw new Error(`scenario “${id}” is not in this package`);
+  if (!scenario) throw new ResumeError('scenario-missing', `scenario “${id}” is not in this package`);
   const rules = saved.rules ?? defaults.rules;
-  if (!rules) throw new Error('the saved game does not name its rule set');
+  if (!rules) throw new ResumeError('no-rules', 'the saved game does not name its rule set');
   const game = replayIntents(scenario, rules, saved.seed, saved.intents, { pack: saved.pack ?? impliedPack(defaults, scenario) });
   return { game, sameGame: gameHash(game) === saved.hash };
 }

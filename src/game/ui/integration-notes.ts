@@ -33,10 +33,10 @@ function offlineText(state: OfflineState): string | null {
   }
 }
 
-function lmsText(state: LmsState): string {
+export function lmsText(state: LmsState): string {
   if (state.status === 'absent') return t('lms.absent');
   if (state.status === 'failed') return t('lms.failed', { reason: state.reason });
-  if (state.resumeError) return `${t('lms.recording')} ${t('lms.resumeError', { reason: state.resumeError })}`;
+  if (state.resumeError) return `${t('lms.recording')} ${t('lms.resumeError', { reason: t(`lms.why.${state.resumeError}`) })}`;
   if (state.resumed === 'replayed') return `${t('lms.recording')} ${t('lms.replayed')}`;
   if (state.resumed === 'same') return `${t('lms.recording')} ${t('lms.resumed')}`;
   return t('lms.recording');
