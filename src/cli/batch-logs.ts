@@ -3,8 +3,8 @@
 // second scenario file with an id already taken gets the id and a number.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GameState } from '../engine/index';
-import { createLogText } from '../engine/index';
+import type { GameState, WrittenScenario } from '../engine/index';
+import { createLogPieces, writeScenario } from '../engine/index';
 import type { Scenario } from '../engine/index';
 import type { PreparedJob } from '../sim/batch-share';
 
@@ -32,7 +32,15 @@ export function logFileName(target: LogTarget, job: PreparedJob, policy: string)
   return [target.prefixes[job.scenario] ?? 'scenario', job.rules, policy, job.seed].map(safe).join('.') + '.json';
 }
 
-/** Writes one game's log; used as playShare's onGame. */
+/** Writes one game's log; used as playShare's onGame. Each scenario is written once per thread
+ * and its bytes spliced into every log that embeds it: the logs are the same bytes as
+ * createLogText's, and a game's log costs what differs from the other games' (its turns). */
 export function logWriter(target: LogTarget): (job: PreparedJob, game: GameState, policy: string) => void {
-  return (job, game, policy) => writeFileSync(join(target.dir, logFileName(target, job, policy)), createLogText(game, { policy }));
+  const written = new Map<string, WrittenScenario>();
+  return (job, game, policy) => {
+    let scenario = written.get(job.scenario);
+    if (scenario?.scenario !== game.scenario) written.set(job.scenario, (scenario = writeScenario(game.scenario)));
+    const pieces = createLogPieces(game, { policy }, scenario);
+    writeFileSync(join(target.dir, logFileName(target, job, policy)), Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece))));
+  };
 }

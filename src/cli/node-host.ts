@@ -3,11 +3,16 @@
 // gives the same bytes), and a quiet end when the reader of our output goes away
 // (`crisis-lab batch ... | head`): a closed pipe is not an error the user made.
 import { createHash } from 'node:crypto';
-import { useSha256 } from '../engine/index';
+import { useSha256, type HashPieces, type Sha256 } from '../engine/index';
 
-export function nodeSha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+/** Pieces (a log's text around its scenario's bytes) go to one hash as they are, not joined. */
+export const nodeSha256: Sha256 = Object.assign((text: string) => createHash('sha256').update(text).digest('hex'), {
+  pieces: (pieces: HashPieces) => {
+    const hash = createHash('sha256');
+    for (const piece of pieces) hash.update(piece);
+    return hash.digest('hex');
+  },
+});
 
 let installed = false;
 

@@ -30,6 +30,7 @@ export { scoreOf } from './game/indicators';
 export {
   createLog,
   createLogText,
+  createLogPieces,
   verifyLog,
   verifyLogText,
   verifyLogTextAsync,
@@ -41,7 +42,8 @@ export {
   type OutcomeLog,
   type VerifyResult,
 } from './log/outcome-log';
-export { canonicalJson, sha256Hex, pureSha256, useSha256, CanonicalError, type Sha256 } from './log/canonical';
+export { writeScenario, type WrittenScenario } from './log/written-scenario';
+export { canonicalJson, sha256Hex, sha256Pieces, pureSha256, useSha256, CanonicalError, type Sha256, type HashPieces } from './log/canonical';
 export { readStrictJson } from './log/strict-json';
 export { signLog, verifySignature, publicKeyOf, keyFingerprint, type LogSignature, type SignatureCheck } from './log/signature';
 export { sameJson } from './log/same-json';

@@ -70,11 +70,22 @@ function quote(text: string): string {
   return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
-/** A SHA-256 implementation: text in, lower-case hex out. */
-export type Sha256 = (text: string) => string;
+/** Pieces hashed as one text, each UTF-8 text or bytes already encoded (a scenario's canonical
+ * text, encoded once for all the logs that embed it). */
+export type HashPieces = readonly (string | Uint8Array)[];
+
+/** A SHA-256 implementation: text in, lower-case hex out. `pieces`, where the platform has it,
+ * hashes pieces as one text without joining them; without it they are joined first. */
+export type Sha256 = ((text: string) => string) & { pieces?: (pieces: HashPieces) => string };
 
 /** SHA-256 in pure JavaScript: Node and the browser hash alike, with no platform module. */
-export const pureSha256: Sha256 = (text) => bytesToHex(sha256(utf8ToBytes(text)));
+export const pureSha256: Sha256 = Object.assign((text: string) => bytesToHex(sha256(utf8ToBytes(text))), {
+  pieces: (pieces: HashPieces) => {
+    const hash = sha256.create();
+    for (const piece of pieces) hash.update(typeof piece === 'string' ? utf8ToBytes(piece) : piece);
+    return bytesToHex(hash.digest());
+  },
+});
 
 let platformSha256: Sha256 = pureSha256;
 
@@ -89,4 +100,13 @@ export function useSha256(implementation: Sha256): void {
 
 export function sha256Hex(text: string): string {
   return platformSha256(text);
+}
+
+const utf8 = new TextDecoder();
+
+/** The SHA-256 of the pieces joined: the same hex as sha256Hex of their text. */
+export function sha256Pieces(pieces: HashPieces): string {
+  const hash = platformSha256;
+  if (hash.pieces) return hash.pieces(pieces);
+  return hash(pieces.map((piece) => (typeof piece === 'string' ? piece : utf8.decode(piece))).join(''));
 }

@@ -8,7 +8,8 @@ import { summarize, type GameSummary } from '../game/summary';
 import type { GameState, TurnInput, TurnRecord } from '../game/types';
 import type { IntentId } from '../scenario/schema';
 import { ENGINE_VERSION } from '../version';
-import { CanonicalError, canonicalJson, sha256Hex } from './canonical';
+import { CanonicalError, canonicalJson, sha256Hex, sha256Pieces } from './canonical';
+import { writeScenario, type WrittenScenario } from './written-scenario';
 import { embeddedRules, embeddedScenario, knownScenarioAt, type ValidScenario } from './embedded-scenario';
 import { canonicalLayout } from './canonical-text';
 import { playerProblem, policyProblem, type LogPolicy } from './log-policy';
@@ -60,14 +61,31 @@ export function scenarioHash(scenario: Scenario): string {
 
 /** A log's text as the engine writes it: canonical JSON and a newline, so the same game gives the
  * same bytes everywhere. One serialisation and one hash: the digest's key sorts first. */
-export function createLogText(game: GameState, options: LogOptions = {}): string {
+export function createLogText(game: GameState, options: LogOptions = {}, written?: WrittenScenario): string {
+  const { parts, scenario } = logParts(game, options, written);
+  return parts.join(scenario.text);
+}
+
+/**
+ * The same log as pieces: text, and the scenario's bytes where it is embedded. `written`, the
+ * scenario written once for many games (writeScenario), is used when it is this game's scenario
+ * object; a batch then writes and hashes only what differs between its logs.
+ */
+export function createLogPieces(game: GameState, options: LogOptions = {}, written?: WrittenScenario): (string | Uint8Array)[] {
+  const { parts, scenario } = logParts(game, options, written);
+  return parts.flatMap((part, i) => (i === 0 ? [part] : [scenario.bytes, part]));
+}
+
+/** The log's text cut where its scenario goes (the scenario between every two parts). */
+function logParts(game: GameState, options: LogOptions, written: WrittenScenario | undefined): { parts: string[]; scenario: WrittenScenario } {
+  const scenario = written?.scenario === game.scenario ? written : writeScenario(game.scenario);
   const policy = options.policy ?? 'human';
   const player = options.player?.trim() ? options.player.trim() : undefined;
   const body = {
     format: LOG_FORMAT,
     logVersion: LOG_VERSION,
     engineVersion: ENGINE_VERSION,
-    scenario: { id: game.scenario.id, sha256: scenarioHash(game.scenario), content: game.scenario },
+    scenario: { id: game.scenario.id, sha256: scenario.sha256, content: game.scenario },
     rules: game.rules,
     features: game.features,
     pack: game.pack,
@@ -78,9 +96,16 @@ export function createLogText(game: GameState, options: LogOptions = {}): string
     turns: game.turns,
     summary: summarize(game, policy),
   };
-  const text = canonicalJson(body);
-  return `{"digest":"${sha256Hex(text)}",${text.slice(1)}\n`;
+  // The scenario is marked by a bare NUL, which canonical JSON never writes (it escapes every
+  // control character), so the text splits exactly where the scenario goes.
+  const parts = canonicalJson(body, new Map([[game.scenario, SCENARIO_MARK]])).split(SCENARIO_MARK);
+  const digest = sha256Pieces(parts.flatMap((part, i) => (i === 0 ? [part] : [scenario.bytes, part])));
+  parts[0] = `{"digest":"${digest}",${parts[0]!.slice(1)}`;
+  parts[parts.length - 1] += '\n';
+  return { parts, scenario };
 }
+
+const SCENARIO_MARK = '\u0000';
 
 export function createLog(game: GameState, options: LogOptions = {}): OutcomeLog {
   // Parsed back from its text, so the object equals what a reader parses.
