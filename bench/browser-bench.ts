@@ -7,7 +7,7 @@
 //   the game bakes its map) under the same pointer moves; and frame times while playing turns.
 // Prints figures and goals; fails nothing. Needs /usr/bin/chromium (apt-get install chromium).
 import { build, preview, type PreviewServer, type Rolldown } from 'vite';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const RUNS = 7;
+const VIEWPORT = { width: 1280, height: 800 };
 
 const BARE_HTML = `<!doctype html><html><head><meta charset="UTF-8"><link rel="icon" href="data:,"><title>bare</title></head>
 <body style="margin:0"><script type="module" src="./main.js"></script></body></html>`;
@@ -98,34 +99,45 @@ const RECORD_FRAMES = `(() => {
   requestAnimationFrame(tick);
 })()`;
 
-/** Cold loads of a page: when its first frame came, the scripts fetched before it, and for the
- * game (`ready`) when its start screen answered (the `game-ready` mark of src/game/boot.ts). */
-async function firstFrames(context: BrowserContext, url: string, runs = RUNS, waitReady = false): Promise<{ times: number[]; scripts: string[]; ready: number[] }> {
-  const times: number[] = [];
-  const ready: number[] = [];
-  let scripts: string[] = [];
-  for (let i = 0; i < runs; i += 1) {
+// Polled through the DevTools protocol, not playwright's waitForFunction: that injects
+// playwright's own script (16–50 ms of the page's main thread) while the page is still starting,
+// which lands before the game's first frame (its load event comes early) but after the bare
+// page's (whose load event waits for its one big script): a cost the game alone paid.
+const WHEN = (expression: string) => `new Promise((ok) => { const look = () => { const v = ${expression}; if (v !== undefined) ok(v); else setTimeout(look, 25); }; look(); })`;
+const FIRST_FRAME = WHEN(`typeof window.__firstFrame === 'number' ? window.__firstFrame : undefined`);
+const READY = WHEN(`performance.getEntriesByName('game-ready')[0]?.startTime`);
+const FETCHED = `performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.startTime < window.__firstFrame).map((e) => e.name)`;
+
+interface ColdLoad {
+  first: number;
+  scripts: string[];
+  ready?: number;
+}
+
+/** One cold load, a first visit: a fresh browser context each time (empty HTTP cache, no V8 code
+ * cache, its own renderer). When its first frame came, the scripts fetched before it, and for the
+ * game (`waitReady`) when its start screen answered (the `game-ready` mark of src/game/boot.ts).
+ * One context for all loads was unfair: Chromium compiles a code cache for a script on its second
+ * or third load, on the main thread before the first frame (50–110 ms for Phaser's chunk), and
+ * the warm-up had already paid that for the bare page only. */
+async function coldLoad(browser: Browser, url: string, waitReady: boolean): Promise<ColdLoad> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
     const page = await context.newPage();
-    // Cold loads: no HTTP cache between runs.
     const session = await context.newCDPSession(page);
-    await session.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await page.goto(url);
-    await page.waitForFunction(() => typeof (window as unknown as { __firstFrame?: number }).__firstFrame === 'number', undefined, { timeout: 60_000 });
-    const { first, fetched } = (await page.evaluate(`(() => ({
-      first: window.__firstFrame,
-      fetched: performance.getEntriesByType('resource')
-        .filter((e) => e.name.endsWith('.js') && e.startTime < window.__firstFrame)
-        .map((e) => e.name),
-    }))()`)) as { first: number; fetched: string[] };
-    times.push(first);
-    scripts = [...new Set(fetched)];
-    if (waitReady) {
-      const mark = await page.waitForFunction(() => performance.getEntriesByName('game-ready')[0]?.startTime, undefined, { timeout: 60_000, polling: 50 });
-      ready.push((await mark.jsonValue()) as number);
-    }
-    await page.close();
+    const value = async <T>(expression: string): Promise<T> => {
+      const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+      if (exceptionDetails) throw new Error(`${url}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      return result.value as T;
+    };
+    await page.goto(url, { waitUntil: 'commit' });
+    const first = await value<number>(FIRST_FRAME);
+    const scripts = [...new Set(await value<string[]>(FETCHED))];
+    const ready = waitReady ? await value<number>(READY) : undefined;
+    return { first, scripts, ready };
+  } finally {
+    await context.close();
   }
-  return { times, scripts, ready };
 }
 
 /** Pointer sweeps across the map's free part (the crisis screen's panel is on the right). */
@@ -194,7 +206,7 @@ export async function browserBench(): Promise<void> {
   const bareOut = join(work, 'bare');
   const mapOut = join(work, 'bare-map');
   const servers: PreviewServer[] = [];
-  let context: BrowserContext | null = null;
+  let browser: Browser | null = null;
   try {
     const built = await build({ root: ROOT, logLevel: 'warn', build: { outDir: gameOut, emptyOutDir: true } });
     await buildBare(join(work, 'bare-src'), BARE_MAIN, bareOut);
@@ -204,17 +216,19 @@ export async function browserBench(): Promise<void> {
       servers.push(await preview({ root: ROOT, configFile: false, logLevel: 'warn', base: './', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } }));
     }
     const urls = servers.map((s) => s.resolvedUrls?.local[0] ?? '');
-    context = await chromium.launchPersistentContext(join(work, 'profile'), { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: ARGS });
-    // Warm the browser itself once, so the first measured run is not the browser's start-up.
-    await firstFrames(context, urls[1]!).catch(() => null);
-    // Interleaved, so a burst of load on the machine hits both pages alike.
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    // Start the browser's own processes once, so the first measured load is not their start-up.
+    for (const url of urls.slice(0, 2)) await coldLoad(browser, url, false);
+    // Alternated, so a burst of load on the machine hits both pages alike and neither always goes
+    // first.
     const gameRun = { times: [] as number[], scripts: [] as string[], ready: [] as number[] };
     const bareRun = { times: [] as number[], scripts: [] as string[], ready: [] as number[] };
     for (let i = 0; i < RUNS; i += 1) {
-      for (const [run, url] of [[gameRun, urls[0]!], [bareRun, urls[1]!]] as const) {
-        const one = await firstFrames(context, url, 1, run === gameRun);
-        run.times.push(...one.times);
-        run.ready.push(...one.ready);
+      const pair = [[gameRun, urls[0]!], [bareRun, urls[1]!]] as const;
+      for (const [run, url] of i % 2 === 0 ? pair : [pair[1], pair[0]]) {
+        const one = await coldLoad(browser, url, run === gameRun);
+        run.times.push(one.first);
+        if (one.ready !== undefined) run.ready.push(one.ready);
         run.scripts = one.scripts;
       }
     }
@@ -245,6 +259,7 @@ export async function browserBench(): Promise<void> {
     console.log(`  ratio ${(g / b).toFixed(2)} (goal ≤ ${FIRST_FRAME_GOAL})`);
     console.log(`start screen answering, game: median ${median(gameRun.ready).toFixed(0)} ms after navigation (${gameRun.ready.map((x) => x.toFixed(0)).join(', ')})`);
 
+    const context = await browser.newContext({ viewport: VIEWPORT });
     const gameRunFrames = await gameFrames(context, urls[0]!);
     // The bare page draws what the game drew: its rings and its texture's size and place.
     writeFileSync(join(mapOut, 'map.json'), JSON.stringify(gameRunFrames.map));
@@ -262,7 +277,7 @@ export async function browserBench(): Promise<void> {
     console.log(`frame time, bare Phaser same map:  ${line(bareMap.playing)} (sweeps for as long)`);
     console.log(`  ratio p95 ${ratio(gameRunFrames.playing, bareMap.playing)} (turns re-render the panels; the bare page has none)`);
   } finally {
-    await context?.close();
+    await browser?.close();
     for (const s of servers) await new Promise<void>((ok) => s.httpServer.close(() => ok()));
     rmSync(work, { recursive: true, force: true });
   }
