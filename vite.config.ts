@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { shippedScenarios } from './scripts/shipped-scenarios.ts';
 import { worldIsoPlugin } from './scripts/world-iso.ts';
 import { toolChunkName, toolPages } from './scripts/tool-pages.ts';
+import { preloadBoot } from './scripts/preload-boot.ts';
 
 /** The largest file the service worker precaches (Workbox's own default, 2 MiB). A larger one
  * would be left out of the offline copy: vite-plugin-pwa then fails the build and names it.
@@ -37,6 +38,8 @@ export default defineConfig({
     shippedScenarios(fileURLToPath(new URL('./scenarios/', import.meta.url))),
     // The map's ISO codes, baked: the page loads no table of every country's code and name.
     worldIsoPlugin(),
+    // Phaser's chunk fetched beside the entry, not after it has run: the first frame waits for it.
+    preloadBoot(fileURLToPath(new URL('./src/game/boot.ts', import.meta.url))),
     // Offline once opened: a service worker precaches the whole site (both pages, every chunk,
     // so every shipped scenario, the map data and the fonts). A new version waits until the
     // student accepts it (src/ui-kit/offline.ts); it is never swapped in under a game.
