@@ -17,6 +17,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = join(ROOT, 'build', 'cli');
 const MAIN = 'main.mjs';
 const WORKERS = ['batch-worker-main', 'compare-worker-main', 'sweep-worker-main'];
+/** Validated scenarios by build and by their text's hash (src/cli/scenario-cache.ts). */
+const SCENARIO_CACHE = 'scenario-cache';
 /** Every file the last build read, with its size and modification time. */
 const INPUTS = 'inputs.json';
 
@@ -55,8 +57,12 @@ export async function buildCli() {
   mkdirSync(tmp, { recursive: true });
   try {
     const common = { bundle: true, platform: 'node', target: 'node20', write: true, logLevel: 'warning', metafile: true, absWorkingDir: ROOT };
+    // Names this build for the cache of validated scenarios (src/cli/scenario-cache.ts): what an
+    // older validator accepted is never read by a newer one.
+    const buildId = `${Date.now().toString(36)}-${process.pid.toString(36)}`;
     const main = await build({
       ...common,
+      define: { __CRISIS_LAB_BUILD__: JSON.stringify(buildId) },
       entryPoints: { main: 'src/cli/main.ts' },
       outExtension: { '.js': '.mjs' },
       outdir: tmp,
@@ -90,6 +96,8 @@ export async function buildCli() {
     mkdirSync(OUT_DIR, { recursive: true });
     // The list of inputs last: a build interrupted half-way stays stale.
     for (const file of [MAIN, ...WORKERS.map((w) => `${w}.cjs`), INPUTS]) renameSync(join(tmp, file), join(OUT_DIR, file));
+    // The old builds' validated scenarios are never read again.
+    rmSync(join(OUT_DIR, SCENARIO_CACHE), { recursive: true, force: true });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
