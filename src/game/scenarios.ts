@@ -2,13 +2,18 @@
 // scripts/shipped-scenarios.ts), a file the player picks or drops, or a URL in an assignment
 // link (fetched by assignment.ts); those two go through parseScenario, in scenario-reader.ts,
 // which is loaded the first time one of them arrives.
-import type { Scenario, ScenarioProblem } from './engine';
+import type { Language, Scenario, ScenarioProblem } from './engine';
 import type { SavedScenarios } from './storage';
 import { loadScenario, manifest } from 'virtual:shipped-scenarios';
 
 export type Loaded =
   | { ok: true; scenario: Scenario; file: string }
-  | { ok: false; problems: ScenarioProblem[]; file: string };
+  | { ok: false; problems: ReadProblem[]; file: string };
+
+/** A problem the validator found, worded in every language as the file was read (each text starts
+ * with the field path): the start screen shows it in the player's language, even after a change
+ * of language, without loading the validator's messages itself (scenario-reader.ts does). */
+export type ReadProblem = ScenarioProblem & { readonly text: Readonly<Record<Language, string>> };
 
 /** The YAML parser and the validator (about 70 kB gzip), fetched once, on first need. */
 export function readScenarios(): Promise<typeof import('./scenario-reader')> {

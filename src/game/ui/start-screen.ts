@@ -4,7 +4,7 @@ import type { Loaded } from '../scenarios';
 import { loadFile } from '../scenarios';
 import { chosenPack, randomSeed } from '../assignment';
 import { language, localize, t } from '../../ui-kit/i18n';
-import { DEFAULT_PACK, problemMessage, FEATURES, FEATURE_KEYS, PACK_IDS, PRESETS, PRESET_IDS, featureValues, isPackId, resolveRuleSet, type FeatureKey, type InstitutionalFeatures, type PackId, type PresetId, type RuleId, type Scenario } from '../engine';
+import { DEFAULT_PACK, FEATURES, FEATURE_KEYS, PACK_IDS, PRESETS, PRESET_IDS, featureValues, isPackId, resolveRuleSet, type FeatureKey, type InstitutionalFeatures, type PackId, type PresetId, type RuleId, type Scenario } from '../engine';
 import { LAB, labSpec, offeredRuleSets } from '../rule-sets';
 import { basePreset } from '../../ui-kit/rule-sets';
 import type { SavedNotice } from '../storage';
@@ -65,8 +65,9 @@ export interface LabChoice {
 function problemsView(loaded: Extract<Loaded, { ok: false }>): HTMLElement {
   const list = el('ul', { class: 'errors' });
   for (const p of loaded.problems) {
-    // The message already starts with the field path, worded in the player's language.
-    list.append(el('li', { text: t('start.problem', { line: p.line, column: p.column, message: problemMessage(p, language()) }) }));
+    // Worded in every language when the file was read, each starting with the field path: the
+    // validator's messages load with the reader, not with this screen.
+    list.append(el('li', { text: t('start.problem', { line: p.line, column: p.column, message: p.text[language()] }) }));
   }
   return el('div', { class: 'error', role: 'alert' }, el('p', { text: t('start.problems', { file: loaded.file }) }), list);
 }
