@@ -7,6 +7,12 @@ export class InputError extends Error {}
 
 /** The file's UTF-8 text, or an InputError that says plainly why not. */
 export function readBounded(file: string, maxBytes: number, what: string): string {
+  return utf8Text(file, readBoundedBytes(file, maxBytes, what));
+}
+
+/** The file's bytes, refused as readBounded refuses them, but not decoded (`verify` finds a
+ * scenario it knows in a log's bytes, and decodes only the rest). */
+export function readBoundedBytes(file: string, maxBytes: number, what: string): Uint8Array {
   let fd: number | undefined;
   try {
     const stat = statSync(file);
@@ -19,11 +25,7 @@ export function readBounded(file: string, maxBytes: number, what: string): strin
     let read = 0;
     for (let n = 1; n > 0 && read < buffer.length; read += n) n = readSync(fd, buffer, read, buffer.length - read, read);
     if (read > maxBytes) throw new InputError(`${file} is larger than ${megabytes(maxBytes)}, the most ${what} can be`);
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, read));
-    } catch {
-      throw new InputError(`${file} is not UTF-8 text`);
-    }
+    return buffer.subarray(0, read);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -32,6 +34,15 @@ export function readBounded(file: string, maxBytes: number, what: string): strin
     throw new InputError(`${file} cannot be read: ${code ?? (error as Error).message}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A file's bytes as UTF-8 text (a leading byte-order mark dropped), or an InputError. */
+export function utf8Text(file: string, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${file} is not UTF-8 text`);
   }
 }
 

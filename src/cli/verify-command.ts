@@ -4,9 +4,9 @@
 // also says what its verification is worth: signed by a key the instructor named, or integrity
 // only. One bad file is named and the others are still reported; logs that are the same file
 // twice, or the same game under two names, are flagged.
-import { canonicalJson, inputOf, sha256Hex, verifyLogText, type OutcomeLog } from '../engine/index';
+import { canonicalJson, inputOf, sha256Hex, verifyLogBytes, verifyLogText, type OutcomeLog } from '../engine/index';
 import { UsageError, parseArgs } from './args';
-import { readBounded } from './bounded-read';
+import { readBoundedBytes, utf8Text } from './bounded-read';
 import { fail } from './command-helpers';
 import { readKeyFile } from './key-file';
 
@@ -49,13 +49,24 @@ export type FileVerdict =
 /** One file's verdict; never throws, so one bad file cannot stop the others being reported. */
 export function verifyFile(file: string, trusted: ReadonlySet<string> = new Set()): FileVerdict {
   try {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = readBounded(file, MAX_LOG_BYTES, 'an outcome log');
+      bytes = readBoundedBytes(file, MAX_LOG_BYTES, 'an outcome log');
     } catch (error) {
       return { ok: false, reason: (error as Error).message };
     }
-    const result = verifyLogText(text);
+    // A log as the engine wrote it, of a scenario already validated, is verified from its bytes;
+    // any other is decoded and read as text (the same verdict, found by a longer way).
+    let result = verifyLogBytes(bytes);
+    if (result === null) {
+      let text: string;
+      try {
+        text = utf8Text(file, bytes);
+      } catch (error) {
+        return { ok: false, reason: (error as Error).message };
+      }
+      result = verifyLogText(text);
+    }
     if (!result.ok) return { ok: false, reason: result.reason, ...(result.engineVersion !== undefined ? { otherVersion: true } : {}) };
     const { log, signature } = result;
     const detail = `${log.scenario.id}, ${log.rules}, seed ${log.seed}, ${log.turns.length} turns, ${log.summary.result}`;

@@ -43,6 +43,7 @@ export {
   type VerifyResult,
 } from './log/outcome-log';
 export { writeScenario, type WrittenScenario } from './log/written-scenario';
+export { verifyLogBytes } from './log/log-bytes';
 export { canonicalJson, sha256Hex, sha256Pieces, pureSha256, useSha256, CanonicalError, type Sha256, type HashPieces } from './log/canonical';
 export { readStrictJson } from './log/strict-json';
 export { signLog, verifySignature, publicKeyOf, keyFingerprint, type LogSignature, type SignatureCheck } from './log/signature';

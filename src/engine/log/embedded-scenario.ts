@@ -5,13 +5,14 @@
 import { parseScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { resolveRuleSet } from '../rules/rule-set';
-import { canonicalJson, sha256Hex } from './canonical';
+import { canonicalJson } from './canonical';
+import { fromText } from './written-scenario';
 import { refusal, type Refusal } from './refusal';
 
 export type EmbeddedScenario = ValidScenario | Refusal;
 /** `text` is the scenario's canonical text, the key it is cached by; `content` that text as a
  * reader parses it (keys in the text's order), frozen, for the logs that embed it to share. */
-export type ValidScenario = { ok: true; scenario: Scenario; sha256: string; text: string; content: unknown; rules: Map<string, ReturnType<typeof resolveRuleSet>> };
+export type ValidScenario = { ok: true; scenario: Scenario; sha256: string; text: string; bytes: Uint8Array; content: unknown; rules: Map<string, ReturnType<typeof resolveRuleSet>> };
 
 /** Enough for every scenario of a class and its variants; the oldest goes first. */
 const CACHE_SIZE = 32;
@@ -41,6 +42,29 @@ export function knownScenarioAt(text: string, at: number): ValidScenario | undef
     if (entry.ok && entry !== lastFound && startsWith(text, at, entry.text)) return (lastFound = entry);
   }
   return undefined;
+}
+
+/** The same in a log's bytes (UTF-8, as read from a file), within [at, end): a scenario seen
+ * before is found without decoding it. */
+export function knownScenarioBytesAt(bytes: Uint8Array, at: number, end: number): ValidScenario | undefined {
+  if (lastFound !== undefined && cache.get(lastFound.text) === lastFound && bytesAt(bytes, at, end, lastFound.bytes)) return lastFound;
+  for (const entry of cache.values()) {
+    if (entry.ok && entry !== lastFound && bytesAt(bytes, at, end, entry.bytes)) return (lastFound = entry);
+  }
+  return undefined;
+}
+
+/** Whether `part` lies at `at`, compared four bytes at a time: about a fifth of the time of a loop
+ * over single bytes on a scenario's 20-odd kB. */
+function bytesAt(bytes: Uint8Array, at: number, end: number, part: Uint8Array): boolean {
+  const n = part.length;
+  if (end - at < n) return false;
+  const a = new DataView(bytes.buffer, bytes.byteOffset + at, n);
+  const b = new DataView(part.buffer, part.byteOffset, n);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) if (a.getUint32(i) !== b.getUint32(i)) return false;
+  for (; i < n; i++) if (a.getUint8(i) !== b.getUint8(i)) return false;
+  return true;
 }
 
 /** text.startsWith(part, at), as a cut and an equality: several times as fast in V8 on long texts. */
@@ -77,7 +101,8 @@ function check(text: string): EmbeddedScenario {
   // What the engine embeds is the validated scenario itself, defaults filled in: anything else was written by hand.
   const canonical = canonicalJson(parsed.scenario);
   if (canonical !== text) return refusal('the scenario inside the log is not in the form the engine writes (a field is missing or was added by hand)', 'scenario-not-canonical');
-  return { ok: true, scenario: parsed.scenario, sha256: sha256Hex(canonical), text: canonical, content: deepFreeze(JSON.parse(canonical)), rules: new Map() };
+  const { sha256, bytes } = fromText(parsed.scenario, canonical);
+  return { ok: true, scenario: parsed.scenario, sha256, text: canonical, bytes, content: deepFreeze(JSON.parse(canonical)), rules: new Map() };
 }
 
 /** Frozen all through: one object handed out with many verified logs must not change under them. */

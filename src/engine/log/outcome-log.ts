@@ -164,7 +164,8 @@ export function verifyLog(input: unknown): VerifyResult {
   return 'verdict' in prepared ? prepared.verdict : finish(prepared, sha256Hex(prepared.texts.body));
 }
 
-interface Prepared {
+/** What the digest and the replay need, read from a log (also by log-bytes.ts). */
+export interface Prepared {
   log: Partial<OutcomeLog>;
   texts: CanonicalTexts;
   /** The embedded scenario, when it was already known while the text was read. */
@@ -245,7 +246,7 @@ function prepare(input: unknown, text: string | null): Prepared | { verdict: Ver
 }
 
 /** What is refused before anything is written or hashed: not a log, or a log of another version. */
-function headerVerdict(input: unknown): VerifyResult | null {
+export function headerVerdict(input: unknown): VerifyResult | null {
   const refuse = (reason: string, code: RefusalCode, params?: RefusalParams, engineVersion?: string) => ({
     ...refusal(reason, code, params),
     ...(engineVersion === undefined ? {} : { engineVersion }),
@@ -270,7 +271,7 @@ function headerVerdict(input: unknown): VerifyResult | null {
 }
 
 /** Everything from the digest on, given the SHA-256 of the body's canonical text. */
-function finish({ log, texts, embedded: known }: Prepared, bodyDigest: string): VerifyResult {
+export function finish({ log, texts, embedded: known }: Prepared, bodyDigest: string): VerifyResult {
   const { digest } = log;
   if (typeof digest !== 'string' || bodyDigest !== digest) {
     return refusal('the digest does not match: the log was changed after it was written', 'digest-mismatch');
@@ -331,7 +332,7 @@ function strictRefusal(heading: string, code: 'not-json' | 'not-strict', read: E
   return refusal(`${heading}: ${read.reason.replace(/^not strict JSON: /, '')}`, code, { ...read.params, what: read.fault });
 }
 
-interface CanonicalTexts {
+export interface CanonicalTexts {
   /** The text the digest is taken over: every field but the digest and the signature. */
   body: string;
   /** The embedded scenario's, or null when there is none. */
