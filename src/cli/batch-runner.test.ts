@@ -49,3 +49,10 @@ describe('runBatch over threads taking chunks of one list', () => {
     for (const name of names) expect(readFileSync(join(dir, 'two', name)), name).toEqual(readFileSync(join(dir, 'one', name)));
   }, 300_000); // long games (hawk, dove) played four times over, on a machine shared with others
 });
+
+describe('runBatch with a scenario that cannot be read', () => {
+  it('stops the workers it started before reading the scenarios and names the file', async () => {
+    const jobs: BatchJob[] = [1, 2, 3].map((seed) => ({ file: 'scenarios/no-such-file.yaml', rules: 'nato', seed: String(seed), policy: 'hawk' }));
+    await expect(runBatch(jobs, 3)).rejects.toThrow(/no-such-file\.yaml:1:1: /);
+  });
+});

@@ -6,7 +6,7 @@ import { CLAIM_CHUNK, claimChunk, interleaved, playJobs, playShare, policyFromSp
 import { checkRuleSet } from './command-helpers';
 import { policySpec } from './policy-file';
 import { loadScenarioFile } from './scenario-file';
-import { logTarget, logWriter } from './batch-logs';
+import { logTarget, logWriter, type LogTarget } from './batch-logs';
 import { defaultWorkers, startWorker } from './worker-threads';
 
 /** Games a worker thread should have before starting it pays: each worker compiles the engine for
@@ -25,6 +25,14 @@ export interface BatchJob {
   rules: string;
   seed: string;
   policy: string;
+}
+
+/** What a batch worker is sent once the jobs are prepared (src/cli/batch-worker-main.ts). */
+export interface BatchWork {
+  scenarios: Record<string, Scenario>;
+  /** Every job, interleaved; each thread takes chunks by the shared counter it was started with. */
+  jobs: PreparedJob[];
+  logs?: LogTarget;
 }
 
 /** Reads every scenario file and policy once and resolves every rule set for its scenario,
@@ -62,8 +70,6 @@ export async function runBatch(
   /** A folder to write each game's outcome log into (`batch --logs`). */
   logsDir?: string,
 ): Promise<GameSummary[]> {
-  const { scenarios, prepared } = prepareJobs(jobs);
-  const logs = logsDir === undefined ? undefined : logTarget(logsDir, scenarios);
   const results: (GameSummary | undefined)[] = new Array(jobs.length);
   let done = 0;
   let firstError: string | null = null;
@@ -72,19 +78,35 @@ export async function runBatch(
     else results[m.index] = m.summary;
     onProgress(++done, jobs.length);
   };
+  // The worker threads start first, so that their own start (a thread, its bundle, the engine
+  // compiled) runs beside this thread reading the scenarios; the jobs follow by message. This
+  // thread plays too, beside workers - 1 of them: one thread fewer to start, and the one that has
+  // already loaded the engine. All take chunks of one shared list, so the workers' start-up and a
+  // busy core even out by themselves.
+  const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const entry = new URL('./batch-worker-main.ts', import.meta.url);
+  const started = Array.from({ length: Math.max(0, workers - 1) }, () =>
+    startWorker<ShareMessage[]>(entry, { counter }, (bundle) => bundle.forEach(accept)),
+  );
+  // Awaited below; until then a worker that fails must not count as an unhandled rejection.
+  for (const w of started) w.done.catch(() => {});
+  let scenarios: Record<string, Scenario>;
+  let prepared: PreparedJob[];
+  let logs: LogTarget | undefined;
+  try {
+    ({ scenarios, prepared } = prepareJobs(jobs));
+    logs = logsDir === undefined ? undefined : logTarget(logsDir, scenarios);
+  } catch (error) {
+    for (const w of started) w.stop();
+    throw error;
+  }
   const onGame = logs ? logWriter(logs) : undefined;
-  if (workers <= 1) {
+  if (started.length === 0) {
     playShare(scenarios, prepared, accept, onGame);
   } else {
-    // This thread plays too, beside workers - 1 worker threads: one thread fewer to start, and
-    // the one that has already loaded the engine. All take chunks of one shared list, so the
-    // workers' start-up and a busy core even out by themselves.
     const order = interleaved(prepared);
-    const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-    const entry = new URL('./batch-worker-main.ts', import.meta.url);
-    const started = Array.from({ length: workers - 1 }, () =>
-      startWorker<ShareMessage[]>(entry, { scenarios, jobs: order, counter, ...(logs ? { logs } : {}) }, (bundle) => bundle.forEach(accept)),
-    );
+    const work: BatchWork = { scenarios, jobs: order, ...(logs ? { logs } : {}) };
+    for (const w of started) w.post(work);
     for (let start = claimChunk(counter); start < order.length; start = claimChunk(counter)) {
       playJobs(scenarios, order.slice(start, start + CLAIM_CHUNK), accept, onGame);
       // Lets the workers' bundles in between chunks: the progress bar moves for every thread.

@@ -33,7 +33,12 @@ function bundleOf(entry: URL): string {
 }
 
 export interface StartedWorker {
+  /** Settles when the worker ends: resolved on a clean exit or after stop(), else rejected. */
   done: Promise<void>;
+  /** Sends the worker a message (work prepared after it was started). */
+  post(message: unknown): void;
+  /** Ends a worker whose work will not come (the batch failed before it began). */
+  stop(): void;
 }
 
 export function startWorker<M>(entry: URL, workerData: unknown, onMessage: (message: M) => void): StartedWorker {
@@ -46,11 +51,19 @@ export function startWorker<M>(entry: URL, workerData: unknown, onMessage: (mess
     ? new Worker(built, { workerData, resourceLimits })
     : new Worker(bundleOf(entry), { eval: true, workerData, resourceLimits });
   worker.on('message', onMessage);
+  let stopped = false;
   const done = new Promise<void>((resolve, reject) => {
     worker.on('error', reject);
-    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a worker thread stopped with code ${code}`))));
+    worker.on('exit', (code) => (code === 0 || stopped ? resolve() : reject(new Error(`a worker thread stopped with code ${code}`))));
   });
-  return { done };
+  return {
+    done,
+    post: (message) => worker.postMessage(message),
+    stop: () => {
+      stopped = true;
+      void worker.terminate();
+    },
+  };
 }
 
 export function defaultWorkers(): number {
