@@ -5,7 +5,9 @@ export { parseScenario, formatProblem, formatProblemIn, problemMessage, MAX_SCEN
 export { makeProblem, type Params as ProblemParams } from './scenario/problem';
 export { crossCheckScenario, scenarioIssueText, type ScenarioIssue } from './scenario/cross-check';
 export { decodeScenarioBytes, type DecodedText } from './scenario/text-input';
-export { BUILT_IN_POLICIES } from './scenario/vocabulary';
+// Named here, though schema.ts passes them on too, so that a bundle using only these words
+// (the batch worker) leaves out the schema and the validator library it builds on (zod, ~450 kB).
+export { BUILT_IN_POLICIES, CRISIS_TYPES, EVENT_KINDS, INDICATORS, INTENTS, LANGUAGES, POSITIONS, RULE_SETS, SCENARIO_FORMAT_VERSION } from './scenario/vocabulary';
 // For tooling: `crisis-lab schema` and the authoring guide's field reference (no page uses them).
 export { scenarioJsonSchemaText } from './scenario/json-schema';
 export { withFieldReference } from './scenario/field-reference';
