@@ -2,19 +2,24 @@
 // Phaser 4 re-triangulates Graphics paths every frame, and with software WebGL every full-screen
 // layer costs a lot: so the base map is baked once into a texture, and each view is composed
 // (base map, outlines, markers, labels) into one displayed RenderTexture. Only event pulses stay
-// live, and the game loop sleeps whenever nothing moves.
+// live, and the game loop sleeps whenever nothing moves. The geometry (d3-geo and the world's
+// codes) is fetched beside the world's data, after the first frame, which draws no map.
 import * as Phaser from 'phaser';
 import worldUrl from 'world-atlas/countries-110m.json?url';
-import { fitProjection, hatchSegments, projectWorld, readWorld, ringContains, type Country, type ProjectedCountry } from '../map/geo';
+import type { Country, ProjectedCountry } from '../map/geo';
 import type { MapHelp, MapView } from '../map/map-view';
-import { schematicCountries } from '../map/schematic';
 import { hex, positionStyle, theme } from '../../ui-kit/theme';
 import type { GeoProjection } from 'd3-geo';
 
 export const MAP_READY_EVENT = 'map-ready';
 
+type Geometry = typeof import('../map/geometry');
+
 export class MapScene extends Phaser.Scene {
   private world: Country[] = [];
+  /** The map's geometry, once loaded (null before, or if it could not be: the map stays blank). */
+  private geometry: Geometry | null = null;
+  private geometryLoad: Promise<Geometry | null> = Promise.resolve(null);
   private projected: ProjectedCountry[] = [];
   private projection: GeoProjection | null = null;
   /** The baked base map (not displayed itself). */
@@ -38,10 +43,14 @@ export class MapScene extends Phaser.Scene {
 
   preload(): void {
     this.load.json('world', worldUrl);
+    this.geometryLoad = import('../map/geometry').catch((error: unknown) => {
+      // The game still plays without its map: the panels say everything in text.
+      console.error('the map could not be loaded', error);
+      return null;
+    });
   }
 
   create(): void {
-    this.world = readWorld(this.cache.json.get('world'));
     this.reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     this.cameras.main.setBackgroundColor(theme.color.ground);
     this.scale.on('resize', () => this.redraw(true));
@@ -61,8 +70,12 @@ export class MapScene extends Phaser.Scene {
       if (active instanceof HTMLElement && active.tagName === 'BUTTON') active.blur();
     });
     window.addEventListener('resize', () => this.wake());
-    this.game.events.emit(MAP_READY_EVENT, this);
-    if (this.view) this.redraw(true);
+    void this.geometryLoad.then((geometry) => {
+      this.geometry = geometry;
+      if (geometry) this.world = geometry.readWorld(this.cache.json.get('world'));
+      this.game.events.emit(MAP_READY_EVENT, this);
+      if (this.view) this.redraw(true);
+    });
   }
 
   override update(): void {
@@ -89,21 +102,24 @@ export class MapScene extends Phaser.Scene {
   /** The state's ISO3 under a screen point, among the scenario's states. */
   hitTest(x: number, y: number): string | null {
     const names = this.view?.names ?? {};
+    const geometry = this.geometry;
+    if (!geometry) return null;
     for (const c of this.projected) {
       if (!(c.iso3 in names)) continue;
-      if (c.rings.some((r) => ringContains(r, x, y))) return c.iso3;
+      if (c.rings.some((r) => geometry.ringContains(r, x, y))) return c.iso3;
     }
     return null;
   }
 
   private redraw(force: boolean): void {
     const view = this.view;
-    if (!view) return;
+    const geometry = this.geometry;
+    if (!view || !geometry) return;
     const { width, height } = this.scale;
     const key = JSON.stringify([view.focus, view.extent, view.members, view.bloc, view.others, view.player, view.adversary, view.dim, view.coords, Object.keys(view.names), width, height]);
     if (force || key !== this.bakedKey) {
       this.bakedKey = key;
-      this.bake(view, width, height);
+      this.bake(geometry, view, width, height);
     }
     this.drawLive(view);
   }
@@ -128,7 +144,8 @@ export class MapScene extends Phaser.Scene {
     return view.player !== null && view.player !== '' && this.world.length > 0 && !this.world.some((c) => c.iso3 === view.player);
   }
 
-  private bake(view: MapView, width: number, height: number): void {
+  private bake(geometry: Geometry, view: MapView, width: number, height: number): void {
+    const { fitProjection, hatchSegments, projectWorld, schematicCountries } = geometry;
     const schematic = this.isSchematic(view);
     if (schematic) {
       this.projection = null;
