@@ -4,7 +4,7 @@ import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import './game/styles.css';
 import { ensureFonts } from './game/fonts';
-import { initialLanguage } from './ui-kit/i18n';
+import { initialLanguage } from './ui-kit/i18n/preference';
 
 const fonts = ensureFonts(initialLanguage());
 

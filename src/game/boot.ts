@@ -1,17 +1,16 @@
-// Start-up: theme, language, the Phaser game with the map scene, then the app (the engine and the
-// screens, fetched once the first frame is drawn, while the map data loads). The app starts only
-// once the language's fonts are in: Phaser draws a Text once, and one drawn in a fallback font
-// stays that way; the map draws no text before the app shows it a view.
+// Start-up: theme, the Phaser game with the map scene, then the app (the engine, the screens and
+// their texts, fetched once the first frame is drawn, while the map data loads). The app starts
+// only once the language's fonts and texts are in: Phaser draws a Text once, and one drawn in a
+// fallback font stays that way; the map draws no text before the app shows it a view.
 import * as Phaser from 'phaser';
 import { applyThemeToDocument, theme } from '../ui-kit/theme';
-import { initialLanguage, setLanguage } from '../ui-kit/i18n';
+import { initialLanguage } from '../ui-kit/i18n/preference';
 import { MapScene, MAP_READY_EVENT } from './scenes/MapScene';
 import { el } from '../ui-kit/dom';
 import type { App } from './app';
 import { readPackageConfig } from './lms/package-config';
-import { startOffline } from '../ui-kit/offline';
 import type { LmsState } from './lms/scorm-session';
-import { NO_INTEGRATIONS, type Integrations } from './ui/integration-notes';
+import type { Integrations } from './ui/integration-notes';
 
 declare global {
   interface Window {
@@ -25,7 +24,8 @@ declare global {
 /** Starts the game; its app starts once `fonts` (the language's Noto Sans faces) have loaded. */
 export async function boot(fonts: Promise<void>): Promise<void> {
   applyThemeToDocument();
-  setLanguage(initialLanguage(), false);
+  const lang = initialLanguage();
+  document.documentElement.lang = lang;
   const root = document.getElementById('app') ?? document.body;
   // The map is drawn for the eye; the panel says the same in text for screen readers.
   const mapHost = el('div', { id: 'map', 'aria-hidden': 'true' });
@@ -60,9 +60,15 @@ export async function boot(fonts: Promise<void>): Promise<void> {
         .then(({ connectLms }) => connectLms(lmsPackage, (state) => update({ lms: state })))
         .catch((error: unknown): LmsState => ({ status: 'failed', reason: error instanceof Error ? error.message : String(error) }))
     : Promise.resolve(null);
-  // The engine and the screens load once the first frame is drawn: it needs neither, and on a
-  // small machine fetching and compiling them beside Phaser's start only delays it.
-  const [{ App: AppClass }, scene, lmsState] = await Promise.all([firstFrame.then(() => import('./app')), ready, lms, fonts]);
+  // The engine, the screens and their texts load once the first frame is drawn: it needs none of
+  // them, and on a small machine fetching and compiling them beside Phaser's start only delays it.
+  // A Russian or Kazakh dictionary is in before the app shows a screen (a failed one leaves English).
+  const afterFirstFrame = firstFrame.then(() =>
+    Promise.all([import('./app'), import('../ui-kit/i18n'), import('./ui/integration-notes'), import('../ui-kit/offline')]),
+  );
+  const texts = afterFirstFrame.then(([, i18n]) => i18n.loadDictionary(lang).catch((error: unknown) => console.error(`the ${lang} texts did not load`, error)));
+  const [[{ App: AppClass }, { setLanguage }, { NO_INTEGRATIONS }, { startOffline }], scene, lmsState] = await Promise.all([afterFirstFrame, ready, lms, fonts, texts]);
+  setLanguage(lang, false);
   const app = new AppClass(scene, ui);
   window.__crisisLab = app;
   let integrations: Integrations = { ...NO_INTEGRATIONS, lms: lmsState };

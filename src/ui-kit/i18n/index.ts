@@ -3,6 +3,10 @@
 import type { Language, LocalizedText } from '../../engine/index';
 import { en, type MessageKey } from './en';
 import { resolvePlurals } from './plural';
+import { LANGUAGE_KEY } from './preference';
+
+// Kept apart so the game's entry can read the language before it loads any dictionary.
+export { initialLanguage, isLanguage } from './preference';
 
 export type { MessageKey };
 type Dictionary = Record<MessageKey, string>;
@@ -31,16 +35,11 @@ export function loadDictionary(lang: Language): Promise<void> {
   return pending;
 }
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ru: 'Русский', kk: 'Қазақша' };
-const STORAGE_KEY = 'crisis-lab.language';
 
 let current: Language = 'en';
 /** The language last asked for, which may still be loading. */
 let wanted: Language = 'en';
 const listeners = new Set<(lang: Language) => void>();
-
-export function isLanguage(value: unknown): value is Language {
-  return value === 'en' || value === 'ru' || value === 'kk';
-}
 
 export function language(): Language {
   return current;
@@ -52,7 +51,7 @@ export function setLanguage(lang: Language, remember = true): void {
   wanted = lang;
   if (remember) {
     try {
-      localStorage.setItem(STORAGE_KEY, lang);
+      localStorage.setItem(LANGUAGE_KEY, lang);
     } catch {
       // Private mode or storage full: the choice lasts for this page only.
     }
@@ -66,18 +65,6 @@ export function setLanguage(lang: Language, remember = true): void {
   if (loaded.has(lang)) apply();
   // A failed load leaves the language as it was, and says so.
   else loadDictionary(lang).then(apply, (error: unknown) => console.error(`the ${lang} texts did not load`, error));
-}
-
-/** The remembered language, else the browser's if we have it, else English. */
-export function initialLanguage(): Language {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (isLanguage(saved)) return saved;
-  } catch {
-    // no storage
-  }
-  const browser = typeof navigator !== 'undefined' ? navigator.language.slice(0, 2) : 'en';
-  return isLanguage(browser) ? browser : 'en';
 }
 
 export function onLanguageChange(listener: (lang: Language) => void): () => void {
