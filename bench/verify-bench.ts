@@ -4,15 +4,17 @@
 // the batch, for N = 1,000. Each is timed by the clock and by the process's CPU time: on a
 // machine shared with other work the clock counts the waits for a core too, the CPU time less so.
 // Also shown: the same verification with the engine's pure-JavaScript SHA-256 (what a browser
-// without the platform hash uses) and the batch with --logs. `npx tsx bench/verify-bench.ts`
+// without the platform hash uses), by the text path alone (each log decoded whole and read as
+// text, as every log was before verify read bytes), and the batch with --logs. `npx tsx bench/verify-bench.ts`
 // runs this part alone.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pureSha256, useSha256 } from '../src/engine/index';
+import { pureSha256, useSha256, verifyLogText } from '../src/engine/index';
+import { readBounded } from '../src/cli/bounded-read';
 import { runBatch, type BatchJob } from '../src/cli/batch-runner';
 import { nodeSha256 } from '../src/cli/node-host';
-import { Duplicates, verifyFile } from '../src/cli/verify-command';
+import { Duplicates, MAX_LOG_BYTES, verifyFile, type FileVerdict } from '../src/cli/verify-command';
 import { VERIFY_GOAL, load, recordVerify } from './speed-goals';
 
 const SCENARIOS = ['scenarios/terror-attack-member.yaml', 'scenarios/frontier-armed-attack.yaml', 'scenarios/rats-central-asia.yaml'];
@@ -44,13 +46,19 @@ async function timed(run: () => unknown): Promise<Timing> {
 const best = (a: Timing, b: Timing): Timing => ({ wall: Math.min(a.wall, b.wall), cpu: Math.min(a.cpu, b.cpu) });
 
 /** What `crisis-lab verify DIR/*` does for each file, duplicate check included, without the process start. */
-function verifyAll(dir: string): void {
+function verifyAll(dir: string, verify: (file: string) => FileVerdict = verifyFile): void {
   const seen = new Duplicates();
   for (const name of readdirSync(dir)) {
-    const verdict = verifyFile(join(dir, name));
+    const verdict = verify(join(dir, name));
     if (!verdict.ok) throw new Error(`${name}: ${verdict.reason}`);
     if (seen.check(name, verdict.log)) throw new Error(`${name}: a duplicate in a batch of distinct games`);
   }
+}
+
+/** The text path alone: the file decoded whole and read as text, never as bytes. */
+function verifyAsText(file: string): FileVerdict {
+  const result = verifyLogText(readBounded(file, MAX_LOG_BYTES, 'an outcome log'));
+  return result.ok ? { ok: true, detail: '', trust: '', log: result.log } : { ok: false, reason: result.reason };
 }
 
 export async function verifyBench(games = Number(process.env.VERIFY_BENCH_GAMES ?? 1000)): Promise<void> {
@@ -61,12 +69,13 @@ export async function verifyBench(games = Number(process.env.VERIFY_BENCH_GAMES 
     // Warm-up: both paths compiled and the scenarios' caches filled before anything is timed.
     await runBatch(jobsFor(60), 1, undefined, dir);
     verifyAll(dir);
+    verifyAll(dir, verifyAsText);
     rmSync(dir, { recursive: true });
     mkdirSync(dir);
     await runBatch(jobs, 1, undefined, dir);
 
     const none: Timing = { wall: Infinity, cpu: Infinity };
-    const t = { batch: none, logs: none, verify: none, pure: none };
+    const t = { batch: none, logs: none, verify: none, pure: none, text: none };
     const loadBefore = load();
     for (let round = 0; round < ROUNDS; round++) {
       t.batch = best(t.batch, await timed(() => runBatch(jobs, 1)));
@@ -75,6 +84,7 @@ export async function verifyBench(games = Number(process.env.VERIFY_BENCH_GAMES 
       useSha256(pureSha256);
       t.pure = best(t.pure, await timed(() => verifyAll(dir)));
       useSha256(nodeSha256);
+      t.text = best(t.text, await timed(() => verifyAll(dir, verifyAsText)));
     }
     const ms = (s: number) => `${((s * 1000) / jobs.length).toFixed(2)} ms`;
     const line = (label: string, x: Timing, what: string, ratio = '') =>
@@ -85,6 +95,7 @@ export async function verifyBench(games = Number(process.env.VERIFY_BENCH_GAMES 
     line('batch --logs:', t.logs, 'a game');
     line('verify N logs:', t.verify, 'a log', `${ratios(t.verify)} (goal ≤ ${VERIFY_GOAL}×)`);
     line('verify, pure-JS SHA-256:', t.pure, 'a log', ratios(t.pure));
+    line('verify, as text (no bytes):', t.text, 'a log', ratios(t.text));
     recordVerify(jobs.length, t.verify.wall / t.batch.wall, t.verify.cpu / t.batch.cpu);
   } finally {
     rmSync(dir, { recursive: true, force: true });
