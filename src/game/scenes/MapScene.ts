@@ -43,7 +43,10 @@ export class MapScene extends Phaser.Scene {
 
   preload(): void {
     this.load.json('world', worldUrl);
-    this.geometryLoad = import('../map/geometry').catch((error: unknown) => {
+    // Asked for once the frame being drawn is out: it shows no map, and would only share the
+    // machine with the geometry's fetch and compile.
+    const drawn = new Promise<void>((resolve) => this.game.events.once(Phaser.Core.Events.POST_RENDER, () => resolve()));
+    this.geometryLoad = drawn.then(() => import('../map/geometry')).catch((error: unknown) => {
       // The game still plays without its map: the panels say everything in text.
       console.error('the map could not be loaded', error);
       return null;
