@@ -10,8 +10,10 @@ import { logTarget, logWriter, type LogTarget } from './batch-logs';
 import { defaultWorkers, startWorker } from './worker-threads';
 
 /** Games a worker thread should have before starting it pays: each worker compiles the engine for
- * itself (about a second of CPU), which one thread alone does on a spare core while it plays.
- * Measured with `npm run bench`: two workers were no faster on 1,000 games, 1.3x on 4,000. */
+ * itself, which one thread alone does on a spare core while it plays. Measured per thread
+ * (/proc/self/task) on the two starters, 1,000 games, load 5-7: one thread 2.8-3.3 s of CPU, of
+ * which 0.8-0.9 s on V8's compiler and collector threads; two threads 3.9-4.9 s, of which 1.8-2.1 s
+ * there. On two cores that leaves no room for a gain below a few thousand games. */
 export const GAMES_PER_WORKER = 1000;
 
 /** The number of workers when none is asked for: one per core, but not more than the batch can use. */
