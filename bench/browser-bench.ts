@@ -1,5 +1,6 @@
 // The browser game's figures, each next to a bare Phaser page built in the same run:
 //   initial JS (raw and gzip) and navigation to first frame, against a page that shows one text,
+//   the CPU (thread time) each spends before it, from traced cold loads (bench/first-frame-cpu.ts),
 //   and whether any script fetched before the first frame holds the YAML parser or the validator
 //   (from the build's own module list);
 //   frame times of the map scene, against a bare Phaser page that draws the very rings the game's
@@ -12,11 +13,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cpuBeforeFirstFrame, type FrameCpu } from './first-frame-cpu';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const RUNS = 7;
+/** Traced cold loads of each page for the CPU before the first frame (tracing slows a load, so
+ * these are apart from the timed ones). */
+const CPU_RUNS = 3;
 const VIEWPORT = { width: 1280, height: 800 };
 
 const BARE_HTML = `<!doctype html><html><head><meta charset="UTF-8"><link rel="icon" href="data:,"><title>bare</title></head>
@@ -257,6 +262,16 @@ export async function browserBench(): Promise<void> {
     console.log(`first frame, game:        median ${g.toFixed(0)} ms after navigation, ${RUNS} cold loads (${gameRun.times.map((x) => x.toFixed(0)).join(', ')})`);
     console.log(`first frame, bare Phaser: median ${b.toFixed(0)} ms (${bareRun.times.map((x) => x.toFixed(0)).join(', ')})`);
     console.log(`  ratio ${(g / b).toFixed(2)} (goal ≤ ${FIRST_FRAME_GOAL}; machine load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+    // Thread time, so a busy machine does not blur it as it blurs the times above.
+    const cpu = { game: [] as FrameCpu[], bare: [] as FrameCpu[] };
+    for (let i = 0; i < CPU_RUNS; i += 1) {
+      cpu.game.push(await cpuBeforeFirstFrame(browser, urls[0]!, VIEWPORT, FIRST_FRAME));
+      cpu.bare.push(await cpuBeforeFirstFrame(browser, urls[1]!, VIEWPORT, FIRST_FRAME));
+    }
+    const cpuOf = (xs: FrameCpu[], key: keyof FrameCpu) => median(xs.map((x) => x[key]));
+    const cpuLine = (key: keyof FrameCpu) => `${cpuOf(cpu.game, key).toFixed(0)} ms against ${cpuOf(cpu.bare, key).toFixed(0)} (${(cpuOf(cpu.game, key) / cpuOf(cpu.bare, key)).toFixed(2)})`;
+    console.log(`CPU before the first frame, game against bare Phaser (thread time, median of ${CPU_RUNS} traced cold loads each):`);
+    console.log(`  renderer main thread ${cpuLine('main')}; all renderer threads ${cpuLine('renderer')}`);
     console.log(`start screen answering, game: median ${median(gameRun.ready).toFixed(0)} ms after navigation (${gameRun.ready.map((x) => x.toFixed(0)).join(', ')})`);
 
     const context = await browser.newContext({ viewport: VIEWPORT });
