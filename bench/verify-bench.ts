@@ -6,9 +6,11 @@
 // Also shown: the same verification with the engine's pure-JavaScript SHA-256 (what a browser
 // without the platform hash uses), by the text path alone (each log decoded whole and read as
 // text, as every log was before verify read bytes), and the batch with --logs. `npx tsx bench/verify-bench.ts`
-// runs this part alone.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// runs this part alone. Last, the two whole commands, each in its own Node process as a user
+// runs them (start-up, the scenarios read or validated, the code compiled cold).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { devNull, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pureSha256, useSha256, verifyLogText } from '../src/engine/index';
 import { readBounded } from '../src/cli/bounded-read';
@@ -61,6 +63,23 @@ function verifyAsText(file: string): FileVerdict {
   return result.ok ? { ok: true, detail: '', trust: '', log: result.log } : { ok: false, reason: result.reason };
 }
 
+/** CPU seconds of the children this process has waited for (Linux: /proc/self/stat's cutime and
+ * cstime, in clock ticks of 1/100 s), or NaN where there is no /proc. */
+function childrenCpu(): number {
+  if (!existsSync('/proc/self/stat')) return NaN;
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/** One whole command, `node bin/crisis-lab.mjs ...args`, by the clock and by its CPU time. */
+function command(args: string[]): Timing {
+  const cpu = childrenCpu();
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ['bin/crisis-lab.mjs', ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`crisis-lab ${args[0]} failed: ${String(run.stderr).slice(0, 400)}`);
+  return { wall: (performance.now() - start) / 1000, cpu: childrenCpu() - cpu };
+}
+
 export async function verifyBench(games = Number(process.env.VERIFY_BENCH_GAMES ?? 1000)): Promise<void> {
   useSha256(nodeSha256); // as the command line does
   const jobs = jobsFor(games);
@@ -97,6 +116,22 @@ export async function verifyBench(games = Number(process.env.VERIFY_BENCH_GAMES 
     line('verify, pure-JS SHA-256:', t.pure, 'a log', ratios(t.pure));
     line('verify, as text (no bytes):', t.text, 'a log', ratios(t.text));
     recordVerify(jobs.length, t.verify.wall / t.batch.wall, t.verify.cpu / t.batch.cpu);
+
+    // The whole commands: `batch` of every scenario and rule set with --runs (a few games more
+    // than N when N is not a multiple of six) against `verify` of the N logs.
+    const runs = Math.ceil(games / (SCENARIOS.length * RULES.length));
+    const files = readdirSync(dir).map((name) => join(dir, name));
+    const batchArgs = ['batch', ...SCENARIOS, '--rules', RULES.join(','), '--runs', String(runs), '--policy', 'consult-first', '--workers', '1', '--csv', devNull];
+    command(['--help']); // builds the command line if a source changed
+    const c = { batch: none, verify: none };
+    const loadCommands = load();
+    for (let round = 0; round < 2; round++) {
+      c.batch = best(c.batch, command(batchArgs));
+      c.verify = best(c.verify, command(['verify', ...files]));
+    }
+    console.log(`\nThe whole commands, each a fresh process (best of 2, alternated; load average ${loadCommands} before, ${load()} after)`);
+    console.log(`  crisis-lab batch (${runs * SCENARIOS.length * RULES.length} games, --workers 1): ${c.batch.wall.toFixed(2)} s, CPU ${c.batch.cpu.toFixed(2)} s`);
+    console.log(`  crisis-lab verify (${files.length} logs):${' '.repeat(9)}${c.verify.wall.toFixed(2)} s, CPU ${c.verify.cpu.toFixed(2)} s = ${(c.verify.wall / c.batch.wall).toFixed(2)}× by the clock, ${(c.verify.cpu / c.batch.cpu).toFixed(2)}× by CPU time`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
