@@ -27,8 +27,10 @@ export async function verifyCommand(args: string[]): Promise<number> {
     const trusted = new Set((lists.get('key') ?? []).map((file) => readKeyFile(file, 'public')));
     const seen = new Duplicates();
     let allVerified = true;
-    for (const file of positional) {
-      const verdict = verifyFile(file, trusted);
+    const early = warmUp(positional, trusted);
+    for (const [i, file] of positional.entries()) {
+      const verdict = early.get(i) ?? verifyFile(file, trusted);
+      early.delete(i);
       if (verdict.ok) {
         process.stdout.write(`${file}: verified (${verdict.detail}); ${verdict.trust}\n`);
         const twin = seen.check(file, verdict.log);
@@ -40,6 +42,24 @@ export async function verifyCommand(args: string[]): Promise<number> {
     }
     return allVerified ? 0 : 1;
   });
+}
+
+/** Files verified first, out of turn: a folder lists a batch's logs by name, one scenario and
+ * rule set after another, and V8 compiled the verifier for the first group's shapes and compiled
+ * it again at each new one; a few logs taken across the list first show it every shape while it
+ * still learns them (1,000 logs of three scenarios: about a tenth less CPU). Their verdicts wait
+ * for their turn, so the output and the duplicates are as in the list's order. */
+const WARM_UP_SAMPLE = 12;
+
+function warmUp(files: string[], trusted: ReadonlySet<string>): Map<number, FileVerdict> {
+  const early = new Map<number, FileVerdict>();
+  if (files.length < 4 * WARM_UP_SAMPLE) return early;
+  const step = files.length / WARM_UP_SAMPLE;
+  for (let k = 0; k < WARM_UP_SAMPLE; k++) {
+    const i = Math.floor(k * step + step / 2);
+    early.set(i, verifyFile(files[i]!, trusted));
+  }
+  return early;
 }
 
 export type FileVerdict =
