@@ -16,7 +16,7 @@ export const MAX_ALIAS_USES = 32;
 export const MAX_MAPPING_KEYS = 256;
 /** The longest list a scenario has is a policy's 365 turns. */
 export const MAX_LIST_ITEMS = 1000;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** The UTF-8 size of a text, counted only up to just past `limit`. */
 export function utf8Length(text: string, limit: number): number {

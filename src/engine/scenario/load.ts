@@ -6,7 +6,7 @@
 // syntax.ts and schema-issues.ts (plain-language problems), cross-check.ts (references).
 import { Composer, Parser, isMap, isScalar, isSeq } from 'yaml';
 import { crossCheckScenario } from './cross-check';
-import { MAX_SCENARIO_BYTES, bareCarriageReturn, checkTree, tokenShape, utf8Length } from './guards';
+import { FORBIDDEN_KEYS, MAX_LIST_ITEMS, MAX_MAPPING_KEYS, MAX_NESTING, MAX_SCENARIO_BYTES, bareCarriageReturn, checkTree, tokenShape, utf8Length } from './guards';
 import { LineIndex, Reporter, keyOffset, valueOffset } from './locate';
 import { migrateScenario } from './migrate';
 import { formatProblem, makeProblem, type Fragment, type ScenarioProblem } from './problem';
@@ -32,6 +32,29 @@ export function parseScenario(text: string, fileName: string): ParseScenarioResu
     // internal wording ("Cannot read properties of null") means nothing to an author.
     return fail([makeProblem(fileName, 1, 1, '', 'file.internal')]);
   }
+}
+
+/** A scenario already read into plain data from `text` (JSON a log embeds, which the caller has
+ * checked is canonical, so the YAML reader would build the very same data), when it passes every check
+ * `parseScenario` makes after reading; otherwise null, and the caller reads the text with
+ * `parseScenario` for the problems' places. It accepts nothing `parseScenario` refuses: the
+ * shape limits below are at most the reader's. */
+export function validScenarioData(text: string, data: unknown): Scenario | null {
+  if (text.length > MAX_SCENARIO_BYTES || utf8Length(text, MAX_SCENARIO_BYTES) > MAX_SCENARIO_BYTES) return null;
+  if (!withinReaderLimits(data, 1)) return null;
+  const parsed = Scenario.safeParse(migrateScenario(data).value);
+  if (!parsed.success || crossCheckScenario(parsed.data).length > 0) return null;
+  return parsed.data;
+}
+
+/** Nesting, list and mapping sizes and keys within what guards.ts lets the reader build. */
+function withinReaderLimits(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (depth > MAX_NESTING) return false;
+  const list = Array.isArray(value);
+  const keys = Object.keys(value);
+  if (list ? keys.length > MAX_LIST_ITEMS : keys.length > MAX_MAPPING_KEYS || keys.some((k) => FORBIDDEN_KEYS.has(k))) return false;
+  return Object.values(value).every((item) => withinReaderLimits(item, depth + 1));
 }
 
 function fail(problems: ScenarioProblem[]): ParseScenarioResult {
