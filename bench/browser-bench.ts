@@ -18,7 +18,9 @@ import { cpuBeforeFirstFrame, type FrameCpu } from './first-frame-cpu';
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const RUNS = 7;
+/** Timed cold loads of each page, alternated. A cold load swings by ±200 ms here; with 7 the
+ * medians of two runs a minute apart gave 1.21 and 0.90 times, so the median is taken of more. */
+const RUNS = 15;
 /** Traced cold loads of each page for the CPU before the first frame (tracing slows a load, so
  * these are apart from the timed ones). */
 const CPU_RUNS = 3;
