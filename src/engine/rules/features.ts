@@ -3,6 +3,7 @@
 // names the rule that carries it (rulebook.ts) and why it has the numbers it has; docs/model.md's
 // feature table is generated from this catalogue.
 import type { RuleId } from './rulebook';
+import { PRESET_IDS, type PresetId } from './preset-ids';
 
 export interface FeatureValue {
   /** The rule this value applies: the machines name their guards and records by it. */
@@ -232,10 +233,9 @@ export const PRESETS = {
     command: 'rapid-reaction',
     counterTerrorism: 'council',
   },
-} as const satisfies Record<string, InstitutionalFeatures>;
+} as const satisfies Record<PresetId, InstitutionalFeatures>;
 
-export type PresetId = keyof typeof PRESETS;
-export const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
+export { PRESET_IDS, type PresetId };
 
 export function isPresetId(id: string): id is PresetId {
   return Object.prototype.hasOwnProperty.call(PRESETS, id);
