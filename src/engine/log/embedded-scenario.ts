@@ -35,21 +35,23 @@ let lastFound: ValidScenario | undefined;
 
 /** A valid scenario already in the cache whose canonical text starts at `at` in `text`, or
  * undefined. A log's text that is canonical is then read past its scenario: neither checked nor
- * parsed again. The one found last is tried first, as a class's logs mostly share a scenario. */
+ * parsed again. */
 export function knownScenarioAt(text: string, at: number): ValidScenario | undefined {
-  if (lastFound !== undefined && cache.get(lastFound.text) === lastFound && startsWith(text, at, lastFound.text)) return lastFound;
-  for (const entry of cache.values()) {
-    if (entry.ok && entry !== lastFound && startsWith(text, at, entry.text)) return (lastFound = entry);
-  }
-  return undefined;
+  return findKnown((entry) => startsWith(text, at, entry.text));
 }
 
 /** The same in a log's bytes (UTF-8, as read from a file), within [at, end): a scenario seen
  * before is found without decoding it. */
 export function knownScenarioBytesAt(bytes: Uint8Array, at: number, end: number): ValidScenario | undefined {
-  if (lastFound !== undefined && cache.get(lastFound.text) === lastFound && bytesAt(bytes, at, end, lastFound.bytes)) return lastFound;
+  return findKnown((entry) => bytesAt(bytes, at, end, entry.bytes));
+}
+
+/** The cached valid scenario that `liesThere`; the one found last is tried first, as a class's
+ * logs mostly share a scenario. */
+function findKnown(liesThere: (entry: ValidScenario) => boolean): ValidScenario | undefined {
+  if (lastFound !== undefined && cache.get(lastFound.text) === lastFound && liesThere(lastFound)) return lastFound;
   for (const entry of cache.values()) {
-    if (entry.ok && entry !== lastFound && bytesAt(bytes, at, end, entry.bytes)) return (lastFound = entry);
+    if (entry.ok && entry !== lastFound && liesThere(entry)) return (lastFound = entry);
   }
   return undefined;
 }
