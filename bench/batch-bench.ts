@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SPEED_UP_GOAL, load, recordSpeedUps } from './speed-goals';
+import { SPEED_UP_GOAL, load, recordSpeedUps, type SpeedUp } from './speed-goals';
 // @ts-expect-error -- plain JavaScript, with no declarations: it runs before anything is compiled.
 import { OUT_DIR, ensureCli } from '../scripts/build-cli.mjs';
 
@@ -65,7 +65,7 @@ function startupBench(): void {
 /** What the cache of validated scenarios (src/cli/scenario-cache.ts) saves: a 4-game batch with
  * the starters read before (as every timed batch below finds them) against one after the cache
  * was emptied, as the first run of a file after a build or an edit finds it. Best of three each. */
-function firstReadBench(timeBatch: (runs: number, workers: number) => number): void {
+function firstReadBench(timeBatch: (runs: number, workers: number) => number): number {
   let known = Infinity;
   let first = Infinity;
   for (let i = 0; i < 3; i++) {
@@ -77,6 +77,20 @@ function firstReadBench(timeBatch: (runs: number, workers: number) => number): v
     `crisis-lab batch of 4 games (best of three; load average ${load()}): ${seconds(known)} with its scenarios read before, ` +
       `${seconds(first)} reading them first (YAML and validation: ${seconds(first - known)})`,
   );
+  return known;
+}
+
+/**
+ * The most two threads could gain on this machine if they did no work twice. After a start-up
+ * that no second thread shortens (that of a 4-game batch), two threads at best halve the time by
+ * the clock, and together they need at least one worker's CPU time (its play, and V8's compiling
+ * and collecting beside it), spread over every core. One thread that already keeps 1.3 cores of
+ * two busy leaves two threads at most 2 / 1.3 times its speed.
+ */
+export function speedUpCeiling(oneWall: number, oneCpu: number, startUp: number, cores: number): number {
+  const halved = startUp + (oneWall - startUp) / 2;
+  const cpuBound = startUp + Math.max(0, oneCpu - startUp) / cores;
+  return oneWall / Math.max(halved, cpuBound);
 }
 
 /** With --workers 2 the main thread plays beside one worker thread, both taking chunks of one
@@ -94,8 +108,9 @@ export async function batchBench(starters: string[]): Promise<void> {
     const [file, ...args] = pinned ? ['taskset', '-c', '0', ...command] : command;
     return timed(file!, args);
   };
-  firstReadBench(timeBatch);
-  const speedUps: { games: number; speedUp: number }[] = [];
+  const startUp = firstReadBench(timeBatch);
+  const cores = availableParallelism();
+  const speedUps: SpeedUp[] = [];
   for (const runs of RUNS) {
     const games = starters.length * BATCH_RULES.length * runs;
     // Best of two, taken in turn so that a busy moment on the machine hits both alike.
@@ -110,13 +125,20 @@ export async function batchBench(starters: string[]): Promise<void> {
       cpuTwo = Math.min(cpuTwo, lastCpuMs ?? NaN);
     }
     const pinned = pinnable ? timeBatch(runs, 1, true) : null;
-    speedUps.push({ games, speedUp: one / two });
+    const ceiling = Number.isNaN(cpuOne) ? null : speedUpCeiling(one, cpuOne, startUp, cores);
+    speedUps.push({ games, speedUp: one / two, ceiling });
     console.log(
       `crisis-lab batch of ${games} games (best of two; load average ${load()}): 1 worker ${seconds(one)}, 2 workers ${seconds(two)}, ` +
         `speed-up ${(one / two).toFixed(2)}×` +
         (pinned === null ? '' : `; 1 worker pinned to one core ${seconds(pinned)}, 2 workers ${(pinned / two).toFixed(2)}× that`) +
         (Number.isNaN(cpuOne) || Number.isNaN(cpuTwo) ? '' : `; CPU time 1 worker ${seconds(cpuOne)}, 2 workers ${seconds(cpuTwo)}`),
     );
+    if (ceiling !== null) {
+      console.log(
+        `  1 worker keeps ${(cpuOne / one).toFixed(2)} cores busy: with no work done twice, 2 workers could be at most ` +
+          `${ceiling.toFixed(2)}× one on ${cores} cores (its CPU time spread over them after a ${seconds(startUp)} start-up)`,
+      );
+    }
   }
   recordSpeedUps(speedUps);
   if (loadavg()[0]! >= BUSY_LOAD) {

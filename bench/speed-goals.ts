@@ -6,13 +6,21 @@ import { loadavg } from 'node:os';
 export const VERIFY_GOAL = 1.5;
 export const SPEED_UP_GOAL = 1.6;
 
-const recorded: { verify?: { games: number; wall: number; cpu: number }; speedUps?: { games: number; speedUp: number }[] } = {};
+/** A size's speed-up of two workers over one, and the most two could reach on this machine if
+ * they did no work twice (bench/batch-bench.ts, speedUpCeiling; null where CPU time is unknown). */
+export interface SpeedUp {
+  games: number;
+  speedUp: number;
+  ceiling: number | null;
+}
+
+const recorded: { verify?: { games: number; wall: number; cpu: number }; speedUps?: SpeedUp[] } = {};
 
 export function recordVerify(games: number, wall: number, cpu: number): void {
   recorded.verify = { games, wall, cpu };
 }
 
-export function recordSpeedUps(speedUps: { games: number; speedUp: number }[]): void {
+export function recordSpeedUps(speedUps: SpeedUp[]): void {
   recorded.speedUps = speedUps;
 }
 
@@ -31,7 +39,7 @@ export function printSpeedGoals(): void {
   );
   console.log(
     speedUps
-      ? `1 worker ÷ 2 workers: ${speedUps.map((s) => `${s.games} games ${s.speedUp.toFixed(2)}×`).join(', ')} (goal ≥ ${SPEED_UP_GOAL}× from 1,000 games)`
+      ? `1 worker ÷ 2 workers: ${speedUps.map((s) => `${s.games} games ${s.speedUp.toFixed(2)}×` + (s.ceiling === null ? '' : ` (at most ${s.ceiling.toFixed(2)}× here)`)).join(', ')} (goal ≥ ${SPEED_UP_GOAL}× from 1,000 games)`
       : '1 worker ÷ 2 workers: not measured in this run',
   );
 }
