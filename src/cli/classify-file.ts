@@ -1,13 +1,15 @@
 // One file of logs or summaries, read and classified (verified, refused, other version, summary).
 import { readFileSync } from 'node:fs';
-import { classifyText, type Entry } from '../compare/index';
+import { classifyLogBytes, classifyText, type Entry } from '../compare/index';
 
 export function classifyFile(file: string): Entry[] {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     return [{ source: file, status: 'refused', reason: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }];
   }
-  return classifyText(text, file);
+  // A log as the engine wrote it, of a scenario already validated, is verified from its bytes
+  // (as `crisis-lab verify` does); any other file is decoded and read as text (the same verdict).
+  return classifyLogBytes(bytes, file) ?? classifyText(bytes.toString('utf8'), file);
 }

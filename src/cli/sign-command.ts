@@ -1,10 +1,10 @@
 // `crisis-lab sign --key SECRET <log...>`: signs outcome logs in place, on a server the instructor
 // runs. A log is signed only when it verifies: a signature vouches for a game this engine replays.
 import { writeFileSync } from 'node:fs';
-import { logText, verifyLogText } from '../engine/index';
+import { logText, verifyLogBytes, verifyLogText } from '../engine/index';
 import { keyFingerprint, publicKeyOf, signLog } from '../engine/index';
 import { UsageError, parseArgs } from './args';
-import { readBounded } from './bounded-read';
+import { readBoundedBytes, utf8Text } from './bounded-read';
 import { fail } from './command-helpers';
 import { readKeyFile } from './key-file';
 import { MAX_LOG_BYTES } from './verify-command';
@@ -24,7 +24,10 @@ export async function signCommand(args: string[]): Promise<number> {
     let allSigned = true;
     for (const file of a.positional) {
       try {
-        const result = verifyLogText(readBounded(file, MAX_LOG_BYTES, 'an outcome log'));
+        // From its bytes when it is as the engine wrote it and of a scenario already validated (as
+        // `crisis-lab verify` does); otherwise decoded and read as text (the same verdict).
+        const bytes = readBoundedBytes(file, MAX_LOG_BYTES, 'an outcome log');
+        const result = verifyLogBytes(bytes) ?? verifyLogText(utf8Text(file, bytes));
         if (!result.ok) throw new Error(`not signed: ${result.reason}`);
         const { signature: _old, ...log } = result.log;
         writeFileSync(file, logText(signLog(log, secret)));

@@ -3,7 +3,7 @@
 // version, a batch summary (`crisis-lab batch --json`), which is not a log and so cannot be
 // verified: it is accepted as an unverified summary and kept apart from the verified logs in
 // every table; or an ignored file, which is not a log at all (with the reason).
-import { verifyLog, verifyLogText, verifyLogTextAsync, type OutcomeLog, type SignatureCheck, type VerifyResult } from '../engine/index';
+import { verifyLog, verifyLogBytes, verifyLogText, verifyLogTextAsync, type OutcomeLog, type SignatureCheck, type VerifyResult } from '../engine/index';
 import type { Sha256Async } from '../engine/index';
 import { turnCourse } from '../engine/index';
 import { canonicalJson, sha256Hex } from '../engine/index';
@@ -210,6 +210,25 @@ export function parseInputs(text: string, name: string): { values: { value: unkn
   // A file none of whose lines parse is one broken document, not many broken lines.
   if (values.length === 0) return { values: [], ignored: [ignored(name, 'not JSON: neither a JSON document nor JSON lines', { code: 'not-json-lines' })] };
   return { values, ignored: skipped };
+}
+
+/**
+ * A file's entry from its bytes, when the file is one log as the engine wrote it and its scenario
+ * one already validated (verifyLogBytes; `crisis-lab verify` reads logs the same way); null for any
+ * other file, which the caller decodes and gives to classifyText. The verdict is the one
+ * classifyText gives the decoded text: such a file is one JSON document that says it is a log,
+ * verified from its own text.
+ */
+export function classifyLogBytes(bytes: Uint8Array, name: string): Entry[] | null {
+  let result: VerifyResult | null;
+  try {
+    result = verifyLogBytes(bytes);
+  } catch {
+    return null; // the text path meets the same fault and reports it as it always has
+  }
+  // A document that does not say it is a log is read as a summary would be: the text path's business.
+  if (result === null || (!result.ok && result.code === 'not-log-format')) return null;
+  return [verdictEntry(result, name)];
 }
 
 /** Classifies every value in one file's text, in order. */
