@@ -4,8 +4,8 @@ import type { GameSummary } from '../engine/index';
 import type { Scenario } from '../engine/index';
 import { CLAIM_CHUNK, claimChunk, interleaved, playJobs, playShare, policyFromSpec, type PolicySpec, type PreparedJob, type ShareMessage } from '../sim/batch-share';
 import { checkRuleSet } from './command-helpers';
-import { policySpec } from './policy-file';
-import { loadScenarioFile } from './scenario-file';
+import { policySpecAsync } from './policy-spec';
+import { loadScenarioFileAsync } from './scenario-file';
 import { logTarget, logWriter, type LogTarget } from './batch-logs';
 import { defaultWorkers, startWorker } from './worker-threads';
 
@@ -41,23 +41,22 @@ export interface BatchWork {
  * before any game starts: a broken file stops the batch at once with its line and column, an
  * unknown rule set with the list of valid ones; workers receive plain data (the names travel,
  * each thread builds the rule machine from the scenario it was given). */
-export function prepareJobs(jobs: BatchJob[]): { scenarios: Record<string, Scenario>; prepared: PreparedJob[] } {
+export async function prepareJobs(jobs: BatchJob[]): Promise<{ scenarios: Record<string, Scenario>; prepared: PreparedJob[] }> {
   const scenarios: Record<string, Scenario> = {};
   const policies = new Map<string, PolicySpec>();
   const checked = new Set<string>();
   const files = new Set(jobs.map((j) => j.file));
+  // Files and policy files read first, each once: reading is async (the YAML reader and the
+  // validator are loaded only for a file the cache lacks, or a policy file), preparing is not.
+  for (const file of files) scenarios[file] = await loadScenarioFileAsync(file);
+  for (const name of new Set(jobs.map((j) => j.policy))) policies.set(name, await policySpecAsync(name));
   const prepared = jobs.map((job, index) => {
-    scenarios[job.file] ??= loadScenarioFile(job.file);
     const pair = `${job.file}\u0000${job.rules}`;
     if (!checked.has(pair)) {
       checkRuleSet(job.rules, scenarios[job.file]!, files.size > 1 ? `${job.file}: ` : '');
       checked.add(pair);
     }
-    let spec = policies.get(job.policy);
-    if (spec === undefined) {
-      spec = policySpec(job.policy);
-      policies.set(job.policy, spec);
-    }
+    const spec = policies.get(job.policy)!;
     policyFromSpec(spec, scenarios[job.file]!, job.seed); // an unknown name fails here, not in a worker
     return { index, scenario: job.file, rules: job.rules, seed: job.seed, policy: spec };
   });
@@ -96,7 +95,7 @@ export async function runBatch(
   let prepared: PreparedJob[];
   let logs: LogTarget | undefined;
   try {
-    ({ scenarios, prepared } = prepareJobs(jobs));
+    ({ scenarios, prepared } = await prepareJobs(jobs));
     logs = logsDir === undefined ? undefined : logTarget(logsDir, scenarios);
   } catch (error) {
     for (const w of started) w.stop();

@@ -1,11 +1,22 @@
 // The command line's entry: a small table of commands. bin/crisis-lab.mjs calls `main`.
 // Each command's module is imported when it runs, not before: the built command line is split
-// into one file per command (scripts/build-cli.mjs), so `--help` loads none of them and `batch`
-// loads neither the YAML parser nor the validator when its scenarios were read before.
+// into one file per command (scripts/build-cli.mjs), so `--help` loads none of them; `batch` is
+// bundled alone and loads neither the YAML parser nor the validator when its scenarios were read
+// before.
 type Run = (args: string[]) => Promise<number>;
 
-/** A command whose module is imported on its first run. */
+/** A command whose module is imported on its first run, after the engine is given Node's hash
+ * (imported here, not at the top: it brings the engine, which the help text does not need). */
 const later =
+  (load: () => Promise<Run>): Run =>
+  async (args) => {
+    (await import('./node-host')).installNodeHost();
+    return (await load())(args);
+  };
+
+/** A command that the built command line bundles on its own, with its own copy of the engine
+ * (scripts/build-cli.mjs, LONE_COMMANDS): its entry gives that copy Node's hash itself. */
+const alone =
   (load: () => Promise<Run>): Run =>
   async (args) =>
     (await load())(args);
@@ -26,7 +37,7 @@ export const commands: Record<string, Command> = {
     help: 'run <scenario> --rules R --seed S [--feature K=V ...] [--policy NAME|FILE] [--out LOG] [--json]   play one game headless (R: nato, sco, csto, the scenario\'s own, or a spec like sco+commitment=automatic)',
   },
   batch: {
-    run: later(async () => (await import('./batch-command')).batchCommand),
+    run: alone(async () => (await import('./batch-entry')).batchCommand),
     help: 'batch <scenario...> --rules R1,R2,... --runs N [--feature K=V ...] [--policy P] [--workers K] [--csv F|--json]   play many seeded games',
   },
   verify: {
@@ -89,7 +100,5 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`crisis-lab: unknown command "${name}"; run \`crisis-lab help\` for the list.\n`);
     return 2;
   }
-  // Imported here, not at the top: it brings the engine, which the help text does not need.
-  (await import('./node-host')).installNodeHost();
   return command.run(rest);
 }

@@ -6,6 +6,7 @@ import { ScriptedPolicy, type Scenario } from '../engine/index';
 import type { PlayerPolicy } from '../sim/policies';
 import { policyFromSpec, type PolicySpec } from '../sim/batch-share';
 import { readBounded } from './bounded-read';
+import { looksLikeFile } from './policy-spec';
 
 export function resolvePolicy(name: string, scenario: Scenario, seed: string): PlayerPolicy {
   return policyFromSpec(policySpec(name), scenario, seed);
@@ -13,8 +14,7 @@ export function resolvePolicy(name: string, scenario: Scenario, seed: string): P
 
 /** A policy named on the command line as a name, or as a policy file read and checked. */
 export function policySpec(name: string): PolicySpec {
-  const looksLikeFile = /\.(ya?ml|json)$/i.test(name) || name.includes('/');
-  if (!looksLikeFile) return name;
+  if (!looksLikeFile(name)) return name;
   // Capped like a scenario file: the schema allows no more turns than a year of days, but a
   // file of a million must be refused before the parser builds it.
   let text: string;

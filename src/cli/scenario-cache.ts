@@ -2,8 +2,9 @@
 // validating a 30 kB scenario costs about 0.2 s of CPU (the YAML parser, the schema and the cross
 // checks, each compiled cold), as much as a hundred games. An entry is found only by the hash of
 // the text read now, so a changed file is validated again; entries live in a folder named for the
-// build (scripts/build-cli.mjs gives each build its own name and clears the old ones), so a new
-// validator never trusts what an old one accepted. A file with problems is never kept.
+// build (scripts/build-cli.mjs gives each build its own name, and removes a build's entries with
+// the build), so a new validator never trusts what an old one accepted. A file with problems is
+// never kept.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -50,9 +51,9 @@ export function scenarioCache(dir: string): ScenarioCache {
   };
 }
 
-/** The built command line's cache, beside its bundle (build/cli/scenario-cache/<build>/), or null
- * when running from source. */
+/** The built command line's cache, build/cli/scenario-cache/<build>/ (the bundle is in
+ * build/cli-<build>/, beside build/cli), or null when running from source. */
 export function builtScenarioCache(): ScenarioCache | null {
   if (typeof __CRISIS_LAB_BUILD__ !== 'string') return null;
-  return scenarioCache(join(dirname(fileURLToPath(import.meta.url)), 'scenario-cache', __CRISIS_LAB_BUILD__));
+  return scenarioCache(join(dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'scenario-cache', __CRISIS_LAB_BUILD__));
 }

@@ -1,21 +1,50 @@
 // Reading a scenario file for the commands that play it: a valid Scenario, or an error whose
-// message lists every problem as file:line:col: message.
-import { formatProblem, parseScenario } from '../engine/index';
-import type { Scenario } from '../engine/index';
-import { readText } from './validate-command';
+// message lists every problem as file:line:col: message. A file the built command line validated
+// before comes from its cache (scenario-cache.ts) after a plain read; the reader that explains a
+// refused file, the YAML library and the validator (scenario-from-text.ts) are needed only when
+// that read fails or the cache lacks the file.
+import { readFileSync, statSync } from 'node:fs';
+import { MAX_SCENARIO_BYTES, decodeScenarioBytes, type Scenario } from '../engine/index';
 import { builtScenarioCache } from './scenario-cache';
+import { ScenarioFileError } from './scenario-file-error';
+import { scenarioFromText, textOf } from './scenario-from-text';
 
-export class ScenarioFileError extends Error {}
+export { ScenarioFileError };
 
 const cache = builtScenarioCache();
 
+/** The text readScenarioText (validate-command.ts) gives for a file that reads without a problem
+ * (a regular file within the size limit, in UTF-8), or undefined for any other: that one is read
+ * again by textOf, which says what is wrong. */
+function plainText(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile() || stat.size > MAX_SCENARIO_BYTES) return undefined;
+    const decoded = decodeScenarioBytes(readFileSync(file));
+    return decoded.ok ? decoded.text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function kept(text: string, scenario: Scenario): Scenario {
+  cache?.put(text, scenario);
+  return scenario;
+}
+
+/** For callers that cannot wait: the validator is part of their bundle. */
 export function loadScenarioFile(file: string): Scenario {
-  const text = readText(file);
-  if (typeof text !== 'string') throw new ScenarioFileError(`${file}:1:1: ${text.error}`);
-  const known = cache?.get(text);
+  const text = plainText(file) ?? textOf(file);
+  return cache?.get(text) ?? kept(text, scenarioFromText(text, file));
+}
+
+/** The same, importing the slow half only when the cache lacks the file: batch, bundled alone
+ * (batch-entry.ts), then starts without the YAML library and zod on files it has read before. */
+export async function loadScenarioFileAsync(file: string): Promise<Scenario> {
+  const quick = plainText(file);
+  const known = quick === undefined ? undefined : cache?.get(quick);
   if (known) return known;
-  const result = parseScenario(text, file);
-  if (!result.ok) throw new ScenarioFileError(result.problems.map((p) => formatProblem(p)).join('\n'));
-  cache?.put(text, result.scenario);
-  return result.scenario;
+  const slow = await import('./scenario-from-text');
+  const text = quick ?? slow.textOf(file);
+  return cache?.get(text) ?? kept(text, slow.scenarioFromText(text, file));
 }

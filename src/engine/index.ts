@@ -1,7 +1,10 @@
 // The engine's public surface, for the command line, the simulator and the browser game.
 export * from './scenario/schema';
 export * from './game/types';
-export { parseScenario, formatProblem, formatProblemIn, problemMessage, MAX_SCENARIO_BYTES, type ScenarioProblem } from './scenario/load';
+export { parseScenario, formatProblem, formatProblemIn, problemMessage, type ScenarioProblem } from './scenario/load';
+// From its own file, not through load.ts: a command reading a file it validated before checks the
+// size without reaching the YAML library.
+export { MAX_SCENARIO_BYTES } from './scenario/limits';
 export { makeProblem, type Params as ProblemParams } from './scenario/problem';
 export { crossCheckScenario, scenarioIssueText, type ScenarioIssue } from './scenario/cross-check';
 export { decodeScenarioBytes, type DecodedText } from './scenario/text-input';

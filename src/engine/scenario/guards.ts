@@ -4,8 +4,9 @@
 import { isAlias, isMap, isScalar, isSeq, type CST, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import { keyName, type Reporter } from './locate';
 import type { PathSeg } from './problem';
+import { MAX_SCENARIO_BYTES } from './limits';
 
-export const MAX_SCENARIO_BYTES = 1_000_000;
+export { MAX_SCENARIO_BYTES };
 export const MAX_NESTING = 32;
 /** Scenarios hardly need aliases; a few are allowed for shared profiles, expansions included. */
 export const MAX_ALIAS_USES = 32;
