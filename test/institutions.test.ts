@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { newGame, playTurn } from '../src/engine/game/game';
 import { intentOptions, rulesOf } from '../src/engine/game/intents';
-import { createLog, logText, verifyLog, type OutcomeLog } from '../src/engine/log/outcome-log';
+import { createLog, logText, type OutcomeLog } from '../src/engine/log/outcome-log';
+import { verifyLog } from '../src/engine/log/verify-log';
 import { canonicalJson, sha256Hex } from '../src/engine/log/canonical';
 import { BODY_CALENDAR, featureRule } from '../src/engine/rules/features';
 import { allianceState, meetingDays, postureOf, resolveRuleSet } from '../src/engine/rules/rule-set';

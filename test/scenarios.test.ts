@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem, parseScenario } from '../src/engine/scenario/load';
 import { migrateScenario } from '../src/engine/scenario/migrate';
 import { Scenario } from '../src/engine/scenario/schema';
-import { createLog, verifyLog } from '../src/engine/log/outcome-log';
+import { createLog } from '../src/engine/log/outcome-log';
+import { verifyLog } from '../src/engine/log/verify-log';
 import { playGame } from '../src/sim/play';
 import { POLICY_NAMES, policyByName } from '../src/sim/policies';
 

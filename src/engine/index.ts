@@ -37,17 +37,19 @@ export {
   createLog,
   createLogText,
   createLogPieces,
-  verifyLog,
-  verifyLogText,
-  verifyLogTextAsync,
   replayIntents,
   inputOf,
   logText,
   scenarioHash,
-  firstDifferentTurn,
   type OutcomeLog,
-  type VerifyResult,
 } from './log/outcome-log';
+export {
+  verifyLog,
+  verifyLogText,
+  verifyLogTextAsync,
+  firstDifferentTurn,
+  type VerifyResult,
+} from './log/verify-log';
 export { writeScenario, type WrittenScenario } from './log/written-scenario';
 export { verifyLogBytes } from './log/log-bytes';
 export { canonicalJson, sha256Hex, sha256Pieces, pureSha256, useSha256, CanonicalError, type Sha256, type HashPieces } from './log/canonical';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { classCommand } from '../../src/cli/class-command';
 import { capture } from '../support/cli-capture';
 import { ClassClient } from '../../src/class/client';
-import { verifyLog } from '../../src/engine/log/outcome-log';
+import { verifyLog } from '../../src/engine/log/verify-log';
 import { verifySignature } from '../../src/engine/log/signature';
 
 afterEach(() => vi.restoreAllMocks());

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClassJoinError } from '../../src/class/client';
 import { currentBranch, stateDigest } from '../../src/class/session';
-import { verifyLog } from '../../src/engine/log/outcome-log';
+import { verifyLog } from '../../src/engine/log/verify-log';
 import { classify, compareEntries } from '../../src/compare/index';
 import type { RunningClassServer } from '../../src/class/server';
 import { KAZAKHSTAN, instructor, seatedStudent, startAndWait, startTestServer, student, until } from './harness';

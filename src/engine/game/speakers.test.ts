@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/load';
 import { newGame, playTurn } from './game';
-import { createLog, verifyLog } from '../log/outcome-log';
+import { createLog } from '../log/outcome-log';
+import { verifyLog } from '../log/verify-log';
 
 const parsed = parseScenario(readFileSync(join(__dirname, '../../../scenarios/frontier-armed-attack.yaml'), 'utf8'), 'f');
 if (!parsed.ok) throw new Error('frontier-armed-attack is invalid');

@@ -8,7 +8,8 @@
 import { sha256Pieces } from './canonical';
 import { canonicalLayout } from './canonical-text';
 import { knownScenarioBytesAt } from './embedded-scenario';
-import { finish, headerVerdict, type OutcomeLog, type VerifyResult } from './outcome-log';
+import type { OutcomeLog } from './outcome-log';
+import { finish, headerVerdict, type VerifyResult } from './verify-log';
 
 /** Where the root's scenario content starts in a canonical log: no string can hold these bytes
  * (a bare quote ends a string), and the recogniser below checks that it is the root's member. */
