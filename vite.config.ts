@@ -4,7 +4,6 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { shippedScenarios } from './scripts/shipped-scenarios.ts';
 import { worldIsoPlugin } from './scripts/world-iso.ts';
-import { toolChunkName, toolPages } from './scripts/tool-pages.ts';
 import { preloadBoot } from './scripts/preload-boot.ts';
 
 /** The largest file the service worker precaches (Workbox's own default, 2 MiB). A larger one
@@ -26,14 +25,9 @@ export default defineConfig({
         // The class page for students and the instructor's dashboard (crisis-lab class serves it).
         class: fileURLToPath(new URL('./class.html', import.meta.url)),
       },
-      // A tool page's copy of a module is named as the module is (scripts/tool-pages.ts).
-      output: { chunkFileNames: (chunk) => `assets/${toolChunkName(chunk.name)}-[hash].js` },
     },
   },
   plugins: [
-    // The instructor's pages get their own copy of the source modules: a chunk shared with the
-    // comparison page would bring its log verifier (yaml and zod) into the game's first load.
-    toolPages(fileURLToPath(new URL('./src', import.meta.url))),
     // The shipped scenarios, validated here and served as JSON: the page parses no YAML to start.
     shippedScenarios(fileURLToPath(new URL('./scenarios/', import.meta.url))),
     // The map's ISO codes, baked: the page loads no table of every country's code and name.
