@@ -138,7 +138,7 @@ export async function compareBench(): Promise<void> {
     for (const workers of [1, defaultWorkers()]) {
       const cli: number[] = [];
       for (const { n, dir } of dirs) cli.push(await commandLine(dir, n, workers));
-      rows.push(`files, read + verify + compare as crisis-lab compare does, ${workers} worker${workers === 1 ? ' (this thread)' : ' threads'}: 100 logs ${ms(cli[0]!)}, 1,000 logs ${ms(cli[1]!)}, growth ×${(cli[1]! / cli[0]!).toFixed(1)}`);
+      rows.push(`files, read + verify + compare as crisis-lab compare does, ${workers === 1 ? 'this thread alone' : `this thread and ${workers - 1} worker thread${workers === 2 ? '' : 's'}`}: 100 logs ${ms(cli[0]!)}, 1,000 logs ${ms(cli[1]!)}, growth ×${(cli[1]! / cli[0]!).toFixed(1)}`);
     }
     const browser = await inBrowser(dirs);
     if (typeof browser === 'string') rows.push(`browser: not measured (${browser})`);

@@ -2,7 +2,8 @@
 // summaries are the same whatever the number of workers; they come back in job order.
 import type { GameSummary } from '../engine/index';
 import type { Scenario } from '../engine/index';
-import { CLAIM_CHUNK, claimChunk, interleaved, playJobs, playShare, policyFromSpec, type PolicySpec, type PreparedJob, type ShareMessage } from '../sim/batch-share';
+import { interleaved, playJobs, playShare, policyFromSpec, type PolicySpec, type PreparedJob, type ShareMessage } from '../sim/batch-share';
+import { CLAIM_CHUNK, claimChunk, sharedCounter } from './shared-list';
 import { checkRuleSet } from './command-helpers';
 import { policySpecAsync } from './policy-spec';
 import { loadScenarioFileAsync } from './scenario-file';
@@ -84,7 +85,7 @@ export async function runBatch(
   // thread plays too, beside workers - 1 of them: one thread fewer to start, and the one that has
   // already loaded the engine. All take chunks of one shared list, so the workers' start-up and a
   // busy core even out by themselves.
-  const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const counter = sharedCounter();
   const entry = new URL('./batch-worker-main.ts', import.meta.url);
   const started = Array.from({ length: Math.max(0, workers - 1) }, () =>
     startWorker<ShareMessage[]>(entry, { counter }, (bundle) => bundle.forEach(accept)),

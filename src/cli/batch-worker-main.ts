@@ -1,10 +1,11 @@
 // Body of a batch worker: started before the jobs are ready (its start runs beside the main thread
 // reading the scenarios), it waits for them, then takes chunks of the shared job list (see
-// claimChunk) until none is left, and posts the summaries back in small bundles. One message per
+// shared-list.ts) until none is left, and posts the summaries back in small bundles. One message per
 // game cost a worker about a tenth of its time (each postMessage wakes the main thread); a bundle
 // of a few games keeps the progress bar smooth at a fraction of that.
 import { parentPort, workerData } from 'node:worker_threads';
-import { CLAIM_CHUNK, claimChunk, playJobs, type ShareMessage } from '../sim/batch-share';
+import { playJobs, type ShareMessage } from '../sim/batch-share';
+import { CLAIM_CHUNK, claimChunk } from './shared-list';
 import { logWriter } from './batch-logs';
 import { useSha256 } from '../engine/index';
 import { nodeSha256 } from './node-host';

@@ -54,21 +54,6 @@ export function playJobs(
   }
 }
 
-/** Games a thread takes from the shared list at a time: small enough that threads finish
- * together, large enough that the main thread's pause between chunks (to take in the workers'
- * results) is lost in the play. */
-export const CLAIM_CHUNK = 8;
-
-/**
- * The next chunk of a list shared by threads: every thread adds CLAIM_CHUNK to one shared
- * counter and plays the chunk it got, so a thread that started late (a worker compiling the
- * engine) or runs slower (a busy core) simply plays fewer chunks. Returns the chunk's start; at
- * or past the list's end when nothing is left.
- */
-export function claimChunk(counter: Int32Array): number {
-  return Atomics.add(counter, 0, CLAIM_CHUNK);
-}
-
 /** The jobs in the order they are played: the first game of each scenario, rule set and policy,
  * then the second of each, and so on (each summary still carries its job's index). Played group
  * after group, every new group brought shapes the optimising compiler had not seen, and it threw
