@@ -104,9 +104,13 @@ const mutation = fc.record({
 });
 
 function mutate(root: Json, m: { op: string; at: number; key: string; value: Json }): Json {
+  // A copy of the generated value goes into the tree: fast-check hands the same value to later runs
+  // while it shrinks, and one put into the tree by reference was changed by later mutations (a
+  // 'wrap' inside it made it contain itself, and JSON.stringify then threw in the test, not the reader).
+  const junkValue = structuredClone(m.value);
   const all = paths(root);
   const path = all[m.at % all.length]!;
-  if (path.length === 0) return m.op === 'replace' ? m.value : root;
+  if (path.length === 0) return m.op === 'replace' ? junkValue : root;
   const parent = parentOf(root, path);
   const last = path[path.length - 1]!;
   if (parent === null || typeof parent !== 'object' || parent === undefined) return root;
@@ -115,8 +119,8 @@ function mutate(root: Json, m: { op: string; at: number; key: string; value: Jso
     if (m.op === 'delete') parent.splice(i, 1);
     else if (m.op === 'duplicate') parent.splice(i, 0, structuredClone(parent[i]!));
     else if (m.op === 'wrap') parent[i] = [parent[i]!];
-    else if (m.op === 'insert') parent.push(m.value);
-    else parent[i] = m.value;
+    else if (m.op === 'insert') parent.push(junkValue);
+    else parent[i] = junkValue;
     return root;
   }
   const obj = parent as Record<string, Json>;
@@ -126,9 +130,9 @@ function mutate(root: Json, m: { op: string; at: number; key: string; value: Jso
   else if (m.op === 'rename') {
     delete obj[key];
     setOwn(obj, m.key, value);
-  } else if (m.op === 'insert' || m.op === 'duplicate') setOwn(obj, m.key, m.value);
+  } else if (m.op === 'insert' || m.op === 'duplicate') setOwn(obj, m.key, junkValue);
   else if (m.op === 'wrap') obj[key] = { [m.key]: value };
-  else obj[key] = m.value;
+  else obj[key] = junkValue;
   return root;
 }
 
