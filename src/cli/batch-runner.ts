@@ -8,7 +8,7 @@ import { checkRuleSet } from './command-helpers';
 import { policySpecAsync } from './policy-spec';
 import { loadScenarioFileAsync } from './scenario-file';
 import { logTarget, logWriter, type LogTarget } from './batch-logs';
-import { defaultWorkers, startWorker } from './worker-threads';
+import { startWorker, threadsFor } from './worker-threads';
 
 /** Games a worker thread should have before starting it pays: each worker compiles the engine for
  * itself, which one thread alone does on a spare core while it plays. Measured per thread
@@ -19,7 +19,7 @@ export const GAMES_PER_WORKER = 1000;
 
 /** The number of workers when none is asked for: one per core, but not more than the batch can use. */
 export function batchWorkers(games: number): number {
-  return Math.max(1, Math.min(defaultWorkers(), Math.floor(games / GAMES_PER_WORKER)));
+  return threadsFor(games, GAMES_PER_WORKER);
 }
 
 export interface BatchJob {

@@ -13,7 +13,7 @@ import { loadScenarioFile } from './scenario-file';
 import { readKeyFile } from './key-file';
 
 export { classifyFile };
-import { defaultWorkers, startWorker } from './worker-threads';
+import { startWorker, threadsFor } from './worker-threads';
 import { CLAIM_CHUNK, claimChunk, sharedCounter } from './shared-list';
 
 /** Logs a thread should have before it pays: one thread already keeps about 1.4 cores busy (V8
@@ -25,7 +25,7 @@ export const LOGS_PER_WORKER = 1000;
 
 /** The number of threads when none is asked for: one per LOGS_PER_WORKER logs, up to the cores. */
 export function compareWorkers(logs: number): number {
-  return Math.max(1, Math.min(defaultWorkers(), Math.floor(logs / LOGS_PER_WORKER)));
+  return threadsFor(logs, LOGS_PER_WORKER);
 }
 
 /** One file's entries, as a worker posts them (compare-worker-main.ts). */

@@ -70,6 +70,13 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
+/** Threads for a command's work when none is asked for: one per `perThread` items, up to one per
+ * core. Each thread compiles the engine for itself, so a thread must have enough items to pay for
+ * that; the command's own thread is one of them. */
+export function threadsFor(items: number, perThread: number): number {
+  return Math.max(1, Math.min(defaultWorkers(), Math.floor(items / perThread)));
+}
+
 /** Deals items out in turn, so every thread gets a like mix. */
 export function dealShares<T>(items: T[], threads: number): T[][] {
   const n = Math.max(1, threads);
