@@ -3,8 +3,8 @@
 // before comes from its cache (scenario-cache.ts) after a plain read; the reader that explains a
 // refused file, the YAML library and the validator (scenario-from-text.ts) are needed only when
 // that read fails or the cache lacks the file.
-import { readFileSync, statSync } from 'node:fs';
 import { MAX_SCENARIO_BYTES, decodeScenarioBytes, type Scenario } from '../engine/index';
+import { readBoundedBytes } from './bounded-read';
 import { builtScenarioCache } from './scenario-cache';
 import { ScenarioFileError } from './scenario-file-error';
 import { scenarioFromText, textOf } from './scenario-from-text';
@@ -18,9 +18,7 @@ const cache = builtScenarioCache();
  * again by textOf, which says what is wrong. */
 function plainText(file: string): string | undefined {
   try {
-    const stat = statSync(file);
-    if (!stat.isFile() || stat.size > MAX_SCENARIO_BYTES) return undefined;
-    const decoded = decodeScenarioBytes(readFileSync(file));
+    const decoded = decodeScenarioBytes(readBoundedBytes(file, MAX_SCENARIO_BYTES, 'a scenario'));
     return decoded.ok ? decoded.text : undefined;
   } catch {
     return undefined;
